@@ -1,0 +1,5 @@
+import sys
+
+from pyxl.cli import main
+
+sys.exit(main())

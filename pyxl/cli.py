@@ -1,0 +1,113 @@
+"""The `pyxl` command: every button's step on a closed workbook, plus init, demo and check.
+
+Exit status: 0 the step ran (rejected inputs are reported, not fatal); 1 it could not run
+(the message says why, nothing changed); 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pyxl import __version__, skema
+from pyxl.galat import PyxlError
+from pyxl.perintah import PER_NAMA
+from pyxl.umpan import UmpanKonsol
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="pyxl",
+        description="Otomasi SOP Pengumpulan Data Kinerja (Setda Kabupaten Way Kanan).",
+    )
+    ap.add_argument("--version", action="version", version=f"pyxl {__version__}")
+    sub = ap.add_subparsers(dest="perintah", required=True, metavar="PERINTAH")
+
+    p = sub.add_parser("init", help="membuat folder kerja baru dengan buku kerja master")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--tahun", type=int, help="tahun kinerja (bawaan: tahun ini)")
+    p.add_argument("--contoh", action="store_true", help="isi dengan data contoh 10 Bagian")
+
+    p = sub.add_parser("demo", help="menjalankan seluruh SOP pada data contoh ke folder baru")
+    p.add_argument("folder", type=Path)
+
+    def dengan_buku(nama: str, bantuan: str) -> argparse.ArgumentParser:
+        q = sub.add_parser(nama, help=bantuan, description=bantuan)
+        q.add_argument("--workbook", type=Path, default=Path(skema.NAMA_MASTER),
+                       help=f"buku kerja master (bawaan: ./{skema.NAMA_MASTER})")
+        return q
+
+    p = dengan_buku("disposisi", PER_NAMA["disposisi"].keterangan)
+    p.add_argument("--tanggal", help="tanggal disposisi, misalnya 12 Januari 2026")
+    p.add_argument("--dari", help="pemberi disposisi (jabatan)")
+    p.add_argument("--kepada", help="penerima, dipisahkan titik koma")
+    p.add_argument("--isi", help="isi disposisi")
+    p.add_argument("--sifat", help="Biasa, Segera, Sangat Segera, Penting atau Rahasia")
+    p.add_argument("--surat-dari", dest="surat_dari", help="asal surat yang didisposisikan")
+    p.add_argument("--nomor-surat", dest="nomor_surat")
+    p.add_argument("--tanggal-surat", dest="tanggal_surat")
+    p.add_argument("--perihal")
+    p.add_argument("--nomor-agenda", dest="nomor_agenda")
+
+    p = dengan_buku("status", "menampilkan kemajuan SOP dan Bagian yang belum mengirim data")
+    p.add_argument("--bagian", help="hanya Bagian dengan kode ini")
+
+    dengan_buku("cek", PER_NAMA["cek"].keterangan)
+    return ap
+
+
+def _opsi(args: argparse.Namespace) -> dict[str, Any]:
+    lewati = {"perintah", "workbook"}
+    return {k: v for k, v in vars(args).items() if k not in lewati}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    umpan = UmpanKonsol()
+    try:
+        return _jalankan(args, umpan)
+    except PyxlError as exc:
+        umpan.galat(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        umpan.galat("Dibatalkan.")
+        return 1
+
+
+def _jalankan(args: argparse.Namespace, umpan: UmpanKonsol) -> int:
+    if args.perintah == "init":
+        from pyxl.kerja import buat_folder_kerja
+
+        berkas = buat_folder_kerja(args.folder, args.tahun, args.contoh)
+        umpan.info(f"Folder kerja siap: {args.folder}\nBuku kerja master: {berkas}")
+        return 0
+    if args.perintah == "demo":
+        from pyxl.demo import demo
+
+        demo(args.folder, umpan)
+        return 0
+
+    from pyxl.buku_berkas import buka
+    from pyxl.jalan import Konteks, jalankan
+
+    berkas: Path = args.workbook
+    if args.perintah == "cek" and not berkas.exists():
+        from pyxl.langkah_cek import GAGAL, laporan, periksa
+
+        temuan = periksa(None, berkas)
+        umpan.info(laporan(temuan))
+        return 1 if any(t.tingkat == GAGAL for t in temuan) else 0
+    hanya_baca = args.perintah in ("status", "cek")
+    opsi = _opsi(args)
+    if args.perintah == "status":
+        opsi["tulis"] = False
+    with buka(berkas, hanya_baca=hanya_baca) as buku:
+        hasil = jalankan(args.perintah, Konteks(buku, umpan), **opsi)
+    return 1 if hasil.gagal else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

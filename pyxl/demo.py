@@ -1,0 +1,44 @@
+"""`pyxl demo DIR`: the SOP on the built-in sample, from an empty folder to every output.
+
+It runs the same functions as the buttons and commands, on a new working folder, and prints
+where each output is. Steps that later versions add join the list below.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pyxl import skema
+from pyxl.buku_berkas import buka
+from pyxl.galat import IsianError
+from pyxl.jalan import Konteks, jalankan
+from pyxl.kerja import buat_folder_kerja
+from pyxl.sample import TAHUN_CONTOH
+from pyxl.umpan import Umpan, UmpanKonsol
+
+
+def demo(folder: Path, umpan: Umpan | None = None) -> Path:
+    umpan = umpan or UmpanKonsol()
+    if folder.exists() and any(folder.iterdir()):
+        raise IsianError(f"Folder {folder} tidak kosong; demo memerlukan folder baru/kosong.")
+    umpan.status(f"Membuat folder kerja contoh (tahun {TAHUN_CONTOH}) di {folder} …")
+    berkas = buat_folder_kerja(folder, TAHUN_CONTOH, contoh=True)
+    langkah: list[tuple[str, dict[str, object]]] = [
+        ("disposisi", {"tanggal": f"5 Januari {TAHUN_CONTOH + 1}",
+                       "surat_dari": "Sekretaris Daerah",
+                       "nomor_surat": f"000.7.5/012/I.10-WK/{TAHUN_CONTOH + 1}",
+                       "tanggal_surat": f"2 Januari {TAHUN_CONTOH + 1}",
+                       "perihal": f"Penyusunan Laporan Kinerja Tahun {TAHUN_CONTOH}"}),
+    ]
+    for nama, opsi in langkah:
+        with buka(berkas) as buku:
+            jalankan(nama, Konteks(buku, umpan, pengguna="demo"), **opsi)
+    with buka(berkas, hanya_baca=True) as buku:
+        jalankan("status", Konteks(buku, umpan, pengguna="demo"), tulis=False)
+    umpan.info("")
+    umpan.info("Hasil demo:")
+    umpan.info(f"  Buku kerja master : {berkas}")
+    for nama in skema.FOLDERS:
+        isi = sorted(p.name for p in (folder / nama).rglob("*") if p.is_file())
+        umpan.info(f"  {nama + '/':<18}: {', '.join(isi) if isi else '(kosong)'}")
+    return berkas

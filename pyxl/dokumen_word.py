@@ -1,0 +1,56 @@
+"""Rendering Word documents from the docxtpl templates staff can edit.
+
+A template is looked up first in the working folder's `templates/` (the copy staff edit) and
+then in the templates shipped with pyxl. Rendering uses `autoescape=True`, so text from the
+workbook can never become Word XML or template code. A document is written to a temporary file
+and renamed into place; an existing document is never overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pyxl import skema
+from pyxl.galat import IsianError, LingkunganError
+
+TEMPLAT_BAWAAN = Path(__file__).resolve().parent.parent / "templates"
+
+
+def cari_templat(folder_kerja: Path, nama: str) -> Path:
+    for calon in (folder_kerja / skema.FOLDER_TEMPLAT / nama, TEMPLAT_BAWAAN / nama):
+        if calon.is_file():
+            return calon
+    raise LingkunganError(
+        f"Templat Word '{nama}' tidak ditemukan di folder {skema.FOLDER_TEMPLAT}/. "
+        "Salin dari paket pyxl atau jalankan: pyxl init FOLDER_BARU."
+    )
+
+
+def tulis_dokumen(templat: Path, konteks: Mapping[str, Any], tujuan: Path) -> Path:
+    """Render `templat` with `konteks` into `tujuan` (which must not exist yet)."""
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+
+    if tujuan.exists():
+        raise IsianError(f"Dokumen {tujuan.name} sudah ada dan tidak akan ditimpa.")
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    sementara = tujuan.with_name(f".{tujuan.name}.{os.getpid()}.tmp")
+    try:
+        doc = DocxTemplate(str(templat))
+        try:
+            doc.render(dict(konteks), autoescape=True)
+        except TemplateError as exc:
+            raise IsianError(
+                f"Templat {templat.name} rusak: {exc}. Periksa tanda {{{{ }}}} dan {{% %}} di "
+                "Word (jalankan pyxl cek)."
+            ) from exc
+        doc.save(str(sementara))
+        os.replace(sementara, tujuan)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            sementara.unlink()
+    return tujuan

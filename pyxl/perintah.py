@@ -1,0 +1,35 @@
+"""Commands and their buttons: one row per command that exists.
+
+Each command is a `pyxl` subcommand, a function of the same name in `pyxl.tombol`, a Sub of
+the VBA module `Tombol` (workbook/vba/Tombol.bas) and a Form button on `Kendali`, captioned in
+Indonesian and numbered by SOP step. The workbook builder and the tests read this table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Perintah:
+    nama: str
+    """CLI subcommand and `pyxl.tombol` function."""
+    sub: str
+    """VBA Sub in module `Tombol`."""
+    judul: str
+    """Button caption."""
+    langkah: int | None
+    """SOP step whose row carries the button on Kendali; None for the tools row."""
+    keterangan: str
+
+
+PERINTAH: tuple[Perintah, ...] = (
+    Perintah("disposisi", "Disposisi", "1. Catat Disposisi", 1,
+             "Mencatat disposisi dan membuat lembar disposisi (.docx)."),
+    Perintah("status", "Status", "Perbarui Status", None,
+             "Memperbarui status langkah SOP dan status per Bagian di sheet ini."),
+    Perintah("cek", "Cek", "Cek Lingkungan", None,
+             "Memeriksa Python, xlwings, interpreter, folder dan templat."),
+)
+
+PER_NAMA = {p.nama: p for p in PERINTAH}

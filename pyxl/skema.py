@@ -1,0 +1,162 @@
+"""Names the contract fixes: sheets, their columns, folders and the master workbook's file name.
+
+Staff, IT scripts and acceptance tests rely on these exact strings; extend, never rename.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from pyxl.model import Indikator
+
+NAMA_MASTER = "Pengumpulan_Data_Kinerja.xlsm"
+
+# Folders of a working folder (contract: "Working folder").
+FOLDER_FORMAT = "format"
+FOLDER_KIRIM = "kirim"
+FOLDER_MASUK = "masuk"
+FOLDER_DOKUMEN = "dokumen"
+FOLDER_ARSIP = "arsip"
+FOLDER_TEMPLAT = "templates"
+FOLDER_CADANGAN = "cadangan"
+"""Backups of the master before each write (an extension: never lose a year of work)."""
+FOLDERS = (FOLDER_FORMAT, FOLDER_KIRIM, FOLDER_MASUK, FOLDER_DOKUMEN, FOLDER_ARSIP)
+
+# Sheets.
+KENDALI = "Kendali"
+PENGATURAN = "Pengaturan"
+BAGIAN = "Bagian"
+DISPOSISI = "Disposisi"
+PENERIMAAN = "Penerimaan"
+VALIDASI = "Validasi"
+ANALISIS = "Analisis"
+REKAP = "Rekap"
+REGISTER_SURAT = "Register Surat"
+LOG_SOP = "Log SOP"
+XLWINGS_CONF = "xlwings.conf"
+
+KOLOM_BAGIAN = ("Kode", "Nama Bagian", "Asisten", "Kepala Bagian", "NIP", "Pangkat", "Email")
+KOLOM_PENGATURAN = ("Kunci", "Nilai", "Keterangan", "Kelompok")
+
+KOLOM_INDIKATOR = (
+    "Kode IKU",
+    "Sasaran",
+    "Indikator Kinerja",
+    "Definisi Operasional",
+    "Formula",
+    "Satuan",
+    "Polaritas",
+    "Target",
+    "Target Atas",
+    "Realisasi",
+    "Realisasi Tahun Lalu",
+    "Target Akhir Renstra",
+    "Pagu Anggaran",
+    "Realisasi Anggaran",
+    "Sumber Data",
+    "Penanggung Jawab",
+    "Keterangan",
+)
+"""Columns of a per-Bagian sheet, in this order, header in row 1."""
+
+FIELD_INDIKATOR = dict(zip(KOLOM_INDIKATOR, (f.name for f in fields(Indikator)), strict=True))
+"""Column header -> `Indikator` attribute."""
+
+KOLOM_ISIAN = ("Realisasi", "Realisasi Anggaran", "Keterangan")
+"""The columns a Bagian fills in its returned format."""
+
+KOLOM_DISPOSISI = (
+    "No",
+    "Tanggal",
+    "Dari",
+    "Kepada",
+    "Isi Disposisi",
+    "Sifat",
+    "Surat Dari",
+    "Nomor Surat",
+    "Tanggal Surat",
+    "Perihal",
+    "Nomor Agenda",
+    "Berkas",
+    "Dicatat",
+)
+"""Step 1's record: one row per order; staff may type a row and press the button."""
+KOLOM_PENERIMAAN = ("Waktu", "Berkas", "SHA-256", "Kode Bagian", "Status", "Catatan")
+KOLOM_VALIDASI = ("Tingkat", "Kode Masalah", "Kode Bagian", "Berkas", "Sel", "Pesan")
+KOLOM_ANALISIS = (
+    "Kode Bagian",
+    "Kode IKU",
+    "Indikator Kinerja",
+    "Polaritas",
+    "Target",
+    "Realisasi",
+    "Capaian (%)",
+    "Kategori",
+    "Capaian Renstra (%)",
+    "Serapan Anggaran (%)",
+)
+KOLOM_REKAP = (
+    "Kode Bagian",
+    "Nama Bagian",
+    "Jumlah Indikator",
+    "Ada Data",
+    "Dikembalikan",
+    "Rata-rata Capaian (%)",
+    "Sangat Tinggi",
+    "Tinggi",
+    "Sedang",
+    "Rendah",
+    "Sangat Rendah",
+    "Serapan Anggaran (%)",
+)
+KOLOM_REGISTER = (
+    "No",
+    "Tanggal",
+    "Nomor Surat",
+    "Kode Klasifikasi",
+    "Tujuan",
+    "Perihal",
+    "Berkas",
+    "Status",
+)
+KOLOM_LOG = (
+    "Langkah",
+    "Uraian",
+    "Oleh",
+    "Mulai",
+    "Selesai",
+    "Durasi (menit)",
+    "Waktu Baku",
+    "Sesuai Waktu Baku",
+    "Hasil",
+)
+
+TABEL: dict[str, tuple[str, ...]] = {
+    BAGIAN: KOLOM_BAGIAN,
+    PENGATURAN: KOLOM_PENGATURAN,
+    DISPOSISI: KOLOM_DISPOSISI,
+    PENERIMAAN: KOLOM_PENERIMAAN,
+    VALIDASI: KOLOM_VALIDASI,
+    ANALISIS: KOLOM_ANALISIS,
+    REKAP: KOLOM_REKAP,
+    REGISTER_SURAT: KOLOM_REGISTER,
+    LOG_SOP: KOLOM_LOG,
+}
+"""Every table sheet (header in row 1) with its columns; per-Bagian sheets use KOLOM_INDIKATOR."""
+
+SHEET_WAJIB = (KENDALI, PENGATURAN, BAGIAN, *[s for s in TABEL if s not in (PENGATURAN, BAGIAN)])
+"""Sheets a master must have for any command to run (per-Bagian sheets come from `Bagian`)."""
+
+KARAKTER_TERLARANG_SHEET = set(':\\/?*[]')
+
+
+def kode_sheet_valid(kode: str) -> bool:
+    """A Bagian code must be usable as an Excel sheet name and a file-name part."""
+    return (
+        0 < len(kode) <= 31
+        and not (set(kode) & KARAKTER_TERLARANG_SHEET)
+        and kode.replace("_", "").replace("-", "").isalnum()
+        and kode.isascii()
+        and kode not in SHEET_WAJIB
+        and kode != XLWINGS_CONF
+    )

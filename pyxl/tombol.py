@@ -1,0 +1,41 @@
+"""The buttons of the `Kendali` sheet: one tiny function per button, nothing else.
+
+This is the only module that imports xlwings. Each function is called by RunPython from the
+VBA module `Tombol` (workbook/vba/Tombol.bas) and runs the same core function as the `pyxl`
+command of the same name, on the live workbook. Heavy libraries are imported only after the
+user has been told the step started (every click starts a fresh Python).
+"""
+
+from __future__ import annotations
+
+import xlwings as xw
+
+
+def _jalankan(nama: str) -> None:
+    book = xw.Book.caller()
+    from pyxl.umpan import UmpanExcel
+
+    umpan = UmpanExcel(book)
+    umpan.status(f"pyxl: {nama} dimulai …")
+    from pyxl.buku_excel import BukuExcel
+    from pyxl.galat import PyxlError
+    from pyxl.jalan import Konteks, jalankan
+
+    try:
+        jalankan(nama, Konteks(BukuExcel(book), umpan))
+    except PyxlError as exc:
+        umpan.galat(str(exc))
+    finally:
+        umpan.selesai()
+
+
+def disposisi() -> None:
+    _jalankan("disposisi")
+
+
+def status() -> None:
+    _jalankan("status")
+
+
+def cek() -> None:
+    _jalankan("cek")
