@@ -1,0 +1,53 @@
+"""Shared fixtures: working folders built in code (no committed test binaries)."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pyxl import skema
+from pyxl.kerja import buat_folder_kerja
+from pyxl.sample import TAHUN_CONTOH
+
+AKAR = Path(__file__).resolve().parent.parent
+KELUARAN = AKAR / "keluaran-uji"
+"""Files a person should look at after a test run (rendered pages); ignored by git."""
+
+
+@pytest.fixture(scope="session")
+def _kerja_contoh_asli(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("asli") / "kerja"
+    buat_folder_kerja(folder, TAHUN_CONTOH, contoh=True)
+    return folder
+
+
+@pytest.fixture
+def kerja(_kerja_contoh_asli: Path, tmp_path: Path) -> Path:
+    """A fresh working folder with the sample workbook (a copy: building takes a moment)."""
+    folder = tmp_path / "kerja"
+    shutil.copytree(_kerja_contoh_asli, folder)
+    return folder
+
+
+@pytest.fixture
+def master(kerja: Path) -> Path:
+    return kerja / skema.NAMA_MASTER
+
+
+def sidik_folder(folder: Path) -> dict[str, str]:
+    """Every file under a folder with its SHA-256: compare before/after to prove no change."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def keluaran() -> Iterator[Path]:
+    KELUARAN.mkdir(exist_ok=True)
+    yield KELUARAN

@@ -1,0 +1,66 @@
+"""Helpers for tests that use LibreOffice headless as an independent reader.
+
+Where LibreOffice is missing the test is skipped with the reason, except when
+PYXL_WAJIB_LIBREOFFICE=1 (set by .ci/run, which installs it): then a missing LibreOffice fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+PROBE = Path(__file__).with_name("lo_probe.py")
+PYTHON_UNO = ("/usr/bin/python3", "python3")
+
+
+def _perlu(alasan: str) -> None:
+    if os.environ.get("PYXL_WAJIB_LIBREOFFICE") == "1":
+        pytest.fail(f"LibreOffice wajib di CI: {alasan}")
+    pytest.skip(alasan)
+
+
+def soffice() -> str:
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if not exe:
+        _perlu("soffice (LibreOffice) tidak terpasang")
+    assert exe
+    return exe
+
+
+def python_uno() -> str:
+    for exe in PYTHON_UNO:
+        path = shutil.which(exe)
+        if path and subprocess.run([path, "-c", "import uno"], capture_output=True,
+                                   check=False).returncode == 0:
+            return path
+    _perlu("modul Python 'uno' LibreOffice (python3-uno) tidak terpasang")
+    raise AssertionError("unreachable")
+
+
+def probe(berkas: Path, *args: str) -> dict[str, Any]:
+    soffice()
+    hasil = subprocess.run([python_uno(), str(PROBE), str(berkas), *args], capture_output=True,
+                           text=True, timeout=240, check=False)
+    assert hasil.returncode == 0, hasil.stderr
+    data: dict[str, Any] = json.loads(hasil.stdout.strip().splitlines()[-1])
+    return data
+
+
+def konversi(berkas: Path, format_: str, keluar: Path) -> Path:
+    """`soffice --convert-to` with a private profile; returns the converted file."""
+    exe = soffice()
+    profil = keluar / f".lo-profil-{os.getpid()}"
+    hasil = subprocess.run(
+        [exe, "--headless", "--norestore", f"-env:UserInstallation={profil.as_uri()}",
+         "--convert-to", format_, "--outdir", str(keluar), str(berkas)],
+        capture_output=True, text=True, timeout=240, check=False,
+    )
+    target = keluar / f"{berkas.stem}.{format_.split(':')[0]}"
+    assert hasil.returncode == 0 and target.exists(), hasil.stdout + hasil.stderr
+    return target

@@ -1,0 +1,102 @@
+"""Ask LibreOffice (an independent spreadsheet program) what it sees in a workbook.
+
+Run with the Python that has LibreOffice's `uno` module (Debian: /usr/bin/python3 with
+python3-uno), not the project's Python:
+
+    python3 lo_probe.py WORKBOOK.xlsm [--run MODULE.SUB --sheet NAME --cell A1]
+
+Starts its own headless soffice on a private profile and a named pipe (no network), prints
+JSON {"sheets": [...], "buttons": [{"sheet", "label", "macro"}], "cell": value}, never saves
+the document, and stops the soffice it started.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import uno  # type: ignore[import-not-found]
+from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+
+
+def _prop(name: str, value: object) -> PropertyValue:
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+def _connect(pipe: str, proc: subprocess.Popen[bytes]) -> object:
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", local)
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+        except Exception:  # noqa: BLE001 - soffice still starting
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("workbook")
+    ap.add_argument("--run")
+    ap.add_argument("--sheet")
+    ap.add_argument("--cell")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        pipe = f"pyxl_probe_{os.getpid()}"
+        proc = subprocess.Popen(
+            ["soffice", "--headless", "--invisible", "--nologo", "--norestore",
+             "--nodefault", f"-env:UserInstallation=file://{tmp}/profile",
+             f"--accept=pipe,name={pipe};urp;"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            ctx = _connect(pipe, proc)
+            smgr = ctx.ServiceManager
+            desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+            url = uno.systemPathToFileUrl(os.path.abspath(args.workbook))
+            # 4 = ALWAYS_EXECUTE_NO_WARN: the probe may run the document's macros.
+            doc = desktop.loadComponentFromURL(url, "_blank", 0, (
+                _prop("Hidden", True), _prop("MacroExecutionMode", 4),
+                _prop("ReadOnly", True)))
+            out: dict[str, object] = {"sheets": list(doc.Sheets.ElementNames), "buttons": []}
+            buttons: list[dict[str, str]] = []
+            for name in doc.Sheets.ElementNames:
+                sheet = doc.Sheets.getByName(name)
+                forms = sheet.DrawPage.Forms
+                for f in range(forms.Count):
+                    form = forms.getByIndex(f)
+                    for i in range(form.Count):
+                        ctl = form.getByIndex(i)
+                        macros = [e.ScriptCode for e in form.getScriptEvents(i)]
+                        buttons.append({"sheet": name, "label": getattr(ctl, "Label", ""),
+                                        "macro": ";".join(macros)})
+            out["buttons"] = buttons
+            if args.run:
+                script = doc.getScriptProvider().getScript(
+                    f"vnd.sun.star.script:VBAProject.{args.run}?language=Basic&location=document")
+                script.invoke((), (), ())
+            if args.sheet and args.cell:
+                cell = doc.Sheets.getByName(args.sheet).getCellRangeByName(args.cell)
+                out["cell"] = cell.String
+            doc.close(True)
+            print(json.dumps(out))
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
