@@ -85,14 +85,21 @@ class BukuBerkas:
                     cell.value = v
                     if isinstance(v, str) and perlu_awalan_teks(v):
                         cell.quotePrefix = True
-                if format_angka and j < len(format_angka) and format_angka[j]:
-                    cell.number_format = format_angka[j]
+                fmt = format_angka[j] if format_angka and j < len(format_angka) else None
+                if fmt:
+                    cell.number_format = fmt
 
     def kosongkan(self, sheet: str, dari_baris: int) -> None:
         ws = self.wb[sheet]
         for row in ws.iter_rows(min_row=dari_baris, max_row=ws.max_row):
             for cell in row:
                 cell.value = None
+
+    def tutup(self) -> None:
+        """Release the file (openpyxl keeps the .xlsm open to copy its VBA project on save)."""
+        arsip = getattr(self.wb, "vba_archive", None)
+        if arsip is not None:
+            arsip.close()
 
     def simpan(self) -> None:
         if self._hanya_baca:
@@ -142,14 +149,18 @@ def buka(berkas: Path, hanya_baca: bool = False) -> Iterator[BukuBerkas]:
             f"Buku kerja {berkas} tidak ditemukan. Jalankan perintah dari folder kerja, "
             "sebutkan --workbook, atau buat folder kerja baru dengan: pyxl init FOLDER."
         )
-    if hanya_baca:
-        yield BukuBerkas(berkas, hanya_baca=True)
-        return
-    pemilik = pemilik_excel(berkas)
-    if pemilik:
-        raise BukuTerkunci(
-            f"Buku kerja {berkas.name} sedang dibuka di Excel oleh {pemilik}. Pakai tombol di "
-            "sheet Kendali, atau tutup Excel dahulu lalu ulangi perintah ini."
-        )
-    with kunci_folder(berkas.resolve().parent):
-        yield BukuBerkas(berkas)
+    if not hanya_baca:
+        pemilik = pemilik_excel(berkas)
+        if pemilik:
+            raise BukuTerkunci(
+                f"Buku kerja {berkas.name} sedang dibuka di Excel oleh {pemilik}. Pakai tombol "
+                "di sheet Kendali, atau tutup Excel dahulu lalu ulangi perintah ini."
+            )
+    with contextlib.ExitStack() as tumpukan:
+        if not hanya_baca:
+            tumpukan.enter_context(kunci_folder(berkas.resolve().parent))
+        buku = BukuBerkas(berkas, hanya_baca=hanya_baca)
+        try:
+            yield buku
+        finally:
+            buku.tutup()

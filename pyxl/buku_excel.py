@@ -40,11 +40,11 @@ class BukuExcel:
     def baca(self, sheet: str) -> list[list[Any]]:
         sht = self.book.sheets[sheet]
         used = sht.used_range
-        nilai = used.options(ndim=2).value or []
+        nilai: list[list[Any]] = used.options(ndim=2).value or []
         # used_range may start below/right of A1: pad so rows and columns count from A1.
         r0, c0 = used.row - 1, used.column - 1
-        rows = [[None] * c0 + list(r) for r in nilai]
-        rows = [[] for _ in range(r0)] + rows
+        kosong: list[list[Any]] = [[] for _ in range(r0)]
+        rows = kosong + [[None] * c0 + list(r) for r in nilai]
         while rows and all(v is None for v in rows[-1]):
             rows.pop()
         return rows
@@ -61,11 +61,12 @@ class BukuExcel:
             return
         sht = self.book.sheets[sheet]
         lebar = max(len(r) for r in nilai)
-        blok = [[_aman(v) for v in r] + [None] * (lebar - len(r)) for r in nilai]
+        blok: list[list[Any]] = [[_aman(v) for v in r] + [None] * (lebar - len(r)) for r in nilai]
         sht.range((baris, kolom)).value = blok
+        akhir = baris + len(blok) - 1
         for j, fmt in enumerate(format_angka or ()):
             if fmt:
-                sht.range((baris, kolom + j), (baris + len(blok) - 1, kolom + j)).number_format = fmt
+                sht.range((baris, kolom + j), (akhir, kolom + j)).number_format = fmt
 
     def kosongkan(self, sheet: str, dari_baris: int) -> None:
         sht = self.book.sheets[sheet]

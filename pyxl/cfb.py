@@ -10,8 +10,7 @@ extracting modules from existing VBA projects.
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Mapping
 
 __all__ = ["read_cfb", "write_cfb"]
 
@@ -27,9 +26,8 @@ _SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
 _HEADER_DIFAT = 109  # FAT sector locations held by the header itself (§2.2)
 _IDS_PER_SECTOR = SECTOR_SIZE // 4
 _STORAGE, _STREAM, _ROOT = 1, 2, 5  # object types (§2.6.1)
-_RED, _BLACK = 0, 1
+_RED, _BLACK = 0, 1  # §2.6.1 colour flag
 _DIRENTRY = struct.Struct("<64sHBBIII16sIQQIQ")  # 128 bytes (§2.6.1)
-_BAD_NAME_CHARS = set("/\\:!")  # §2.6.1: these MUST NOT appear in entry names
 
 
 class _Entry:
@@ -37,6 +35,7 @@ class _Entry:
 
     def __init__(self, name: str, kind: int, data: bytes = b"") -> None:
         self.name, self.kind, self.data = name, kind, data
+        self.key = (len(name.encode("utf-16-le")), name.upper())  # sibling order (§2.6.4)
         self.children: dict[str, _Entry] = {}
         self.sid = 0
         self.left = self.right = self.child = NOSTREAM
@@ -44,13 +43,8 @@ class _Entry:
         self.start, self.size = ENDOFCHAIN, 0
 
 
-def _sort_key(name: str) -> tuple[int, str]:
-    """§2.6.4: siblings compare by UTF-16 length first, then by upper-cased code points."""
-    return len(name.encode("utf-16-le")), name.upper()
-
-
 def _check_name(name: str) -> None:
-    if not name or len(name) > 31 or _BAD_NAME_CHARS & set(name):
+    if not name or len(name.encode("utf-16-le")) > 62 or set("/\\:!") & set(name):
         raise ValueError(f"invalid compound file entry name {name!r} (1-31 chars, no /\\:!)")
 
 
@@ -71,9 +65,7 @@ def _build_tree(streams: Mapping[str, bytes]) -> _Entry:
     return root
 
 
-def _link_siblings(
-    nodes: list[_Entry], depth: int, red_depth: int, all_entries: list[_Entry]
-) -> int:
+def _link_siblings(nodes: list[_Entry], depth: int, red_depth: int) -> int:
     """Link sorted siblings into a balanced binary tree and return its root's id.
 
     Splitting at the midpoint puts every empty leaf at depth ``red_depth`` or one below;
@@ -85,28 +77,26 @@ def _link_siblings(
     mid = len(nodes) // 2
     node = nodes[mid]
     node.color = _RED if depth == red_depth else _BLACK
-    node.left = _link_siblings(nodes[:mid], depth + 1, red_depth, all_entries)
-    node.right = _link_siblings(nodes[mid + 1 :], depth + 1, red_depth, all_entries)
+    node.left = _link_siblings(nodes[:mid], depth + 1, red_depth)
+    node.right = _link_siblings(nodes[mid + 1 :], depth + 1, red_depth)
     return node.sid
 
 
 def _number(entry: _Entry, out: list[_Entry]) -> None:
-    """Give entries ids depth-first in sorted order, then link each storage's children."""
+    """Give entries ids depth-first, then link each storage's children as a tree."""
     entry.sid = len(out)
     out.append(entry)
-    kids = sorted(entry.children.values(), key=lambda e: _sort_key(e.name))
+    kids = sorted(entry.children.values(), key=lambda e: e.key)
     for kid in kids:
         _number(kid, out)
     red_depth = (len(kids) + 1).bit_length() - 1  # shallowest empty-leaf depth
-    entry.child = _link_siblings(kids, 0, red_depth, out)
+    entry.child = _link_siblings(kids, 0, red_depth)
 
 
 def _chain(fat: list[int], first: int, count: int) -> None:
     """Mark ``count`` consecutive sectors from ``first`` as one FAT chain."""
-    for i in range(first, first + count - 1):
-        fat[i] = i + 1
     if count:
-        fat[first + count - 1] = ENDOFCHAIN
+        fat[first : first + count] = [*range(first + 1, first + count), ENDOFCHAIN]
 
 
 def _ceil(n: int, d: int) -> int:
@@ -141,57 +131,44 @@ def write_cfb(streams: Mapping[str, bytes]) -> bytes:
             mini += _pad(e.data, MINI_SECTOR_SIZE)
     big = [e for e in files if e.size >= MINI_STREAM_CUTOFF]
 
-    n_dir = _ceil(len(entries), 4)
-    n_minifat = _ceil(len(minifat), _IDS_PER_SECTOR)
-    n_mini = _ceil(len(mini), SECTOR_SIZE)
-    n_data = n_dir + n_minifat + n_mini + sum(_ceil(e.size, SECTOR_SIZE) for e in big)
+    # Regions in file order: directory, mini FAT, mini stream, then each large stream.
+    counts = [_ceil(len(entries), 4), _ceil(len(minifat), _IDS_PER_SECTOR)]
+    counts += [_ceil(len(mini), SECTOR_SIZE), *(_ceil(e.size, SECTOR_SIZE) for e in big)]
     n_fat = n_difat = 0
     while True:  # FAT and DIFAT sectors must also be covered by the FAT (§2.3, §2.5)
-        need_fat = _ceil(n_data + n_fat + n_difat, _IDS_PER_SECTOR)
+        need_fat = _ceil(sum(counts) + n_fat + n_difat, _IDS_PER_SECTOR)
         need_difat = _ceil(max(need_fat - _HEADER_DIFAT, 0), _IDS_PER_SECTOR - 1)
         if (need_fat, need_difat) == (n_fat, n_difat):
             break
         n_fat, n_difat = need_fat, need_difat
 
-    fat = [FREESECT] * (n_fat * _IDS_PER_SECTOR)
-    fat[:n_fat] = [FATSECT] * n_fat
-    fat[n_fat : n_fat + n_difat] = [DIFSECT] * n_difat
-    cursor = n_fat + n_difat
-    dir_start = cursor
-    _chain(fat, cursor, n_dir)
-    cursor += n_dir
-    minifat_start = cursor if n_minifat else ENDOFCHAIN
-    _chain(fat, cursor, n_minifat)
-    cursor += n_minifat
-    if mini:  # the root entry owns the mini stream (§2.6.2)
-        root.start, root.size = cursor, len(mini)
-    _chain(fat, cursor, n_mini)
-    cursor += n_mini
-    body = [_pad(bytes(mini), SECTOR_SIZE)]
-    for e in big:
-        count = _ceil(e.size, SECTOR_SIZE)
-        e.start = cursor
+    fat = [FATSECT] * n_fat + [DIFSECT] * n_difat
+    fat += [FREESECT] * (n_fat * _IDS_PER_SECTOR - len(fat))
+    starts, cursor = [], n_fat + n_difat
+    for count in counts:  # every region is one contiguous chain
         _chain(fat, cursor, count)
+        starts.append(cursor if count else ENDOFCHAIN)
         cursor += count
-        body.append(_pad(e.data, SECTOR_SIZE))
+    dir_start, minifat_start, mini_start, *big_starts = starts
+    if mini:  # the root entry owns the mini stream (§2.6.2)
+        root.start, root.size = mini_start, len(mini)
+    for e, start in zip(big, big_starts, strict=True):
+        e.start = start
+    body = [_pad(bytes(mini), SECTOR_SIZE), *(_pad(e.data, SECTOR_SIZE) for e in big)]
 
     # DIFAT: first 109 FAT locations in the header, the rest in chained sectors (§2.5).
-    fat_ids = list(range(n_fat))
+    slots = [*range(n_fat), *[FREESECT] * (_HEADER_DIFAT + 127 * n_difat - n_fat)]
     difat = bytearray()
-    for i in range(n_difat):
-        part = fat_ids[_HEADER_DIFAT + i * 127 : _HEADER_DIFAT + (i + 1) * 127]
-        part += [FREESECT] * (127 - len(part))
+    for i in range(n_difat):  # 127 FAT locations, then the next DIFAT sector
         nxt = n_fat + i + 1 if i + 1 < n_difat else ENDOFCHAIN
-        difat += struct.pack("<128I", *part, nxt)
-    head_difat = fat_ids[:_HEADER_DIFAT]
-    head_difat += [FREESECT] * (_HEADER_DIFAT - len(head_difat))
+        difat += struct.pack("<128I", *slots[_HEADER_DIFAT + 127 * i :][:127], nxt)
 
     header = struct.pack(
         "<8s16sHHHHH6sIIIIIIIII109I",
         _SIGNATURE, b"", 0x003E, 0x0003, 0xFFFE, 9, 6, b"",  # §2.2: minor, major, byte order
         0, n_fat, dir_start, 0, MINI_STREAM_CUTOFF,  # no directory-sector count in v3
-        minifat_start, n_minifat, n_fat if n_difat else ENDOFCHAIN, n_difat,
-        *head_difat,
+        minifat_start, counts[1], n_fat if n_difat else ENDOFCHAIN, n_difat,
+        *slots[:_HEADER_DIFAT],
     )  # fmt: skip
     directory = bytearray()
     for e in entries:
@@ -214,50 +191,38 @@ def read_cfb(data: bytes) -> dict[str, bytes]:
     """Return every stream of a compound file as ``{"Storage/Stream": data}``."""
     if data[:8] != _SIGNATURE or len(data) < 512:
         raise ValueError("not a compound file (bad signature)")
-    (major, sector_shift, mini_shift, n_fat, dir_start, cutoff, minifat_start, _n_minifat,
-     difat_start, n_difat) = struct.unpack_from("<2xH2xHH6x4xII4xIIIII", data, 24)  # fmt: skip
+    (major, sector_shift, mini_shift, n_fat, dir_start, cutoff, minifat_start, _, difat_start,
+     n_difat) = struct.unpack_from("<2xH2xHH6x4xII4xIIIII", data, 24)  # fmt: skip
     ssize, msize = 1 << sector_shift, 1 << mini_shift
-    n_sectors = (len(data) - 1) // ssize  # the header occupies the first sector slot
+    ids = f"<{ssize // 4}I"
 
-    def sector(sid: int) -> bytes:
-        if sid >= n_sectors:
+    def sector(sid: int) -> bytes:  # sector 0 follows the header's sector-sized slot
+        if (sid + 1) * ssize >= len(data):
             raise ValueError(f"sector {sid} beyond end of file")
         return data[(sid + 1) * ssize : (sid + 2) * ssize]
 
-    fat_ids = list(struct.unpack_from("<109I", data, 76))
-    sid = difat_start
-    for _ in range(n_difat):
-        ids = struct.unpack(f"<{ssize // 4}I", sector(sid))
-        fat_ids += ids[:-1]
-        sid = ids[-1]
-    fat = [i for fid in fat_ids[:n_fat] for i in struct.unpack(f"<{ssize // 4}I", sector(fid))]
-
-    def walk(table: list[int], start: int) -> Iterator[int]:
-        sid, seen = start, 0
+    def walk(table: list[int], sid: int) -> list[int]:
+        chain: list[int] = []
         while sid not in (ENDOFCHAIN, FREESECT):
-            if sid >= len(table) or seen > len(table):
+            if sid >= len(table) or len(chain) > len(table):
                 raise ValueError("corrupt sector chain")
-            yield sid
-            sid, seen = table[sid], seen + 1
+            chain.append(sid)
+            sid = table[sid]
+        return chain
 
-    def read_chain(start: int) -> bytes:
-        return b"".join(sector(s) for s in walk(fat, start))
+    def read_chain(sid: int) -> bytes:
+        return b"".join(map(sector, walk(fat, sid)))
 
+    fat_ids, sid = list(struct.unpack_from("<109I", data, 76)), difat_start
+    for _ in range(n_difat):  # DIFAT sectors: FAT locations, last id links the next (§2.5)
+        *more, sid = struct.unpack(ids, sector(sid))
+        fat_ids += more
+    fat = [i for fid in fat_ids[:n_fat] for i in struct.unpack(ids, sector(fid))]
     directory = read_chain(dir_start)
     raw = [_DIRENTRY.unpack_from(directory, off) for off in range(0, len(directory), 128)]
     minifat_bytes = read_chain(minifat_start)
     minifat = list(struct.unpack(f"<{len(minifat_bytes) // 4}I", minifat_bytes))
     ministream = read_chain(raw[0][11])
-
-    def stream(entry: tuple[Any, ...]) -> bytes:
-        start, size = entry[11], entry[12]
-        if major == 3:
-            size &= 0xFFFFFFFF  # §2.6.3: high 32 bits may be garbage in version 3
-        if size < cutoff:
-            chunks = [ministream[s * msize : (s + 1) * msize] for s in walk(minifat, start)]
-            return b"".join(chunks)[:size]
-        return read_chain(start)[:size]
-
     out: dict[str, bytes] = {}
 
     def visit(sid: int, prefix: str, depth: int) -> None:
@@ -265,14 +230,17 @@ def read_cfb(data: bytes) -> dict[str, bytes]:
             return
         if sid >= len(raw) or depth > len(raw):
             raise ValueError("corrupt directory tree")
-        entry = raw[sid]
-        name_bytes, name_len, kind, _color, left, right, child = entry[:7]
-        name = name_bytes[: max(name_len - 2, 0)].decode("utf-16-le")
+        raw_name, name_len, kind, _, left, right, child, *_, start, size = raw[sid]
+        name = prefix + raw_name[: max(name_len - 2, 0)].decode("utf-16-le")
+        size = size & 0xFFFFFFFF if major == 3 else size  # v3: high half may be garbage
         visit(left, prefix, depth + 1)
-        if kind == _STREAM:
-            out[prefix + name] = stream(entry)
-        elif kind == _STORAGE:
-            visit(child, f"{prefix}{name}/", depth + 1)
+        if kind == _STORAGE:
+            visit(child, name + "/", depth + 1)
+        elif kind == _STREAM and size < cutoff:  # mini stream (§2.5)
+            chunks = (ministream[s * msize : (s + 1) * msize] for s in walk(minifat, start))
+            out[name] = b"".join(chunks)[:size]
+        elif kind == _STREAM:
+            out[name] = read_chain(start)[:size]
         visit(right, prefix, depth + 1)
 
     visit(raw[0][6], "", 0)

@@ -36,8 +36,12 @@ def _parser() -> argparse.ArgumentParser:
 
     def dengan_buku(nama: str, bantuan: str) -> argparse.ArgumentParser:
         q = sub.add_parser(nama, help=bantuan, description=bantuan)
-        q.add_argument("--workbook", type=Path, default=Path(skema.NAMA_MASTER),
-                       help=f"buku kerja master (bawaan: ./{skema.NAMA_MASTER})")
+        q.add_argument(
+            "--workbook",
+            type=Path,
+            default=Path(skema.NAMA_MASTER),
+            help=f"buku kerja master (bawaan: ./{skema.NAMA_MASTER})",
+        )
         return q
 
     p = dengan_buku("disposisi", PER_NAMA["disposisi"].keterangan)
@@ -93,18 +97,17 @@ def _jalankan(args: argparse.Namespace, umpan: UmpanKonsol) -> int:
     from pyxl.buku_berkas import buka
     from pyxl.jalan import Konteks, jalankan
 
-    berkas: Path = args.workbook
-    if args.perintah == "cek" and not berkas.exists():
+    if args.perintah == "cek" and not args.workbook.exists():
         from pyxl.langkah_cek import GAGAL, laporan, periksa
 
-        temuan = periksa(None, berkas)
+        temuan = periksa(None, args.workbook)
         umpan.info(laporan(temuan))
         return 1 if any(t.tingkat == GAGAL for t in temuan) else 0
     hanya_baca = args.perintah in ("status", "cek")
     opsi = _opsi(args)
     if args.perintah == "status":
         opsi["tulis"] = False
-    with buka(berkas, hanya_baca=hanya_baca) as buku:
+    with buka(args.workbook, hanya_baca=hanya_baca) as buku:
         hasil = jalankan(args.perintah, Konteks(buku, umpan), **opsi)
     return 1 if hasil.gagal else 0
 

@@ -24,11 +24,16 @@ def demo(folder: Path, umpan: Umpan | None = None) -> Path:
     umpan.status(f"Membuat folder kerja contoh (tahun {TAHUN_CONTOH}) di {folder} …")
     berkas = buat_folder_kerja(folder, TAHUN_CONTOH, contoh=True)
     langkah: list[tuple[str, dict[str, object]]] = [
-        ("disposisi", {"tanggal": f"5 Januari {TAHUN_CONTOH + 1}",
-                       "surat_dari": "Sekretaris Daerah",
-                       "nomor_surat": f"000.7.5/012/I.10-WK/{TAHUN_CONTOH + 1}",
-                       "tanggal_surat": f"2 Januari {TAHUN_CONTOH + 1}",
-                       "perihal": f"Penyusunan Laporan Kinerja Tahun {TAHUN_CONTOH}"}),
+        (
+            "disposisi",
+            {
+                "tanggal": f"5 Januari {TAHUN_CONTOH + 1}",
+                "surat_dari": "Sekretaris Daerah",
+                "nomor_surat": f"000.7.5/012/I.10-WK/{TAHUN_CONTOH + 1}",
+                "tanggal_surat": f"2 Januari {TAHUN_CONTOH + 1}",
+                "perihal": f"Penyusunan Laporan Kinerja Tahun {TAHUN_CONTOH}",
+            },
+        ),
     ]
     for nama, opsi in langkah:
         with buka(berkas) as buku:

@@ -96,11 +96,23 @@ def catat_langkah(ktx: Konteks, no: int, mulai: datetime, ringkasan: str) -> Non
     selesai = ktx.jam()
     durasi = (selesai - mulai).total_seconds() / 60
     sesuai = durasi <= ls.waktu_baku_menit
-    tambah_baris(ktx.buku, skema.LOG_SOP, skema.KOLOM_LOG, [{
-        "Langkah": no, "Uraian": ls.uraian, "Oleh": ktx.pengguna, "Mulai": mulai,
-        "Selesai": selesai, "Durasi (menit)": round(durasi, 2),
-        "Waktu Baku": ls.waktu_baku_menit, "Sesuai Waktu Baku": "Ya" if sesuai else "Tidak",
-        "Hasil": ringkasan,
-    }])
+    tambah_baris(
+        ktx.buku,
+        skema.LOG_SOP,
+        skema.KOLOM_LOG,
+        [
+            {
+                "Langkah": no,
+                "Uraian": ls.uraian,
+                "Oleh": ktx.pengguna,
+                "Mulai": mulai,
+                "Selesai": selesai,
+                "Durasi (menit)": round(durasi, 2),
+                "Waktu Baku": ls.waktu_baku_menit,
+                "Sesuai Waktu Baku": "Ya" if sesuai else "Tidak",
+                "Hasil": ringkasan,
+            }
+        ],
+    )
     status = kendali.SELESAI if sesuai else kendali.LEWAT_WAKTU
     kendali.tandai_langkah(ktx.buku, no, status, mulai, selesai, durasi, ringkasan)

@@ -1,9 +1,9 @@
 """The layout of the `Kendali` sheet, shared by the builder and by the steps that update it.
 
-    row 1–3   title, year, how to use
-    row 5     header of the SOP table; rows 6–18 the 13 steps (button in column F)
-    row 20–21 tool buttons (status, environment check)
-    row 24    "Status per Bagian"; row 25 its header; one row per Bagian from row 26
+row 1–3   title, year, how to use
+row 5     header of the SOP table; rows 6–18 the 13 steps (button in column F)
+row 20–21 tool buttons (status, environment check)
+row 24    "Status per Bagian"; row 25 its header; one row per Bagian from row 26
 """
 
 from __future__ import annotations

@@ -21,8 +21,7 @@ def buat_folder_kerja(folder: Path, tahun: int | None = None, contoh: bool = Fal
     berkas = folder / skema.NAMA_MASTER
     if berkas.exists():
         raise IsianError(
-            f"{berkas} sudah ada dan tidak akan ditimpa. Pilih folder lain untuk folder kerja "
-            "baru."
+            f"{berkas} sudah ada dan tidak akan ditimpa. Pilih folder lain untuk folder kerja baru."
         )
     folder.mkdir(parents=True, exist_ok=True)
     for nama in (*skema.FOLDERS, skema.FOLDER_TEMPLAT):
@@ -49,13 +48,15 @@ def data_contoh(tahun: int) -> dict[str, Any]:
     pemilik = next(b for b in bagian if b.kode == BAGIAN_PEMILIK_SOP)
     pengaturan = dict(sample.pejabat_contoh())
     kabag = "Kepala Bagian Perencanaan dan Keuangan"
-    pengaturan.update({
-        kabag: pemilik.kepala,
-        f"NIP {kabag}": pemilik.nip,
-        f"Pangkat {kabag}": pemilik.pangkat,
-        "Email Pengirim": pemilik.email,
-        "Batas Waktu Pengembalian": f"31 Januari {tahun + 1}",
-        "Narahubung": f"{pengaturan.get('Kepala Subbagian Perencanaan', '')} (0723) 123456",
-    })
+    pengaturan.update(
+        {
+            kabag: pemilik.kepala,
+            f"NIP {kabag}": pemilik.nip,
+            f"Pangkat {kabag}": pemilik.pangkat,
+            "Email Pengirim": pemilik.email,
+            "Batas Waktu Pengembalian": f"31 Januari {tahun + 1}",
+            "Narahubung": f"{pengaturan.get('Kepala Subbagian Perencanaan', '')} (0723) 123456",
+        }
+    )
     indikator = {k: sample.tanpa_isian(v) for k, v in sample.indikator_contoh().items()}
     return {"pengaturan": pengaturan, "bagian": bagian, "indikator": indikator}

@@ -15,6 +15,8 @@ from pathlib import Path
 from pyxl.galat import BukuTerkunci
 
 NAMA_KUNCI = ".pyxl.lock"
+TUNGGU_DETIK = 10.0
+"""How long a run waits for another run to finish before giving up."""
 
 
 def _kunci_os(fd: int) -> bool:
@@ -23,7 +25,7 @@ def _kunci_os(fd: int) -> bool:
         if os.name == "nt":
             import msvcrt
 
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined,unused-ignore]
         else:
             import fcntl
 
@@ -34,22 +36,37 @@ def _kunci_os(fd: int) -> bool:
 
 
 @contextlib.contextmanager
-def kunci_folder(folder: Path, tunggu_detik: float = 10.0) -> Iterator[None]:
-    """Hold the working folder's lock; waits up to `tunggu_detik`, then gives up clearly."""
+def kunci_folder(folder: Path) -> Iterator[None]:
+    """Hold the working folder's lock; waits up to TUNGGU_DETIK, then gives up clearly."""
     jalur = folder / NAMA_KUNCI
-    fd = os.open(jalur, os.O_RDWR | os.O_CREAT, 0o644)
+    batas = time.monotonic() + TUNGGU_DETIK
+    while True:
+        fd = os.open(jalur, os.O_RDWR | os.O_CREAT, 0o644)
+        if _kunci_os(fd) and _masih_sama(fd, jalur):
+            break
+        # Held by another run, or removed by its owner between our open and our lock.
+        os.close(fd)
+        if time.monotonic() >= batas:
+            raise BukuTerkunci(
+                f"Folder kerja {folder} sedang dipakai proses pyxl lain. Tunggu sampai "
+                "selesai, lalu ulangi."
+            )
+        time.sleep(0.05)
     try:
-        batas = time.monotonic() + tunggu_detik
-        while not _kunci_os(fd):
-            if time.monotonic() >= batas:
-                raise BukuTerkunci(
-                    f"Folder kerja {folder} sedang dipakai proses pyxl lain. Tunggu sampai "
-                    "selesai, lalu ulangi."
-                )
-            time.sleep(0.05)
         yield
     finally:
+        # Remove it while still holding it, so the folder is left as it was found.
+        with contextlib.suppress(OSError):
+            jalur.unlink()
         os.close(fd)
+
+
+def _masih_sama(fd: int, jalur: Path) -> bool:
+    """Whether the locked file is still the one at `jalur` (not unlinked by its last owner)."""
+    try:
+        return os.path.samestat(os.fstat(fd), os.stat(jalur))
+    except OSError:
+        return False
 
 
 def pemilik_excel(berkas: Path) -> str | None:

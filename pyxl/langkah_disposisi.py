@@ -70,8 +70,7 @@ def jalankan(
         return arg if arg is not None else (sebagai_teks(dasar.get(kolom)) or bawaan)
 
     mentah_tgl = tanggal if tanggal is not None else dasar.get("Tanggal")
-    tgl = _tanggal(mentah_tgl, f"Tanggal disposisi ({lokasi})") if mentah_tgl else \
-        ktx.jam().date()
+    tgl = _tanggal(mentah_tgl, f"Tanggal disposisi ({lokasi})") if mentah_tgl else ktx.jam().date()
     nama_kabag = peng[KABAG]
     isian = {
         "Dari": pilih(dari, "Dari", KABAG),
@@ -101,8 +100,11 @@ def jalankan(
         tgl_surat = indo.tanggal(_tanggal(tgl_surat, f"Tanggal Surat ({lokasi})"))
 
     nomor_ada = [int(r["No"]) for r in rows if isinstance(r.get("No"), int | float)]
-    no = int(dasar["No"]) if baru and isinstance(dasar.get("No"), int | float) else \
-        max(nomor_ada, default=0) + 1
+    no = (
+        int(dasar["No"])
+        if baru and isinstance(dasar.get("No"), int | float)
+        else max(nomor_ada, default=0) + 1
+    )
     folder = peng.folder(ktx.buku.folder, "Folder Dokumen")
     berkas = folder / f"disposisi_{tahun}_{no:03d}.docx"
     ke = 2
@@ -140,8 +142,13 @@ def jalankan(
     }
     tulis_dokumen(cari_templat(ktx.buku.folder, TEMPLAT), konteks, berkas)
 
-    catatan = dict(isian, No=no, Tanggal=datetime.combine(tgl, datetime.min.time()),
-                   Berkas=berkas.name, Dicatat=ktx.jam())
+    catatan = dict(
+        isian,
+        No=no,
+        Tanggal=datetime.combine(tgl, datetime.min.time()),
+        Berkas=berkas.name,
+        Dicatat=ktx.jam(),
+    )
     catatan["Nomor Agenda"] = konteks["d"]["nomor_agenda"]  # type: ignore[index]
     if baru:
         ganti_baris(ktx.buku, skema.DISPOSISI, skema.KOLOM_DISPOSISI, dasar["_baris"], catatan)

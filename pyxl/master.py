@@ -6,7 +6,7 @@ package (so the workbook's VBA module and the Python package are always the same
 the `Dictionary` class module xlwings needs on macOS, taken from xlwings' own standalone
 quickstart workbook. The build is deterministic: same inputs, same bytes.
 
-    python -m pyxl.master [OUT.xlsm]     rebuild the committed workbook/Pengumpulan_Data_Kinerja.xlsm
+    python -m pyxl.master [OUT.xlsm]   rebuilds workbook/Pengumpulan_Data_Kinerja.xlsm
 """
 
 from __future__ import annotations
@@ -38,28 +38,80 @@ WARNA_JUDUL = "#1F4E78"
 WARNA_HEADER = "#DDEBF7"
 
 LEBAR_KOLOM: dict[str, float] = {
-    "Kode IKU": 14, "Sasaran": 34, "Indikator Kinerja": 42, "Definisi Operasional": 40,
-    "Formula": 36, "Satuan": 10, "Polaritas": 11, "Target": 11, "Target Atas": 11,
-    "Realisasi": 11, "Realisasi Tahun Lalu": 12, "Target Akhir Renstra": 12,
-    "Pagu Anggaran": 16, "Realisasi Anggaran": 16, "Sumber Data": 24, "Penanggung Jawab": 26,
-    "Keterangan": 34, "Kode": 11, "Nama Bagian": 40, "Asisten": 40, "Kepala Bagian": 30,
-    "NIP": 21, "Pangkat": 24, "Email": 32, "Kunci": 40, "Nilai": 44, "Kelompok": 13,
-    "Waktu": 19, "Berkas": 34, "SHA-256": 30, "Kode Bagian": 12, "Status": 14,
-    "Catatan": 40, "Tingkat": 11, "Kode Masalah": 16, "Sel": 8, "Pesan": 70,
-    "Kategori": 15, "Nomor Surat": 30, "Kode Klasifikasi": 16, "Tujuan": 30, "Perihal": 40,
-    "Langkah": 9, "Uraian": 50, "Oleh": 20, "Mulai": 19, "Selesai": 19, "Waktu Baku": 11,
-    "Sesuai Waktu Baku": 12, "Hasil": 50, "Dari": 30, "Kepada": 34, "Isi Disposisi": 50,
-    "Sifat": 10, "Nomor Agenda": 14, "Dicatat": 17, "Tanggal": 12, "No": 5,
+    "Kode IKU": 14,
+    "Sasaran": 34,
+    "Indikator Kinerja": 42,
+    "Definisi Operasional": 40,
+    "Formula": 36,
+    "Satuan": 10,
+    "Polaritas": 11,
+    "Target": 11,
+    "Target Atas": 11,
+    "Realisasi": 11,
+    "Realisasi Tahun Lalu": 12,
+    "Target Akhir Renstra": 12,
+    "Pagu Anggaran": 16,
+    "Realisasi Anggaran": 16,
+    "Sumber Data": 24,
+    "Penanggung Jawab": 26,
+    "Keterangan": 34,
+    "Kode": 11,
+    "Nama Bagian": 40,
+    "Asisten": 40,
+    "Kepala Bagian": 30,
+    "NIP": 21,
+    "Pangkat": 24,
+    "Email": 32,
+    "Kunci": 40,
+    "Nilai": 44,
+    "Kelompok": 13,
+    "Waktu": 19,
+    "Berkas": 34,
+    "SHA-256": 30,
+    "Kode Bagian": 12,
+    "Status": 14,
+    "Catatan": 40,
+    "Tingkat": 11,
+    "Kode Masalah": 16,
+    "Sel": 8,
+    "Pesan": 70,
+    "Kategori": 15,
+    "Nomor Surat": 30,
+    "Kode Klasifikasi": 16,
+    "Tujuan": 30,
+    "Perihal": 40,
+    "Langkah": 9,
+    "Uraian": 50,
+    "Oleh": 20,
+    "Mulai": 19,
+    "Selesai": 19,
+    "Waktu Baku": 11,
+    "Sesuai Waktu Baku": 12,
+    "Hasil": 50,
+    "Dari": 30,
+    "Kepada": 34,
+    "Isi Disposisi": 50,
+    "Sifat": 10,
+    "Nomor Agenda": 14,
+    "Dicatat": 17,
+    "Tanggal": 12,
+    "No": 5,
 }
 
 XLWINGS_CONF: tuple[tuple[str, str, str], ...] = (
-    ("INTERPRETER_WIN", "",
-     "Windows: jalur lengkap python.exe lingkungan pyxl, misalnya "
-     r"C:\pyxl\venv\Scripts\pythonw.exe. Kosong = python dari PATH."),
+    (
+        "INTERPRETER_WIN",
+        "",
+        "Windows: jalur lengkap python.exe lingkungan pyxl, misalnya "
+        r"C:\pyxl\venv\Scripts\pythonw.exe. Kosong = python dari PATH.",
+    ),
     ("INTERPRETER_MAC", "", "macOS: jalur lengkap python di lingkungan pyxl. Kosong = python."),
     ("PYTHONPATH", "", "Folder tambahan untuk Python; kosongkan bila pyxl sudah terpasang."),
-    ("ADD_WORKBOOK_TO_PYTHONPATH", "False",
-     "False: folder buku kerja tidak ditambahkan ke jalur Python (tidak ada kode di sana)."),
+    (
+        "ADD_WORKBOOK_TO_PYTHONPATH",
+        "False",
+        "False: folder buku kerja tidak ditambahkan ke jalur Python (tidak ada kode di sana).",
+    ),
     ("SHOW_ERROR_POPUPS", "True", "True: galat tak terduga ditampilkan sebagai jendela pesan."),
     ("USE UDF SERVER", "False", "Tidak dipakai pyxl (pyxl tidak memakai fungsi UDF)."),
 )
@@ -81,8 +133,11 @@ def modul_vba(sheet_names: Sequence[str], dengan_xlwings: bool = True) -> list[V
     mods.append(_modul_sumber(FOLDER_VBA / "Tombol.bas"))
     if dengan_xlwings:
         xw = xlwings_folder()
-        mods.append(VbaModule("xlwings", "standard", _crlf(
-            (xw / "xlwings.bas").read_text(encoding="cp1252"))))
+        mods.append(
+            VbaModule(
+                "xlwings", "standard", _crlf((xw / "xlwings.bas").read_text(encoding="cp1252"))
+            )
+        )
         with zipfile.ZipFile(xw / "quickstart_standalone.xlsm") as z:
             quick = read_vba_modules(z.read("xl/vbaProject.bin"))
         mods.append(VbaModule("Dictionary", "class", _crlf(quick["Dictionary"])))
@@ -108,14 +163,26 @@ class _Gaya:
         self.subjudul = wb.add_format({"bold": True, "font_size": 12})
         self.teks = wb.add_format({"text_wrap": True, "valign": "top"})
         self.petunjuk = wb.add_format({"italic": True, "font_color": "#595959"})
-        self.header = wb.add_format({
-            "bold": True, "font_color": "#FFFFFF", "bg_color": WARNA_JUDUL, "border": 1,
-            "text_wrap": True, "valign": "vcenter", "align": "center",
-        })
-        self.header_muda = wb.add_format({
-            "bold": True, "bg_color": WARNA_HEADER, "border": 1, "text_wrap": True,
-            "valign": "vcenter",
-        })
+        self.header = wb.add_format(
+            {
+                "bold": True,
+                "font_color": "#FFFFFF",
+                "bg_color": WARNA_JUDUL,
+                "border": 1,
+                "text_wrap": True,
+                "valign": "vcenter",
+                "align": "center",
+            }
+        )
+        self.header_muda = wb.add_format(
+            {
+                "bold": True,
+                "bg_color": WARNA_HEADER,
+                "border": 1,
+                "text_wrap": True,
+                "valign": "vcenter",
+            }
+        )
         self.sel = wb.add_format({"border": 1, "valign": "top", "text_wrap": True})
         self.angka: dict[str, Any] = {}
         self._wb = wb
@@ -159,8 +226,14 @@ def _tulis_baris(ws: Any, mulai: int, rows: Sequence[Sequence[Any]]) -> None:
                 ws.write(mulai + i, j, v)
 
 
-def _kendali(ws: Any, wb: Any, gaya: _Gaya, bagian: Sequence[Bagian],
-             indikator: Mapping[str, Sequence[Indikator]], tahun: int | None) -> None:
+def _kendali(
+    ws: Any,
+    wb: Any,
+    gaya: _Gaya,
+    bagian: Sequence[Bagian],
+    indikator: Mapping[str, Sequence[Indikator]],
+    tahun: int | None,
+) -> None:
     ws.set_column(0, 0, 5)
     ws.set_column(1, 1, 58)
     ws.set_column(2, 2, 22)
@@ -173,12 +246,15 @@ def _kendali(ws: Any, wb: Any, gaya: _Gaya, bagian: Sequence[Bagian],
     ws.set_column(10, 10, 50)
     ws.write_string(0, 0, "PENGUMPULAN DATA KINERJA — SEKRETARIAT DAERAH", gaya.judul)
     ws.write_formula(
-        1, 0,
+        1,
+        0,
         '="Tahun kinerja: "&IFERROR(VLOOKUP("Tahun",Pengaturan!A:B,2,FALSE),"")',
-        gaya.subjudul, f"Tahun kinerja: {tahun or ''}",
+        gaya.subjudul,
+        f"Tahun kinerja: {tahun or ''}",
     )
     ws.write_string(
-        2, 0,
+        2,
+        0,
         "Klik tombol sesuai urutan langkah SOP. Isian diatur di sheet Pengaturan; setiap "
         "langkah tercatat di sheet Log SOP. Tutup berkas Word hasil sebelum menjalankan ulang.",
         gaya.petunjuk,
@@ -191,9 +267,20 @@ def _kendali(ws: Any, wb: Any, gaya: _Gaya, bagian: Sequence[Bagian],
         ws.set_row(r, 30)
         p = tombol_langkah.get(ls.no)
         status = kendali.BELUM if ls.perintah else kendali.MANUAL
-        ws.write_row(r, 0, [ls.no, ls.uraian, ls.pelaksana, ls.waktu_baku_teks, ls.output,
-                            "" if p else f"pyxl {ls.perintah}" if ls.perintah else "",
-                            status], gaya.sel)
+        ws.write_row(
+            r,
+            0,
+            [
+                ls.no,
+                ls.uraian,
+                ls.pelaksana,
+                ls.waktu_baku_teks,
+                ls.output,
+                "" if p else f"pyxl {ls.perintah}" if ls.perintah else "",
+                status,
+            ],
+            gaya.sel,
+        )
         for c in range(7, len(kendali.KOLOM_LANGKAH)):
             ws.write_blank(r, c, None, gaya.sel)
         if p:
@@ -205,10 +292,11 @@ def _kendali(ws: Any, wb: Any, gaya: _Gaya, bagian: Sequence[Bagian],
         ws.write_string(r + i, 1, p.keterangan, gaya.teks)
         _tombol(ws, r + i, p.sub, p.judul)
     ws.write_string(kendali.BARIS_JUDUL_BAGIAN - 1, 0, "Status per Bagian", gaya.subjudul)
-    ws.write_row(kendali.BARIS_HEADER_BAGIAN - 1, 0, list(kendali.KOLOM_STATUS_BAGIAN),
-                 gaya.header)
-    rows = [[b.kode, b.nama, len(indikator.get(b.kode, ())), 0, "", "", "", kendali.BELUM, ""]
-            for b in bagian]
+    ws.write_row(kendali.BARIS_HEADER_BAGIAN - 1, 0, list(kendali.KOLOM_STATUS_BAGIAN), gaya.header)
+    rows = [
+        [b.kode, b.nama, len(indikator.get(b.kode, ())), 0, "", "", "", kendali.BELUM, ""]
+        for b in bagian
+    ]
     _tulis_baris(ws, kendali.BARIS_BAGIAN_1 - 1, rows)
     ws.freeze_panes(kendali.BARIS_JUDUL_LANGKAH, 0)
     _cetak(ws)
@@ -216,10 +304,18 @@ def _kendali(ws: Any, wb: Any, gaya: _Gaya, bagian: Sequence[Bagian],
 
 
 def _tombol(ws: Any, r: int, sub: str, judul: str) -> None:
-    ws.insert_button(r, kendali.KOLOM_TOMBOL - 1, {
-        "macro": f"Tombol.{sub}", "caption": judul, "width": 205, "height": 36,
-        "x_offset": 4, "y_offset": 2,
-    })
+    ws.insert_button(
+        r,
+        kendali.KOLOM_TOMBOL - 1,
+        {
+            "macro": f"Tombol.{sub}",
+            "caption": judul,
+            "width": 205,
+            "height": 36,
+            "x_offset": 4,
+            "y_offset": 2,
+        },
+    )
 
 
 def _pengaturan(ws: Any, gaya: _Gaya, nilai: Mapping[str, str]) -> None:
@@ -234,13 +330,21 @@ def _lembar_bagian(ws: Any, wb: Any, gaya: _Gaya, b: Bagian, rows: Sequence[Indi
     ws.set_header(f"&L{b.nama}&RIndikator Kinerja Utama")
     _tulis_baris(ws, 1, [astuple(i) for i in rows])
     pol = skema.KOLOM_INDIKATOR.index("Polaritas")
-    ws.data_validation(1, pol, 1000, pol, {
-        "validate": "list", "source": ["Positif", "Negatif", "Kualitatif"],
-        "input_title": "Polaritas", "input_message": "Positif: makin tinggi makin baik. "
-        "Negatif: makin rendah makin baik. Kualitatif: target berupa teks.",
-        "error_title": "Polaritas tidak dikenal",
-        "error_message": "Pilih Positif, Negatif atau Kualitatif.",
-    })
+    ws.data_validation(
+        1,
+        pol,
+        1000,
+        pol,
+        {
+            "validate": "list",
+            "source": ["Positif", "Negatif", "Kualitatif"],
+            "input_title": "Polaritas",
+            "input_message": "Positif: makin tinggi makin baik. "
+            "Negatif: makin rendah makin baik. Kualitatif: target berupa teks.",
+            "error_title": "Polaritas tidak dikenal",
+            "error_message": "Pilih Positif, Negatif atau Kualitatif.",
+        },
+    )
 
 
 def _xlwings_conf(ws: Any, gaya: _Gaya) -> None:
@@ -251,10 +355,13 @@ def _xlwings_conf(ws: Any, gaya: _Gaya) -> None:
         if v:
             ws.write_string(i, 1, v)
         ws.write_string(i, 3, ket, gaya.petunjuk)
-    ws.write_string(len(XLWINGS_CONF) + 1, 3,
-                    "Sheet ini dibaca oleh xlwings setiap kali tombol di Kendali diklik. "
-                    "Jangan mengganti nama sheet atau menyisipkan baris kosong di kolom A.",
-                    gaya.petunjuk)
+    ws.write_string(
+        len(XLWINGS_CONF) + 1,
+        3,
+        "Sheet ini dibaca oleh xlwings setiap kali tombol di Kendali diklik. "
+        "Jangan mengganti nama sheet atau menyisipkan baris kosong di kolom A.",
+        gaya.petunjuk,
+    )
     ws.set_column(0, 0, 30)
     ws.set_column(1, 1, 50)
     ws.set_column(3, 3, 90)
@@ -262,9 +369,18 @@ def _xlwings_conf(ws: Any, gaya: _Gaya) -> None:
 
 def urutan_sheet(bagian: Sequence[Bagian]) -> list[str]:
     return [
-        skema.KENDALI, skema.PENGATURAN, skema.BAGIAN, *[b.kode for b in bagian],
-        skema.DISPOSISI, skema.PENERIMAAN, skema.VALIDASI, skema.ANALISIS, skema.REKAP,
-        skema.REGISTER_SURAT, skema.LOG_SOP, skema.XLWINGS_CONF,
+        skema.KENDALI,
+        skema.PENGATURAN,
+        skema.BAGIAN,
+        *[b.kode for b in bagian],
+        skema.DISPOSISI,
+        skema.PENERIMAAN,
+        skema.VALIDASI,
+        skema.ANALISIS,
+        skema.REKAP,
+        skema.REGISTER_SURAT,
+        skema.LOG_SOP,
+        skema.XLWINGS_CONF,
     ]
 
 
@@ -289,13 +405,20 @@ def bangun_master(
     if tahun is not None:
         nilai["Tahun"] = str(tahun)
     nama = urutan_sheet(bagian)
-    wb = xlsxwriter.Workbook(tujuan, {"strings_to_numbers": False, "strings_to_formulas": False,
-                                      "strings_to_urls": False})
-    wb.set_properties({
-        "title": "Pengumpulan Data Kinerja", "subject": "SOP Pengumpulan Data Kinerja",
-        "author": "Bagian Perencanaan dan Keuangan", "company": "Sekretariat Daerah",
-        "created": WAKTU_BANGUN, "comments": "Dibuat dengan pyxl",
-    })
+    wb = xlsxwriter.Workbook(
+        tujuan,
+        {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
+    )
+    wb.set_properties(
+        {
+            "title": "Pengumpulan Data Kinerja",
+            "subject": "SOP Pengumpulan Data Kinerja",
+            "author": "Bagian Perencanaan dan Keuangan",
+            "company": "Sekretariat Daerah",
+            "created": WAKTU_BANGUN,
+            "comments": "Dibuat dengan pyxl",
+        }
+    )
     wb.set_vba_name("ThisWorkbook")
     gaya = _Gaya(wb)
     lembar = {}

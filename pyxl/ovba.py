@@ -16,14 +16,8 @@ from typing import Literal
 
 from pyxl.cfb import read_cfb, write_cfb
 
-__all__ = [
-    "VbaModule",
-    "build_vba_project",
-    "compress",
-    "decompress",
-    "document_module",
-    "read_vba_modules",
-]
+__all__ = ["VbaModule", "build_vba_project", "compress", "decompress", "document_module",
+           "read_vba_modules"]  # fmt: skip
 
 CODEPAGE = 1252
 SYSKIND = 3  # 64-bit Windows, as in the project xlwings ships (§2.3.4.2.1.1)
@@ -39,6 +33,10 @@ _REFERENCES = (  # (name, LibidRegistered) of the usual Excel references (§2.3.
     ("Office", r"*\G{2DF8D04C-5BFA-101B-BDE5-00AA0044DE52}#2.0#0"
                r"#C:\Program Files\Common Files\Microsoft Shared\OFFICE16\MSO.DLL"
                r"#Microsoft Office 16.0 Object Library"),
+)  # fmt: skip
+_DOCUMENT_FLAGS = (  # the attribute block Excel writes for workbook and sheet modules
+    "VB_GlobalNameSpace = False", "VB_Creatable = False", "VB_PredeclaredId = True",
+    "VB_Exposed = True", "VB_TemplateDerived = False", "VB_Customizable = True",
 )  # fmt: skip
 _DOCUMENT_BASES = {
     "workbook": "0{00020819-0000-0000-C000-000000000046}",
@@ -60,17 +58,8 @@ class VbaModule:
 
 def document_module(name: str, base: Literal["workbook", "worksheet"]) -> VbaModule:
     """Return the empty document module Excel expects behind a workbook or sheet codename."""
-    lines = [
-        f'Attribute VB_Name = "{name}"',
-        f'Attribute VB_Base = "{_DOCUMENT_BASES[base]}"',
-        "Attribute VB_GlobalNameSpace = False",
-        "Attribute VB_Creatable = False",
-        "Attribute VB_PredeclaredId = True",
-        "Attribute VB_Exposed = True",
-        "Attribute VB_TemplateDerived = False",
-        "Attribute VB_Customizable = True",
-    ]
-    return VbaModule(name, "document", "\r\n".join(lines) + "\r\n")
+    attributes = [f'VB_Name = "{name}"', f'VB_Base = "{_DOCUMENT_BASES[base]}"', *_DOCUMENT_FLAGS]
+    return VbaModule(name, "document", "".join(f"Attribute {a}\r\n" for a in attributes))
 
 
 # --- §2.4.1 compression -------------------------------------------------------------
@@ -144,11 +133,9 @@ def decompress(data: bytes) -> bytes:
     out = bytearray()
     pos = 1
     while pos < len(data):  # §2.4.1.3.1
-        if pos + 2 > len(data):
-            raise ValueError("truncated chunk header")
         header = int.from_bytes(data[pos : pos + 2], "little")
         end = pos + (header & 0x0FFF) + 3
-        if (header >> 12) & 0x7 != 0b011 or end > len(data):
+        if (header >> 12) & 0x7 != 0b011 or end > len(data):  # also a truncated header
             raise ValueError(f"bad or truncated compressed chunk at offset {pos}")
         pos += 2
         if not header & 0x8000:  # §2.4.1.3.3 raw chunk
@@ -271,9 +258,12 @@ def _project_stream(modules: Sequence[VbaModule], project_name: str) -> bytes:
 
 def _projectwm_stream(modules: Sequence[VbaModule]) -> bytes:
     """§2.3.3 PROJECTwm: each module name in MBCS and UTF-16, NUL-terminated."""
-    return b"".join(
-        m.name.encode(_ENCODING) + b"\0" + (m.name + "\0").encode("utf-16-le") for m in modules
-    ) + b"\0\0"
+    return (
+        b"".join(
+            m.name.encode(_ENCODING) + b"\0" + (m.name + "\0").encode("utf-16-le") for m in modules
+        )
+        + b"\0\0"
+    )
 
 
 def _module_text(module: VbaModule) -> bytes:
@@ -307,48 +297,32 @@ def build_vba_project(modules: Sequence[VbaModule], project_name: str = "VBAProj
     return write_cfb(streams)
 
 
-def _records(dir_data: bytes) -> list[tuple[int, bytes]]:
-    """Split a decompressed dir stream into (id, data) records (§2.3.4.2).
-
-    Every record, including the "Reserved" headers of the Unicode twins, is Id/Size/Data,
-    except PROJECTVERSION whose Size field reads 4 while 6 bytes follow.
-    """
-    records, pos = [], 0
-    while pos + 6 <= len(dir_data):
-        record_id, size = struct.unpack_from("<HI", dir_data, pos)
-        size = 6 if record_id == 0x0009 else size
-        records.append((record_id, dir_data[pos + 6 : pos + 6 + size]))
-        pos += 6 + size
-        if record_id == 0x0010:
-            break
-    return records
-
-
 def read_vba_modules(data: bytes) -> dict[str, str]:
-    """Return ``{module name: source text}`` from a ``vbaProject.bin``."""
+    """Return ``{module name: source text}`` from a ``vbaProject.bin`` (or any VBA storage)."""
     streams = {path.upper(): blob for path, blob in read_cfb(data).items()}
     dir_path = next((p for p in streams if p == "VBA/DIR" or p.endswith("/VBA/DIR")), None)
     if dir_path is None:
         raise ValueError("no VBA/dir stream: not a VBA project")
-    base = dir_path[: -len("DIR")]
-    encoding = _ENCODING
-    current: dict[int, bytes] = {}
-    found: list[dict[int, bytes]] = []
-    for record_id, payload in _records(decompress(streams[dir_path])):
+    dir_data = decompress(streams[dir_path])
+    encoding, rec, modules, pos = _ENCODING, dict[int, bytes](), dict[str, str](), 0
+    while pos + 6 <= len(dir_data):  # §2.3.4.2: Id/Size/Data records (Unicode twins too)
+        record_id, size = struct.unpack_from("<HI", dir_data, pos)
+        size = 6 if record_id == 0x0009 else size  # PROJECTVERSION: Size reads 4, 6 follow
+        rec[record_id] = dir_data[pos + 6 : pos + 6 + size]
+        pos += 6 + size
         if record_id == 0x0003:  # PROJECTCODEPAGE
-            encoding = f"cp{struct.unpack('<H', payload)[0]}"
-        elif record_id in (0x0019, 0x0047, 0x001A, 0x0032, 0x0031):
-            current[record_id] = payload
-        elif record_id == 0x002B:
-            found.append(current)
-            current = {}
-    modules: dict[str, str] = {}
-    for rec in found:
-        name = rec[0x0047].decode("utf-16-le") if 0x0047 in rec else rec[0x0019].decode(encoding)
-        stream = rec[0x0032].decode("utf-16-le") if 0x0032 in rec else rec[0x001A].decode(encoding)
-        offset = struct.unpack("<I", rec.get(0x0031, bytes(4)))[0]
-        blob = streams.get((base + stream).upper())
-        if blob is None:
-            raise ValueError(f"module stream {stream!r} is missing")
-        modules[name] = decompress(blob[offset:]).decode(encoding)
+            codepage = struct.unpack("<H", rec[0x0003])[0]
+            encoding = "mac_roman" if codepage == 10000 else f"cp{codepage}"
+        elif record_id == 0x002B:  # end of a MODULE record (§2.3.4.2.3.2)
+            utf16 = {k: v.decode("utf-16-le") for k, v in rec.items() if k in (0x0047, 0x0032)}
+            name = utf16.get(0x0047) or rec[0x0019].decode(encoding)
+            stream = utf16.get(0x0032) or rec[0x001A].decode(encoding)
+            blob = streams.get(f"{dir_path[:-3]}{stream}".upper())
+            if blob is None:
+                raise ValueError(f"module stream {stream!r} is missing")
+            offset = struct.unpack("<I", rec.get(0x0031, bytes(4)))[0]  # skip p-code cache
+            modules[name] = decompress(blob[offset:]).decode(encoding)
+            rec = {}
+        elif record_id == 0x0010:  # dir stream terminator
+            break
     return modules

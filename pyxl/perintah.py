@@ -24,12 +24,27 @@ class Perintah:
 
 
 PERINTAH: tuple[Perintah, ...] = (
-    Perintah("disposisi", "Disposisi", "1. Catat Disposisi", 1,
-             "Mencatat disposisi dan membuat lembar disposisi (.docx)."),
-    Perintah("status", "Status", "Perbarui Status", None,
-             "Memperbarui status langkah SOP dan status per Bagian di sheet ini."),
-    Perintah("cek", "Cek", "Cek Lingkungan", None,
-             "Memeriksa Python, xlwings, interpreter, folder dan templat."),
+    Perintah(
+        "disposisi",
+        "Disposisi",
+        "1. Catat Disposisi",
+        1,
+        "Mencatat disposisi dan membuat lembar disposisi (.docx).",
+    ),
+    Perintah(
+        "status",
+        "Status",
+        "Perbarui Status",
+        None,
+        "Memperbarui status langkah SOP dan status per Bagian di sheet ini.",
+    ),
+    Perintah(
+        "cek",
+        "Cek",
+        "Cek Lingkungan",
+        None,
+        "Memeriksa Python, xlwings, interpreter, folder dan templat.",
+    ),
 )
 
 PER_NAMA = {p.nama: p for p in PERINTAH}

@@ -147,7 +147,7 @@ TABEL: dict[str, tuple[str, ...]] = {
 SHEET_WAJIB = (KENDALI, PENGATURAN, BAGIAN, *[s for s in TABEL if s not in (PENGATURAN, BAGIAN)])
 """Sheets a master must have for any command to run (per-Bagian sheets come from `Bagian`)."""
 
-KARAKTER_TERLARANG_SHEET = set(':\\/?*[]')
+KARAKTER_TERLARANG_SHEET = set(":\\/?*[]")
 
 
 def kode_sheet_valid(kode: str) -> bool:

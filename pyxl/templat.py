@@ -99,15 +99,21 @@ def dokumen_baru(judul: str) -> DocumentObject:
 
     for nama in ("Normal", "Header", "Footer"):
         gaya = doc.styles[nama]
-        gaya.font.name = FONT  # type: ignore[attr-defined]
-        gaya.font.size = UKURAN  # type: ignore[attr-defined]
+        gaya.font.name = FONT
+        gaya.font.size = UKURAN
         rpr = gaya.element.get_or_add_rPr()
         rpr.rFonts.set(qn("w:eastAsia"), FONT)
         rpr.rFonts.set(qn("w:cs"), FONT)
         _bahasa(rpr, "id-ID")
-        fmt = gaya.paragraph_format  # type: ignore[attr-defined]
+        fmt = gaya.paragraph_format
         fmt.space_before = fmt.space_after = Pt(0)
         fmt.line_spacing = 1.0
+
+    # The default template's preview picture shows some other document: drop it.
+    paket = doc.part.package
+    for rid, rel in list(paket.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            del paket.rels[rid]
 
     inti = doc.core_properties
     inti.title = judul
@@ -164,7 +170,9 @@ def _cell_paragraf(sel: _Cell, *runs: str, tebal: bool = False) -> Paragraph:
     return par
 
 
-def _garis_bawah_paragraf(par: Paragraph, jenis: str = "thickThinSmallGap", tebal: int = 24) -> None:
+def _garis_bawah_paragraf(
+    par: Paragraph, jenis: str = "thickThinSmallGap", tebal: int = 24
+) -> None:
     """Bottom border of a paragraph (the line under a kop surat). `tebal` in eighths of a pt."""
     ppr = par._p.get_or_add_pPr()
     pbdr = OxmlElement("w:pBdr")

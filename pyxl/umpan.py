@@ -7,6 +7,7 @@ traceback. Unexpected exceptions keep their traceback so they can be reported.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from typing import Any, Protocol, TextIO
 
@@ -20,8 +21,9 @@ class Umpan(Protocol):
 class UmpanKonsol:
     """Console feedback for the CLI: progress and results on stdout, problems on stderr."""
 
-    def __init__(self, keluar: TextIO | None = None, galat: TextIO | None = None,
-                 diam: bool = False) -> None:
+    def __init__(
+        self, keluar: TextIO | None = None, galat: TextIO | None = None, diam: bool = False
+    ) -> None:
         self._keluar = keluar or sys.stdout
         self._galat = galat or sys.stderr
         self._diam = diam
@@ -47,10 +49,9 @@ class UmpanExcel:
         self._app = book.app
 
     def status(self, pesan: str) -> None:
-        try:
+        # A status bar is a nicety; some engines (xlwings' remote engine) lack it.
+        with contextlib.suppress(Exception):
             self._app.status_bar = pesan
-        except Exception:  # noqa: BLE001 - a status bar is a nicety; some engines lack it
-            pass
 
     def selesai(self) -> None:
         """Hand the status bar back to Excel."""

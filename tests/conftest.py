@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,10 @@ import pytest
 from pyxl import skema
 from pyxl.kerja import buat_folder_kerja
 from pyxl.sample import TAHUN_CONTOH
+
+# xlwings decides at import whether its remote engine (used by the button tests) is available;
+# the noncommercial licence covers government use. Set for the test process only.
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
 AKAR = Path(__file__).resolve().parent.parent
 KELUARAN = AKAR / "keluaran-uji"

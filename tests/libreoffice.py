@@ -36,8 +36,13 @@ def soffice() -> str:
 def python_uno() -> str:
     for exe in PYTHON_UNO:
         path = shutil.which(exe)
-        if path and subprocess.run([path, "-c", "import uno"], capture_output=True,
-                                   check=False).returncode == 0:
+        if (
+            path
+            and subprocess.run(
+                [path, "-c", "import uno"], capture_output=True, check=False
+            ).returncode
+            == 0
+        ):
             return path
     _perlu("modul Python 'uno' LibreOffice (python3-uno) tidak terpasang")
     raise AssertionError("unreachable")
@@ -45,8 +50,13 @@ def python_uno() -> str:
 
 def probe(berkas: Path, *args: str) -> dict[str, Any]:
     soffice()
-    hasil = subprocess.run([python_uno(), str(PROBE), str(berkas), *args], capture_output=True,
-                           text=True, timeout=240, check=False)
+    hasil = subprocess.run(
+        [python_uno(), str(PROBE), str(berkas), *args],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
     assert hasil.returncode == 0, hasil.stderr
     data: dict[str, Any] = json.loads(hasil.stdout.strip().splitlines()[-1])
     return data
@@ -57,9 +67,21 @@ def konversi(berkas: Path, format_: str, keluar: Path) -> Path:
     exe = soffice()
     profil = keluar / f".lo-profil-{os.getpid()}"
     hasil = subprocess.run(
-        [exe, "--headless", "--norestore", f"-env:UserInstallation={profil.as_uri()}",
-         "--convert-to", format_, "--outdir", str(keluar), str(berkas)],
-        capture_output=True, text=True, timeout=240, check=False,
+        [
+            exe,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={profil.as_uri()}",
+            "--convert-to",
+            format_,
+            "--outdir",
+            str(keluar),
+            str(berkas),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
     )
     target = keluar / f"{berkas.stem}.{format_.split(':')[0]}"
     assert hasil.returncode == 0 and target.exists(), hasil.stdout + hasil.stderr

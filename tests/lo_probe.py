@@ -33,12 +33,13 @@ def _prop(name: str, value: object) -> PropertyValue:
 def _connect(pipe: str, proc: subprocess.Popen[bytes]) -> object:
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext(
-        "com.sun.star.bridge.UnoUrlResolver", local)
+        "com.sun.star.bridge.UnoUrlResolver", local
+    )
     deadline = time.monotonic() + 90
     while True:
         try:
             return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-        except Exception:  # noqa: BLE001 - soffice still starting
+        except Exception:
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise
             time.sleep(0.5)
@@ -54,19 +55,31 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         pipe = f"pyxl_probe_{os.getpid()}"
         proc = subprocess.Popen(
-            ["soffice", "--headless", "--invisible", "--nologo", "--norestore",
-             "--nodefault", f"-env:UserInstallation=file://{tmp}/profile",
-             f"--accept=pipe,name={pipe};urp;"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                "soffice",
+                "--headless",
+                "--invisible",
+                "--nologo",
+                "--norestore",
+                "--nodefault",
+                f"-env:UserInstallation=file://{tmp}/profile",
+                f"--accept=pipe,name={pipe};urp;",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             ctx = _connect(pipe, proc)
             smgr = ctx.ServiceManager
             desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
             url = uno.systemPathToFileUrl(os.path.abspath(args.workbook))
             # 4 = ALWAYS_EXECUTE_NO_WARN: the probe may run the document's macros.
-            doc = desktop.loadComponentFromURL(url, "_blank", 0, (
-                _prop("Hidden", True), _prop("MacroExecutionMode", 4),
-                _prop("ReadOnly", True)))
+            doc = desktop.loadComponentFromURL(
+                url,
+                "_blank",
+                0,
+                (_prop("Hidden", True), _prop("MacroExecutionMode", 4), _prop("ReadOnly", True)),
+            )
             out: dict[str, object] = {"sheets": list(doc.Sheets.ElementNames), "buttons": []}
             buttons: list[dict[str, str]] = []
             for name in doc.Sheets.ElementNames:
@@ -77,12 +90,18 @@ def main() -> int:
                     for i in range(form.Count):
                         ctl = form.getByIndex(i)
                         macros = [e.ScriptCode for e in form.getScriptEvents(i)]
-                        buttons.append({"sheet": name, "label": getattr(ctl, "Label", ""),
-                                        "macro": ";".join(macros)})
+                        buttons.append(
+                            {
+                                "sheet": name,
+                                "label": getattr(ctl, "Label", ""),
+                                "macro": ";".join(macros),
+                            }
+                        )
             out["buttons"] = buttons
             if args.run:
                 script = doc.getScriptProvider().getScript(
-                    f"vnd.sun.star.script:VBAProject.{args.run}?language=Basic&location=document")
+                    f"vnd.sun.star.script:VBAProject.{args.run}?language=Basic&location=document"
+                )
                 script.invoke((), (), ())
             if args.sheet and args.cell:
                 cell = doc.Sheets.getByName(args.sheet).getCellRangeByName(args.cell)

@@ -8,7 +8,6 @@ noncommercial use (government institutions included) and is used by the tests on
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -35,20 +34,22 @@ def payload(berkas: Path) -> dict[str, Any]:
     wb = openpyxl.load_workbook(berkas, keep_vba=True)
     sheets = []
     for ws in wb.worksheets:
-        rows = [[_json_nilai(v) for v in r] for r in ws.iter_rows(min_row=1, min_col=1,
-                                                                  values_only=True)]
-        sheets.append({"name": ws.title, "values": rows or [[None]], "pictures": [],
-                       "tables": []})
+        rows = [
+            [_json_nilai(v) for v in r]
+            for r in ws.iter_rows(min_row=1, min_col=1, values_only=True)
+        ]
+        sheets.append({"name": ws.title, "values": rows or [[None]], "pictures": [], "tables": []})
     return {
-        "client": "VBA", "version": xw.__version__,
+        "client": "VBA",
+        "version": xw.__version__,
         "book": {"name": str(berkas), "active_sheet_index": 0, "selection": "A1"},
-        "names": [], "sheets": sheets,
+        "names": [],
+        "sheets": sheets,
     }
 
 
 def buku_remote(berkas: Path) -> Any:
     """An xlwings remote Book of `berkas`, set as the RunPython caller."""
-    os.environ["XLWINGS_LICENSE_KEY"] = "noncommercial"
     import xlwings as xw
 
     book = xw.Book(json=payload(berkas))

@@ -14,8 +14,10 @@ pytestmark = pytest.mark.libreoffice
 
 
 def _harapan() -> list[tuple[str, str]]:
-    return [(p.judul, f"vnd.sun.star.script:VBAProject.Tombol.{p.sub}?language=Basic"
-             "&location=document") for p in PERINTAH]
+    return [
+        (p.judul, f"vnd.sun.star.script:VBAProject.Tombol.{p.sub}?language=Basic&location=document")
+        for p in PERINTAH
+    ]
 
 
 def test_libreoffice_sees_every_button_with_its_macro() -> None:

@@ -25,8 +25,7 @@ CHECK_WORKBOOK = AKAR.parent / "shared" / "tools" / "check_workbook.py"
 def _modul(berkas: Path) -> dict[str, str]:
     parser = VBA_Parser(str(berkas))
     try:
-        return {name.rsplit(".", 1)[0]: code for _f, _s, name, code in
-                parser.extract_all_macros()}
+        return {name.rsplit(".", 1)[0]: code for _f, _s, name, code in parser.extract_all_macros()}
     finally:
         parser.close()
 
@@ -70,7 +69,9 @@ def test_buttons_resolve_to_vba_and_python() -> None:
         pytest.skip("shared/tools/check_workbook.py is not beside the repository")
     hasil = subprocess.run(
         [sys.executable, str(CHECK_WORKBOOK), str(MASTER_REPO), "--path", str(AKAR)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert hasil.returncode == 0, hasil.stdout + hasil.stderr
     assert f"{len(PERINTAH)} buttons, all resolve" in hasil.stdout
@@ -99,15 +100,20 @@ def test_vba_sources_come_back_byte_identical(master: Path) -> None:
     assert "Dictionary" in modul, "macOS needs xlwings' Dictionary class module"
     assert modul["ThisWorkbook"].startswith('Attribute VB_Name = "ThisWorkbook"')
     assert sum(1 for m in modul if m.startswith("Sheet")) == len(
-        openpyxl.load_workbook(master, read_only=True).sheetnames)
+        openpyxl.load_workbook(master, read_only=True).sheetnames
+    )
 
 
 def test_every_command_has_one_vba_sub_and_one_python_function() -> None:
     import pyxl.tombol
 
     teks = (FOLDER_VBA / "Tombol.bas").read_text(encoding="cp1252")
-    subs = re.findall(r"^Sub (\w+)\(\)\s*\n\s*RunPython \"import pyxl\.tombol; "
-                      r"pyxl\.tombol\.(\w+)\(\)\"", teks, re.M)
+    subs = re.findall(
+        r"^Sub (\w+)\(\)\s*\n\s*RunPython \"import pyxl\.tombol; "
+        r"pyxl\.tombol\.(\w+)\(\)\"",
+        teks,
+        re.M,
+    )
     assert sorted(subs) == sorted((p.sub, p.nama) for p in PERINTAH)
     for p in PERINTAH:
         assert callable(getattr(pyxl.tombol, p.nama))
@@ -129,7 +135,8 @@ def test_committed_workbook_is_a_fresh_build() -> None:
     baru = io.BytesIO()
     bangun_master(baru, tahun=None)
     assert baru.getvalue() == MASTER_REPO.read_bytes(), (
-        "workbook/Pengumpulan_Data_Kinerja.xlsm is stale: rebuild with python -m pyxl.master")
+        "workbook/Pengumpulan_Data_Kinerja.xlsm is stale: rebuild with python -m pyxl.master"
+    )
 
 
 def test_build_is_deterministic() -> None:

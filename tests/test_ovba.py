@@ -377,13 +377,15 @@ def test_cfb_directory_is_a_red_black_tree() -> None:
     check(storage.sid_child, None, None)
 
 
-def test_cfb_large_file_uses_difat() -> None:
-    big = RNG.randbytes(8 * 1024 * 1024)
-    data = write_cfb({"VBA/big": big, "small": b"abc"})
+@pytest.mark.parametrize("megabytes", [8, 17])  # one DIFAT sector, then a chain of two
+def test_cfb_large_file_uses_difat(megabytes: int) -> None:
+    big = RNG.randbytes(1 << 20) * megabytes
+    streams = {"VBA/big": big, "small": b"abc"}
+    data = write_cfb(streams)
     n_fat, n_difat = struct.unpack_from("<I", data, 44)[0], struct.unpack_from("<I", data, 72)[0]
-    assert n_fat > 109 and n_difat >= 1
-    assert read_cfb(data) == {"VBA/big": big, "small": b"abc"}
-    assert _olefile_streams(data) == {"VBA/big": big, "small": b"abc"}
+    assert n_fat > 109 and n_difat == (1 if megabytes == 8 else 2)
+    assert read_cfb(data) == streams
+    assert _olefile_streams(data) == streams
 
 
 @pytest.mark.parametrize(
