@@ -75,6 +75,7 @@ FORMAT_KOLOM: dict[str, str] = {
     "Capaian Renstra (%)": "0.00",
     "Serapan Anggaran (%)": "0.00",
     "Rata-rata Capaian (%)": "0.00",
+    "Waktu Terbit": "dd/mm/yyyy hh:mm:ss",
 }
 """Number formats by column name, shared by the workbook builder and every table write.
 

@@ -56,6 +56,34 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--perihal")
     p.add_argument("--nomor-agenda", dest="nomor_agenda")
 
+    p = dengan_buku("format", PER_NAMA["format"].keterangan)
+    p.add_argument("--bagian", help="hanya Bagian dengan kode ini")
+    p.add_argument(
+        "--batas-waktu", dest="batas_waktu", help="batas waktu pengembalian (bawaan: Pengaturan)"
+    )
+
+    p = dengan_buku("kirim", PER_NAMA["kirim"].keterangan)
+    p.add_argument("--bagian", help="hanya Bagian dengan kode ini")
+    p.add_argument(
+        "--mode",
+        choices=("draf", "smtp", "outlook"),
+        help="cara mengirim (bawaan: Pengaturan 'Mode Email')",
+    )
+
+    p = dengan_buku("undangan", PER_NAMA["undangan"].keterangan)
+    p.add_argument("--tanggal", help="tanggal surat (bawaan: hari ini)")
+    p.add_argument("--tanggal-rapat", dest="tanggal_rapat", help="bawaan: Pengaturan")
+    p.add_argument("--jam", help="jam mulai rapat, misalnya 09.00 (bawaan: Pengaturan)")
+    p.add_argument("--tempat", help="tempat rapat (bawaan: Pengaturan)")
+    p.add_argument("--acara", help="acara rapat (bawaan: Pengaturan)")
+    p.add_argument(
+        "--mode",
+        choices=("draf", "smtp", "outlook"),
+        help="cara mengirim email undangan (bawaan: Pengaturan 'Mode Email')",
+    )
+
+    dengan_buku("rapat", PER_NAMA["rapat"].keterangan)
+
     p = dengan_buku("status", "menampilkan kemajuan SOP dan Bagian yang belum mengirim data")
     p.add_argument("--bagian", help="hanya Bagian dengan kode ini")
 

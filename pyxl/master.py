@@ -380,7 +380,10 @@ def urutan_sheet(bagian: Sequence[Bagian]) -> list[str]:
         skema.REKAP,
         skema.REGISTER_SURAT,
         skema.LOG_SOP,
+        skema.FORMAT_TERBIT,
+        skema.PENGIRIMAN,
         skema.XLWINGS_CONF,
+        skema.SISTEM,
     ]
 
 
@@ -436,6 +439,7 @@ def bangun_master(
         if sheet not in (skema.PENGATURAN, skema.BAGIAN):
             _siapkan_tabel(lembar[sheet], gaya, kolom)
     _xlwings_conf(lembar[skema.XLWINGS_CONF], gaya)
+    lembar[skema.SISTEM].very_hidden()
     proyek = build_vba_project(modul_vba(nama, dengan_xlwings))
     wb.add_vba_project(io.BytesIO(proyek), is_stream=True)
     wb.close()

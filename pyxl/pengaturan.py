@@ -109,6 +109,21 @@ PENGATURAN: tuple[Setting, ...] = (
         "Pengumpulan",
     ),
     S("Narahubung", "", "Nama dan nomor telepon yang dapat dihubungi Bagian.", "Pengumpulan"),
+    # Rapat (langkah 4-5)
+    S(
+        "Tanggal Rapat",
+        "",
+        "Tanggal rapat pembahasan data kinerja (misalnya 20 Januari 2027).",
+        "Rapat",
+    ),
+    S("Jam Rapat", "09.00", "Jam mulai rapat (format 09.00).", "Rapat"),
+    S("Tempat Rapat", "Ruang Rapat Sekretariat Daerah", "Tempat rapat.", "Rapat"),
+    S(
+        "Acara Rapat",
+        "Pembahasan Data dan Informasi Kinerja Sekretariat Daerah",
+        "Acara rapat yang ditulis di undangan.",
+        "Rapat",
+    ),
     # Email
     S(
         "Mode Email",

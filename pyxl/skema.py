@@ -33,6 +33,10 @@ ANALISIS = "Analisis"
 REKAP = "Rekap"
 REGISTER_SURAT = "Register Surat"
 LOG_SOP = "Log SOP"
+FORMAT_TERBIT = "Format Terbit"
+PENGIRIMAN = "Pengiriman"
+SISTEM = "Sistem"
+"""Very hidden: the stamp secret and other values staff never edit."""
 XLWINGS_CONF = "xlwings.conf"
 
 KOLOM_BAGIAN = ("Kode", "Nama Bagian", "Asisten", "Kepala Bagian", "NIP", "Pangkat", "Email")
@@ -131,6 +135,36 @@ KOLOM_LOG = (
     "Hasil",
 )
 
+KOLOM_FORMAT_TERBIT = (
+    "No",
+    "ID Format",
+    "Kode Bagian",
+    "Tahun",
+    "Waktu Terbit",
+    "Berkas",
+    "Versi Templat",
+    "Sidik Konten",
+    "Status",
+)
+"""Step 2's ledger: one row per issued format. Status `Berlaku` or `Diganti` (locked content
+changed since); `Sidik Konten` is the HMAC over the locked content, never the secret."""
+KOLOM_PENGIRIMAN = (
+    "Waktu",
+    "Langkah",
+    "Kode Bagian",
+    "Kepada",
+    "Perihal",
+    "ID Format",
+    "Message-ID",
+    "Mode",
+    "Berkas",
+    "Status",
+    "Catatan",
+)
+"""Every e-mail pyxl made (steps 3, 4, 12 and reminders): `Status` is `Draf`, `Terkirim` or
+`Gagal` (with the reason in `Catatan`)."""
+KOLOM_SISTEM = ("Kunci", "Nilai")
+
 TABEL: dict[str, tuple[str, ...]] = {
     BAGIAN: KOLOM_BAGIAN,
     PENGATURAN: KOLOM_PENGATURAN,
@@ -141,6 +175,9 @@ TABEL: dict[str, tuple[str, ...]] = {
     REKAP: KOLOM_REKAP,
     REGISTER_SURAT: KOLOM_REGISTER,
     LOG_SOP: KOLOM_LOG,
+    FORMAT_TERBIT: KOLOM_FORMAT_TERBIT,
+    PENGIRIMAN: KOLOM_PENGIRIMAN,
+    SISTEM: KOLOM_SISTEM,
 }
 """Every table sheet (header in row 1) with its columns; per-Bagian sheets use KOLOM_INDIKATOR."""
 

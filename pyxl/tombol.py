@@ -20,9 +20,12 @@ def _jalankan(nama: str) -> None:
     from pyxl.buku_excel import BukuExcel
     from pyxl.galat import PyxlError
     from pyxl.jalan import Konteks, jalankan
+    from pyxl.kunci import kunci_folder
 
+    buku = BukuExcel(book)
     try:
-        jalankan(nama, Konteks(BukuExcel(book), umpan))
+        with kunci_folder(buku.folder):  # one run at a time, as for the commands
+            jalankan(nama, Konteks(buku, umpan))
     except PyxlError as exc:
         umpan.galat(str(exc))
     finally:
@@ -31,6 +34,22 @@ def _jalankan(nama: str) -> None:
 
 def disposisi() -> None:
     _jalankan("disposisi")
+
+
+def format() -> None:
+    _jalankan("format")
+
+
+def kirim() -> None:
+    _jalankan("kirim")
+
+
+def undangan() -> None:
+    _jalankan("undangan")
+
+
+def rapat() -> None:
+    _jalankan("rapat")
 
 
 def status() -> None:

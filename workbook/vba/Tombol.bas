@@ -4,15 +4,32 @@ Attribute VB_Name = "Tombol"
 ' Fungsi Python yang sama dijalankan oleh perintah `pyxl <nama>` pada buku kerja tertutup.
 ' Interpreter Python diatur di sheet xlwings.conf (INTERPRETER_WIN / INTERPRETER_MAC).
 Option Explicit
+' Nama Sub diberi awalan agar tidak menutupi fungsi bawaan VBA (misalnya Format).
 
-Sub Disposisi()
+Sub Langkah1_Disposisi()
     RunPython "import pyxl.tombol; pyxl.tombol.disposisi()"
 End Sub
 
-Sub Status()
+Sub Langkah2_Format()
+    RunPython "import pyxl.tombol; pyxl.tombol.format()"
+End Sub
+
+Sub Langkah3_Kirim()
+    RunPython "import pyxl.tombol; pyxl.tombol.kirim()"
+End Sub
+
+Sub Langkah4_Undangan()
+    RunPython "import pyxl.tombol; pyxl.tombol.undangan()"
+End Sub
+
+Sub Langkah5_Rapat()
+    RunPython "import pyxl.tombol; pyxl.tombol.rapat()"
+End Sub
+
+Sub Alat_Status()
     RunPython "import pyxl.tombol; pyxl.tombol.status()"
 End Sub
 
-Sub Cek()
+Sub Alat_Cek()
     RunPython "import pyxl.tombol; pyxl.tombol.cek()"
 End Sub
