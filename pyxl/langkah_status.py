@@ -46,16 +46,55 @@ def status_langkah(ktx: Konteks) -> dict[int, dict[str, Any]]:
     return hasil
 
 
+def _terakhir(rows: list[dict[str, Any]], kode: str, **syarat: tuple[str, ...]) -> dict[str, Any]:
+    """The last ledger row of a Bagian whose columns match `syarat` (column -> allowed values)."""
+    cocok = [
+        r
+        for r in rows
+        if sebagai_teks(r.get("Kode Bagian")) == kode
+        and all(sebagai_teks(r.get(k)) in v for k, v in syarat.items())
+    ]
+    return cocok[-1] if cocok else {}
+
+
 def status_bagian(ktx: Konteks, kode: str | None = None) -> list[list[Any]]:
-    """Per Bagian, the row of Kendali's table (Kendali's KOLOM_STATUS_BAGIAN)."""
+    """Per Bagian, the row of Kendali's table (`kendali.KOLOM_STATUS_BAGIAN`), from the ledgers."""
+    ada = set(ktx.buku.nama_sheet())
+
+    def buku_besar(sheet: str) -> list[dict[str, Any]]:
+        return baca_tabel(ktx.buku, sheet) if sheet in ada else []
+
+    terbit = buku_besar(skema.FORMAT_TERBIT)
+    kirim = buku_besar(skema.PENGIRIMAN)
+    terima = buku_besar(skema.PENERIMAAN)
+    masalah = buku_besar(skema.VALIDASI)
     rows: list[list[Any]] = []
     for b in pilih_bagian(ktx.buku, kode):
         ind = baca_indikator(ktx.buku, b)
         terisi = sum(1 for r in ind if sebagai_teks(r["Realisasi"]))
-        status = (
-            "Lengkap" if ind and terisi == len(ind) else "Sebagian" if terisi else "Belum ada data"
+        fmt = _terakhir(terbit, b.kode, Status=("Berlaku",))
+        surel = _terakhir(kirim, b.kode, Langkah=("3",), Status=("Draf", "Terkirim"))
+        balik = _terakhir(terima, b.kode, Status=("Diterima", "Menggantikan"))
+        jumlah_masalah = sum(1 for r in masalah if sebagai_teks(r.get("Kode Bagian")) == b.kode)
+        if balik or (ind and terisi == len(ind)):
+            status = "Lengkap" if ind and terisi == len(ind) else "Diterima, sebagian kosong"
+        elif terisi:
+            status = "Sebagian"
+        else:
+            status = "Belum ada data"
+        rows.append(
+            [
+                b.kode,
+                b.nama,
+                len(ind),
+                terisi,
+                sebagai_teks(fmt.get("ID Format")),
+                f"{sebagai_teks(surel.get('Status'))} {sebagai_teks(surel.get('Waktu'))}".strip(),
+                sebagai_teks(balik.get("Waktu")),
+                status,
+                jumlah_masalah or "",
+            ]
         )
-        rows.append([b.kode, b.nama, len(ind), terisi, "", "", "", status, ""])
     return rows
 
 
@@ -70,7 +109,7 @@ def jalankan(ktx: Konteks, *, bagian: str | None = None, tulis: bool = True) -> 
     baris += ["", "Per Bagian (kode, indikator, realisasi terisi, status):"]
     for r in per_bagian:
         baris.append(f"  {r[0]:<10} {r[2]:>3} {r[3]:>3}  {r[7]}")
-    belum = [r[0] for r in per_bagian if r[3] == 0]
+    belum = [r[0] for r in per_bagian if r[3] == 0 and not r[6]]
     baris.append("")
     baris.append(
         f"Belum mengirim data: {', '.join(belum)}"
