@@ -1,0 +1,174 @@
+"""File-level and value-level checks of returned formats."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from pyxl.validasi import BLOKIR, PERINGATAN, angka, periksa_berkas, periksa_isian, tidak_digabung
+
+ASING = Path(__file__).parent / "data" / "asing"
+
+
+@pytest.mark.parametrize(
+    ("nama", "kode"),
+    [
+        ("calamine_empty_file.xlsx", "KOSONG"),
+        ("calamine_base.xls", "BUKAN_XLSX"),
+        ("calamine_base.xlsb", "BUKAN_XLSX"),
+        ("calamine_base.ods", "BUKAN_XLSX"),
+        ("calamine_password.xlsx", "TERENKRIPSI"),
+        ("calamine_password.xls", "BUKAN_XLSX"),
+        ("calamine_password.ods", "BUKAN_XLSX"),
+    ],
+)
+def test_foreign_files_are_rejected_with_a_code(nama: str, kode: str) -> None:
+    [t] = periksa_berkas(nama, (ASING / nama).read_bytes())
+    assert (t.tingkat, t.kode) == (BLOKIR, kode)
+    assert nama in t.pesan
+
+
+@pytest.mark.parametrize(
+    "nama",
+    [
+        "calamine_issue139.xlsx",
+        "dft_master.xlsx",
+        "calamine_table-multiple.xlsx",
+        "dft_blank_template.xlsm",
+        "dft_bad_sheet_template.xlsm",
+    ],
+)
+def test_foreign_xlsx_pass_the_file_check(nama: str) -> None:
+    # plain .xlsx files: rejected later for having no stamp, not here
+    assert periksa_berkas(nama, (ASING / nama).read_bytes()) == []
+
+
+def _zip(anggota: dict[str, bytes], metode: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", metode) as z:
+        for n, d in anggota.items():
+            z.writestr(n, d)
+    return buf.getvalue()
+
+
+def test_a_workbook_with_macros() -> None:
+    data = _zip(
+        {
+            "[Content_Types].xml": b"<x/>",
+            "xl/workbook.xml": b"<w/>",
+            "xl/vbaProject.bin": b"\xd0\xcf\x11\xe0",
+        }
+    )
+    [t] = periksa_berkas("makro.xlsm", data)
+    assert t.kode == "BERMAKRO"
+
+
+def test_text_and_csv_files() -> None:
+    [t] = periksa_berkas("data.csv", b"Kode IKU;Realisasi\nIKU-1;80\n")
+    assert t.kode == "BUKAN_XLSX" and "CSV" in t.pesan and "Simpan Sebagai" in t.pesan
+
+
+def test_truncated_zip_is_corrupt() -> None:
+    data = _zip({"[Content_Types].xml": b"x" * 1000, "xl/workbook.xml": b"y" * 5000})
+    [t] = periksa_berkas("potong.xlsx", data[: len(data) // 2])
+    assert t.kode == "RUSAK"
+
+
+def test_zip_bomb_is_refused_without_inflating() -> None:
+    bom = _zip(
+        {
+            "[Content_Types].xml": b"<x/>",
+            "xl/workbook.xml": b"<w/>",
+            "xl/worksheets/sheet1.xml": b"\0" * (120 * 1024 * 1024),
+        }
+    )
+    assert len(bom) < 1024 * 1024
+    [t] = periksa_berkas("bom.xlsx", bom)
+    assert t.kode == "BOM_ZIP"
+
+
+def test_oversized_file() -> None:
+    [t] = periksa_berkas("besar.xlsx", b"PK" + b"\0" * (21 * 1024 * 1024))
+    assert t.kode == "TERLALU_BESAR"
+
+
+def test_zip_slip_member_names() -> None:
+    data = _zip(
+        {"[Content_Types].xml": b"<x/>", "xl/workbook.xml": b"<w/>", "../../luar.txt": b"x"}
+    )
+    [t] = periksa_berkas("slip.xlsx", data)
+    assert t.kode == "RUSAK"
+
+
+@pytest.mark.parametrize(
+    ("v", "x"),
+    [
+        (87.5, 87.5),
+        (3, 3.0),
+        ("87,5", 87.5),
+        ("1.234,5", 1234.5),
+        ("1.500", 1500.0),
+        ("87.5", 87.5),
+        (" 12 ", 12.0),
+        ("95%", 95.0),
+        ("n/a", None),
+        ("", None),
+        (None, None),
+        (True, None),
+        (float("nan"), None),
+        ("=1+1", None),
+        ("-5", -5.0),
+    ],
+)
+def test_numbers_in_indonesian_or_plain_notation(v: object, x: float | None) -> None:
+    assert angka(v) == x
+
+
+KOLOM = {"Realisasi": 10, "Realisasi Anggaran": 14, "Keterangan": 17}
+
+
+def _baris(**isi: object) -> dict[str, object]:
+    dasar: dict[str, object] = {
+        "Kode IKU": "IKU-HUKUM-01",
+        "Polaritas": "Positif",
+        "Target": 90.0,
+        "Pagu Anggaran": 1_000_000.0,
+    }
+    return dasar | isi
+
+
+def test_values_and_warnings_name_their_cells() -> None:
+    rows = [
+        _baris(Realisasi=95.0, **{"Realisasi Anggaran": 900_000.0, "Keterangan": "baik"}),
+        _baris(Realisasi=None),
+        _baris(Realisasi="sembilan puluh"),
+        _baris(Realisasi=-3.0),
+        _baris(Realisasi=500.0),
+        _baris(Realisasi="80", Keterangan='=HYPERLINK("http://x")'),
+        _baris(Polaritas="Kualitatif", Target="WTP", Realisasi=1.0),
+        _baris(Realisasi=80.0, **{"Realisasi Anggaran": 5_000_000.0}),
+    ]
+    nilai, temuan = periksa_isian(rows, KOLOM, 9, frozenset({"J9"}))
+    kode = {(t.kode, t.sel) for t in temuan}
+    assert ("RUMUS", "J9") in kode
+    assert ("ISIAN_KOSONG", "J10") in kode
+    assert ("BUKAN_ANGKA", "J11") in kode
+    assert ("NILAI_NEGATIF", "J12") in kode
+    assert ("NILAI_JANGGAL", "J13") in kode
+    assert ("TEKS_RUMUS", "Q14") in kode
+    assert ("KUALITATIF_ANGKA", "J15") in kode
+    assert ("NILAI_JANGGAL", "N16") in kode
+    assert all(t.tingkat == PERINGATAN for t in temuan)
+    assert nilai[0] == {
+        "Kode IKU": "IKU-HUKUM-01",
+        "Realisasi": 95.0,
+        "Realisasi Anggaran": 900_000.0,
+        "Keterangan": "baik",
+    }
+    assert nilai[1]["Realisasi"] is None
+    assert tidak_digabung(nilai[2]["Realisasi"]), "not a number: the cell is not merged"
+    assert nilai[5]["Realisasi"] == 80.0 and nilai[5]["Keterangan"].startswith("=HYPERLINK")
+    assert nilai[6]["Realisasi"] == "1"
