@@ -140,12 +140,18 @@ PENGATURAN: tuple[Setting, ...] = (
     ),
     S("SMTP Host", "", "Alamat server SMTP (hanya untuk mode smtp).", "Email"),
     S("SMTP Port", "587", "Port server SMTP: 587 (STARTTLS) atau 465 (SSL).", "Email"),
-    S("SMTP Keamanan", "starttls", "starttls atau ssl.", "Email"),
+    S(
+        "SMTP Keamanan",
+        "starttls",
+        "starttls, ssl, atau tanpa (tanpa enkripsi, hanya untuk relay internal; login tidak "
+        "diizinkan).",
+        "Email",
+    ),
     S(
         "SMTP Pengguna",
         "",
         "Nama pengguna SMTP. Kata sandi TIDAK disimpan di sini: isi variabel lingkungan "
-        "PYXL_SMTP_PASSWORD atau simpan di keyring sistem.",
+        "PYXL_SMTP_PASSWORD atau simpan di keyring sistem (layanan pyxl-smtp).",
         "Email",
     ),
     S("IMAP Host", "", "Server IMAP untuk mengambil kiriman balik (boleh kosong).", "Email"),
@@ -156,6 +162,19 @@ PENGATURAN: tuple[Setting, ...] = (
         "Email",
     ),
     S("IMAP Folder", "INBOX", "Folder kotak surat yang diperiksa.", "Email"),
+    S(
+        "IMAP Keamanan",
+        "ssl",
+        "ssl (port 993), starttls (port 143), atau tanpa (tanpa enkripsi: hanya untuk server "
+        "di jaringan internal).",
+        "Email",
+    ),
+    S(
+        "IMAP Port",
+        "",
+        "Port server IMAP; kosong = 993 untuk ssl, 143 untuk starttls/tanpa.",
+        "Email",
+    ),
     # Analisis
     S(
         "Rumus Polaritas Negatif",

@@ -13,6 +13,7 @@ import pytest
 from pyxl import skema
 from pyxl.kerja import buat_folder_kerja
 from pyxl.sample import TAHUN_CONTOH
+from smtp_uji import jalankan_server, sertifikat  # noqa: F401 - fixtures for every test file
 
 # xlwings decides at import whether its remote engine (used by the button tests) is available;
 # the noncommercial licence covers government use. Set for the test process only.
