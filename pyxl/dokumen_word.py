@@ -33,7 +33,8 @@ def cari_templat(folder_kerja: Path, nama: str) -> Path:
 def tulis_dokumen(templat: Path, konteks: Mapping[str, Any], tujuan: Path) -> Path:
     """Render `templat` with `konteks` into `tujuan` (which must not exist yet)."""
     from docxtpl import DocxTemplate
-    from jinja2 import TemplateError
+    from jinja2 import StrictUndefined, TemplateError
+    from jinja2.sandbox import SandboxedEnvironment
 
     if tujuan.exists():
         raise IsianError(f"Dokumen {tujuan.name} sudah ada dan tidak akan ditimpa.")
@@ -42,7 +43,10 @@ def tulis_dokumen(templat: Path, konteks: Mapping[str, Any], tujuan: Path) -> Pa
     try:
         doc = DocxTemplate(str(templat))
         try:
-            doc.render(dict(konteks), autoescape=True)
+            # Sandboxed: a template staff edited cannot reach Python internals; strict: a
+            # misspelt variable fails instead of printing nothing.
+            lingkungan = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+            doc.render(dict(konteks), jinja_env=lingkungan, autoescape=True)
         except TemplateError as exc:
             raise IsianError(
                 f"Templat {templat.name} rusak: {exc}. Periksa tanda {{{{ }}}} dan {{% %}} di "

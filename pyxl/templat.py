@@ -36,8 +36,8 @@ from typing import Any
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -51,12 +51,15 @@ __all__ = [
     "TEMPLATES",
     "blok_ttd",
     "contoh_konteks",
+    "daftar_hadir",
     "dokumen_baru",
     "kop_surat",
     "lembar_disposisi",
     "main",
+    "notula_rapat",
     "simpan",
     "tulis_semua",
+    "undangan_rapat",
 ]
 
 FONT = "Arial"
@@ -293,8 +296,254 @@ def lembar_disposisi() -> DocumentObject:
     return doc
 
 
+def _isian(doc: DocumentObject, isian: Sequence[tuple[str, str]], lebar: Sequence[float]) -> Table:
+    """A borderless "label : value" block; `lebar` are the label, colon and value widths (cm),
+    with an empty indent column first when four widths are given."""
+    tbl = tabel(doc, len(isian), lebar, garis=False)
+    geser = len(lebar) - 3
+    for baris, (label, tag) in zip(tbl.rows, isian, strict=True):
+        _cell_paragraf(baris.cells[geser], label)
+        _cell_paragraf(baris.cells[geser + 1], ":")
+        _cell_paragraf(baris.cells[geser + 2], tag)
+    return tbl
+
+
+def _judul_tabel(tbl: Table, *judul: str) -> None:
+    """Bold centred headings in the first row, repeated at the top of every page."""
+    baris = tbl.rows[0]
+    for sel, teks in zip(baris.cells, judul, strict=True):
+        _cell_paragraf(sel, teks, tebal=True).alignment = WD_ALIGN_PARAGRAPH.CENTER
+        sel.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    ulang = OxmlElement("w:tblHeader")
+    ulang.set(qn("w:val"), "true")
+    baris._tr.get_or_add_trPr().append(ulang)
+
+
+def _baris_loop(tbl: Table, awal: int, variabel: str, daftar: str, isi: Sequence[str]) -> None:
+    """Rows `awal`..`awal + 2` become a docxtpl row loop over `daftar`: the ``{%tr for %}``
+    row, the repeated row with one tag per cell, the ``{%tr endfor %}`` row."""
+    _cell_paragraf(tbl.rows[awal].cells[0], f"{{%tr for {variabel} in {daftar} %}}")
+    for sel, tag in zip(tbl.rows[awal + 1].cells, isi, strict=True):
+        _cell_paragraf(sel, tag)
+        sel.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    _cell_paragraf(tbl.rows[awal + 2].cells[0], "{%tr endfor %}")
+
+
+def _garis_titik(doc: DocumentObject, label: str, indent_cm: float = 0.6) -> Paragraph:
+    """``label`` followed by a dotted line to the right margin (a tab with a dot leader)."""
+    par = paragraf(doc, label, "\t")
+    fmt = par.paragraph_format
+    fmt.left_indent = Cm(indent_cm)  # no hanging indent: its implicit stop would take the tab
+    fmt.tab_stops.add_tab_stop(LEBAR_TEKS - Cm(0.1), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    fmt.space_after = Pt(8)
+    return par
+
+
+def undangan_rapat() -> DocumentObject:
+    """``undangan_rapat.docx`` (SOP step 4). Context: ``kop`` (pemda, unit, alamat, kota),
+    ``u`` (nomor, tanggal, sifat, lampiran, hal, kepada, tempat_tujuan, instansi, tahun_kinerja,
+    hari_tanggal, waktu, tempat, acara, tembusan: list of str, undangan: list of
+    {nama, jabatan}) and ``ttd`` (jabatan, nama, pangkat, nip); all strings already formatted.
+    Page 1 is the letter, page 2 the attached list of invitees."""
+    doc = dokumen_baru("Undangan Rapat")
+    kop_surat(doc)
+    kepala = _isian(
+        doc,
+        [
+            ("Nomor", "{{ u.nomor }}"),
+            ("Sifat", "{{ u.sifat }}"),
+            ("Lampiran", "{{ u.lampiran }}"),
+            ("Hal", "{{ u.hal }}"),
+        ],
+        (2.6, 0.4, 5.0),
+    )
+    # Place and date on the line of Nomor, at the right margin.
+    kanan = kepala.add_column(Cm(8))
+    for sel in kanan.cells:
+        sel.width = Cm(8)
+    tgl = _cell_paragraf(kanan.cells[0], "{{ kop.kota }}, {{ u.tanggal }}")
+    tgl.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+    paragraf(doc)
+    alamat = [
+        paragraf(doc, "Yth. ", "{{ u.kepada }}"),
+        paragraf(doc, "di -"),
+        paragraf(doc, "{{ u.tempat_tujuan }}"),
+    ]
+    for par in alamat:
+        par.paragraph_format.right_indent = Cm(7)
+    alamat[0].paragraph_format.left_indent = Cm(0.9)
+    alamat[0].paragraph_format.first_line_indent = Cm(-0.9)
+    alamat[2].paragraph_format.left_indent = Cm(0.9)
+    paragraf(doc)
+
+    def badan(*runs: str) -> Paragraph:
+        par = paragraf(doc, *runs, rata=WD_ALIGN_PARAGRAPH.JUSTIFY, jarak_sesudah=6)
+        par.paragraph_format.first_line_indent = Cm(1.25)
+        par.paragraph_format.line_spacing = 1.15
+        return par
+
+    badan(
+        "Dalam rangka pengumpulan data dan informasi kinerja ",
+        "{{ u.instansi }}",
+        " Tahun ",
+        "{{ u.tahun_kinerja }}",
+        ", bersama ini kami mengundang Saudara untuk menghadiri rapat yang akan dilaksanakan pada:",
+    )
+    _isian(
+        doc,
+        [
+            ("Hari/Tanggal", "{{ u.hari_tanggal }}"),
+            ("Waktu", "{{ u.waktu }}"),
+            ("Tempat", "{{ u.tempat }}"),
+            ("Acara", "{{ u.acara }}"),
+        ],
+        (1.25, 3.0, 0.4, 11.35),
+    )
+    paragraf(doc)
+    badan(
+        "Mengingat pentingnya acara tersebut, dimohon kehadiran Saudara tepat pada waktunya "
+        "dengan membawa draf usulan data kinerja Bagian masing-masing."
+    )
+    badan("Demikian disampaikan, atas perhatian dan kehadiran Saudara diucapkan terima kasih.")
+    blok_ttd(doc)
+
+    paragraf(doc)
+    paragraf(doc, "Tembusan:", ukuran=10, garis_bawah=True)
+    paragraf(doc, "{%p for t in u.tembusan %}")
+    item = paragraf(doc, "{{ loop.index }}. ", "{{ t }}", ukuran=10)
+    item.paragraph_format.left_indent = Cm(0.5)
+    item.paragraph_format.first_line_indent = Cm(-0.5)
+    paragraf(doc, "{%p endfor %}")
+
+    # Attachment: the list of invitees, on a page of its own.
+    doc.add_paragraph().paragraph_format.page_break_before = True
+    rujukan = _isian(
+        doc,
+        [
+            ("Lampiran", "Surat Undangan"),
+            ("Nomor", "{{ u.nomor }}"),
+            ("Tanggal", "{{ u.tanggal }}"),
+        ],
+        (2.6, 0.4, 5.8),
+    )
+    rujukan.alignment = WD_TABLE_ALIGNMENT.RIGHT
+    paragraf(doc)
+    paragraf(doc, "DAFTAR UNDANGAN", tebal=True, rata=WD_ALIGN_PARAGRAPH.CENTER, jarak_sesudah=8)
+    daftar = tabel(doc, 4, (1.2, 7.3, 7.5))
+    _judul_tabel(daftar, "No", "Nama", "Jabatan")
+    _baris_loop(
+        daftar, 1, "p", "u.undangan", ("{{ loop.index }}", "{{ p.nama }}", "{{ p.jabatan }}")
+    )
+    for sel in daftar.columns[0].cells[1:]:
+        sel.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    daftar.rows[2].height = Cm(0.7)
+    daftar.rows[2].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    return doc
+
+
+def daftar_hadir() -> DocumentObject:
+    """``daftar_hadir.docx`` (SOP step 5). Context: ``kop`` and ``r`` (hari_tanggal, waktu,
+    tempat, acara, peserta: list of {no, nama, jabatan, kiri, kanan}). ``kiri``/``kanan`` put
+    the signature line left on odd rows and right on even rows ("1. ....." / "2. .....")."""
+    doc = dokumen_baru("Daftar Hadir Rapat")
+    kop_surat(doc)
+    paragraf(doc, "DAFTAR HADIR", tebal=True, ukuran=13, rata=WD_ALIGN_PARAGRAPH.CENTER,
+             jarak_sesudah=8)  # fmt: skip
+    _isian(
+        doc,
+        [
+            ("Hari/Tanggal", "{{ r.hari_tanggal }}"),
+            ("Waktu", "{{ r.waktu }}"),
+            ("Tempat", "{{ r.tempat }}"),
+            ("Acara", "{{ r.acara }}"),
+        ],
+        (3.0, 0.4, 12.6),
+    )
+    paragraf(doc)
+    tbl = tabel(doc, 4, (1.0, 5.3, 5.0, 4.7))
+    _judul_tabel(tbl, "No", "Nama", "Jabatan", "Tanda Tangan")
+    _baris_loop(
+        tbl, 1, "p", "r.peserta",
+        ("{{ p.no }}", "{{ p.nama }}", "{{ p.jabatan }}", "{{ p.kiri }}"),
+    )  # fmt: skip
+    isi = tbl.rows[2]
+    isi.height = Cm(1.1)
+    isi.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    isi.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    ttd = isi.cells[3].paragraphs[0]
+    ttd.add_run("\t")
+    ttd.add_run("{{ p.kanan }}")
+    ttd.paragraph_format.tab_stops.add_tab_stop(Cm(2.2))
+    return doc
+
+
+def _kolom_ttd(sel: _Cell, atas: str, peran: str, v: str) -> None:
+    """One signature in a table cell: `atas` (place and date, or empty), `peran`, room to
+    sign, then ``<v>.nama`` (bold, underlined), ``<v>.pangkat``, ``NIP <v>.nip``, centred."""
+    tengah = WD_ALIGN_PARAGRAPH.CENTER
+    _cell_paragraf(sel, atas).alignment = tengah
+    paragraf(sel, peran, rata=tengah)
+    for _ in range(4):
+        paragraf(sel)
+    paragraf(sel, f"{{{{ {v}.nama }}}}", tebal=True, garis_bawah=True, rata=tengah)
+    paragraf(sel, f"{{{{ {v}.pangkat }}}}", rata=tengah)
+    paragraf(sel, "NIP ", f"{{{{ {v}.nip }}}}", rata=tengah)
+
+
+def notula_rapat() -> DocumentObject:
+    """``notula_rapat.docx`` (SOP step 5): a skeleton to fill in during the meeting. Context:
+    ``kop``, ``r`` (hari_tanggal, waktu, tempat, acara, undangan, tanggal, jumlah_peserta,
+    peserta: list of str), ``pimpinan`` and ``notulis`` (jabatan, nama, pangkat, nip)."""
+    doc = dokumen_baru("Notula Rapat")
+    kop_surat(doc)
+    paragraf(doc, "NOTULA RAPAT", tebal=True, ukuran=13, rata=WD_ALIGN_PARAGRAPH.CENTER,
+             jarak_sesudah=8)  # fmt: skip
+    rincian = _isian(
+        doc,
+        [
+            ("Hari/Tanggal", "{{ r.hari_tanggal }}"),
+            ("Waktu", "{{ r.waktu }}"),
+            ("Tempat", "{{ r.tempat }}"),
+            ("Acara", "{{ r.acara }}"),
+            ("Dasar", "{{ r.undangan }}"),
+            ("Pimpinan Rapat", "{{ pimpinan.nama }} ({{ pimpinan.jabatan }})"),
+            ("Notulis", "{{ notulis.nama }} ({{ notulis.jabatan }})"),
+            ("Peserta", "{{ r.jumlah_peserta }}"),
+        ],
+        (3.8, 0.4, 11.8),
+    )
+    peserta = rincian.rows[-1].cells[2]
+    paragraf(peserta, "{%p for p in r.peserta %}")
+    item = paragraf(peserta, "{{ loop.index }}. ", "{{ p }}")
+    item.paragraph_format.left_indent = Cm(0.6)
+    item.paragraph_format.first_line_indent = Cm(-0.6)
+    paragraf(peserta, "{%p endfor %}")
+
+    for judul, baris in (
+        ("I. Pembukaan", 3),
+        ("II. Pembahasan", 6),
+        ("III. Kesimpulan / Tindak Lanjut", 4),
+    ):
+        paragraf(doc)
+        paragraf(doc, judul, tebal=True, jarak_sesudah=6).paragraph_format.keep_with_next = True
+        for i in range(1, baris + 1):
+            _garis_titik(doc, f"{i}.")
+
+    paragraf(doc)
+    tbl = tabel(doc, 1, (8, 8), garis=False)
+    kiri, kanan = tbl.rows[0].cells
+    _kolom_ttd(kiri, "", "Notulis,", "notulis")
+    _kolom_ttd(kanan, "{{ kop.kota }}, {{ r.tanggal }}", "Pimpinan Rapat,", "pimpinan")
+    tbl.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    return doc
+
+
 TEMPLATES: dict[str, Callable[[], DocumentObject]] = {
     "lembar_disposisi.docx": lembar_disposisi,
+    "undangan_rapat.docx": undangan_rapat,
+    "daftar_hadir.docx": daftar_hadir,
+    "notula_rapat.docx": notula_rapat,
 }
 """File name -> builder. Add new templates here (and a sample in `contoh_konteks`)."""
 
@@ -347,7 +596,101 @@ def contoh_konteks(nama: str) -> dict[str, Any]:
             },
             "ttd": _ttd_contoh(),
         }
+    if nama in _CONTOH:
+        return _CONTOH[nama]()
     raise KeyError(f"Templat {nama!r} tidak dikenal; yang ada: {', '.join(TEMPLATES)}.")
+
+
+_PESERTA_CONTOH = (
+    ("Drs. Ahmad Fauzan Hidayat, M.Si.", "Kepala Bagian Tata Pemerintahan"),
+    ("Hj. Nurhayati Rahmawati, S.Ag., M.Pd.I.", "Kepala Bagian Kesejahteraan Rakyat"),
+    ("Andika Saputra & Rekan <Plt.>", "Kepala Bagian Hukum"),
+    ("Dwi Puspitasari, S.E.", "Perencana Ahli Muda"),
+)
+
+
+def _rapat_contoh() -> dict[str, str]:
+    return {
+        "hari_tanggal": indo.hari_tanggal(date(2027, 1, 18)),
+        "waktu": "09.00 WIB s.d. selesai",
+        "tempat": "Ruang Rapat Sekretariat Daerah",
+        "acara": "Pembahasan Data dan Informasi Kinerja Sekretariat Daerah",
+    }
+
+
+def _contoh_undangan() -> dict[str, Any]:
+    return {
+        "kop": _kop_contoh(),
+        "u": {
+            "nomor": "000.1.5/3/I.10-WK/2027",
+            "tanggal": indo.tanggal(date(2027, 1, 12)),
+            "sifat": "Penting",
+            "lampiran": f"1 ({indo.terbilang(1)}) lembar",
+            "hal": "Undangan",
+            "kepada": "Para Kepala Bagian dan Pejabat Fungsional di Lingkungan Sekretariat "
+            "Daerah Kabupaten Way Kanan (daftar terlampir)",
+            "tempat_tujuan": "Blambangan Umpu",
+            "instansi": "Sekretariat Daerah Kabupaten Way Kanan",
+            "tahun_kinerja": "2026",
+            **_rapat_contoh(),
+            "tembusan": [
+                "Sekretaris Daerah Kabupaten Way Kanan (sebagai laporan)",
+                "Asisten Administrasi Umum",
+            ],
+            "undangan": [{"nama": n, "jabatan": j} for n, j in _PESERTA_CONTOH],
+        },
+        "ttd": dict(
+            _ttd_contoh(), jabatan="a.n. SEKRETARIS DAERAH\nKEPALA BAGIAN PERENCANAAN DAN KEUANGAN,"
+        ),
+    }
+
+
+def _contoh_daftar_hadir() -> dict[str, Any]:
+    peserta = [("Contoh Nama Pejabat, S.E., M.M.", "Pimpinan Rapat"), *_PESERTA_CONTOH]
+    peserta += [("", "")] * 2
+    return {
+        "kop": _kop_contoh(),
+        "r": dict(
+            _rapat_contoh(),
+            peserta=[
+                {
+                    "no": str(i),
+                    "nama": n,
+                    "jabatan": j,
+                    "kiri": f"{i}. ........" if i % 2 else "",
+                    "kanan": "" if i % 2 else f"{i}. ........",
+                }
+                for i, (n, j) in enumerate(peserta, 1)
+            ],
+        ),
+    }
+
+
+def _contoh_notula() -> dict[str, Any]:
+    return {
+        "kop": _kop_contoh(),
+        "r": dict(
+            _rapat_contoh(),
+            undangan="Undangan Nomor 000.1.5/3/I.10-WK/2027 tanggal 12 Januari 2027",
+            tanggal=indo.tanggal(date(2027, 1, 18)),
+            jumlah_peserta=f"{len(_PESERTA_CONTOH)} orang undangan",
+            peserta=[f"{n} ({j})" for n, j in _PESERTA_CONTOH],
+        ),
+        "pimpinan": _ttd_contoh(),
+        "notulis": {
+            "jabatan": "Kepala Subbagian Perencanaan",
+            "nama": "Contoh Nama Notulis, S.E.",
+            "pangkat": "Penata (III/c)",
+            "nip": indo.nip("198709232015032001"),
+        },
+    }
+
+
+_CONTOH: dict[str, Callable[[], dict[str, Any]]] = {
+    "undangan_rapat.docx": _contoh_undangan,
+    "daftar_hadir.docx": _contoh_daftar_hadir,
+    "notula_rapat.docx": _contoh_notula,
+}
 
 
 # --------------------------------------------------------------------------- writing
