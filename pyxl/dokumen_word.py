@@ -58,3 +58,38 @@ def tulis_dokumen(templat: Path, konteks: Mapping[str, Any], tujuan: Path) -> Pa
         with contextlib.suppress(FileNotFoundError):
             sementara.unlink()
     return tujuan
+
+
+def periksa_templat(templat: Path, contoh: Mapping[str, Any]) -> list[str]:
+    """Problems of a (possibly staff-edited) template: unknown variables, broken tags.
+
+    `contoh` is a complete sample context: every variable the step provides. A variable the
+    template uses but the step does not provide is a misspelling; a render with the sample
+    context under the strict sandbox finds misspelt attributes and broken tags.
+    """
+    import io
+
+    from docxtpl import DocxTemplate
+    from jinja2 import StrictUndefined, TemplateError
+    from jinja2.sandbox import SandboxedEnvironment
+
+    lingkungan = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    masalah: list[str] = []
+    try:
+        doc = DocxTemplate(str(templat))
+        dipakai = doc.get_undeclared_template_variables(lingkungan)
+    except TemplateError as exc:
+        return [f"tanda rusak: {exc}"]
+    except (OSError, KeyError, ValueError) as exc:
+        return [f"bukan dokumen Word yang sah: {exc}"]
+    asing = sorted(set(dipakai) - set(contoh))
+    if asing:
+        masalah.append(f"variabel tidak dikenal: {', '.join(asing)} (salah ketik?)")
+    if not masalah:
+        try:
+            doc = DocxTemplate(str(templat))
+            doc.render(dict(contoh), jinja_env=lingkungan, autoescape=True)
+            doc.save(io.BytesIO())
+        except TemplateError as exc:
+            masalah.append(f"tidak dapat diisi: {exc}")
+    return masalah

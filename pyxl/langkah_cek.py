@@ -23,7 +23,6 @@ OK = "OK"
 PERINGATAN = "PERINGATAN"
 GAGAL = "GAGAL"
 
-TEMPLAT_WAJIB = ("lembar_disposisi.docx",)
 XLWINGS_DISEMATKAN = "0.37.8"
 
 
@@ -183,14 +182,22 @@ def periksa(buku: Buku | None, berkas: Path) -> list[Temuan]:
             )
         else:
             t.append(Temuan(OK, f"Folder {nama}", "dapat ditulis"))
-    from pyxl.dokumen_word import cari_templat
+    from pyxl.dokumen_word import cari_templat, periksa_templat
     from pyxl.galat import LingkunganError
+    from pyxl.templat import TEMPLATES, contoh_konteks
 
-    for nama in TEMPLAT_WAJIB:
+    for nama in TEMPLATES:
         try:
-            t.append(Temuan(OK, f"Templat {nama}", str(cari_templat(folder, nama))))
+            jalur = cari_templat(folder, nama)
         except LingkunganError as exc:
             t.append(Temuan(GAGAL, f"Templat {nama}", str(exc)))
+            continue
+        masalah = periksa_templat(jalur, contoh_konteks(nama))
+        t.append(
+            Temuan(GAGAL, f"Templat {nama}", f"{jalur}: {'; '.join(masalah)}. Perbaiki di Word.")
+            if masalah
+            else Temuan(OK, f"Templat {nama}", str(jalur))
+        )
     return t
 
 

@@ -204,3 +204,41 @@ def test_demo_runs_what_exists_and_prints_where_outputs_are(
     assert "disposisi_2026_001.docx" in out
     assert (folder / "dokumen" / "disposisi_2026_001.docx").exists()
     assert main(["demo", str(folder)]) == 1, "demo needs an empty folder"
+
+
+def _ubah_templat(sumber: Path, tujuan: Path, lama: str, baru: str) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(sumber) as zin, zipfile.ZipFile(tujuan, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "word/document.xml":
+                assert lama.encode() in data
+                data = data.replace(lama.encode(), baru.encode())
+            zout.writestr(item, data)
+
+
+@pytest.mark.parametrize(
+    ("lama", "baru", "pesan"),
+    [
+        ("{{ kop.unit }}", "{{ kopp.unit }}", "variabel tidak dikenal: kopp"),
+        ("{{ d.isi }}", "{{ d.iis }}", "tidak dapat diisi"),
+        ("{{ d.isi }}", "{{ d.isi }", "tanda rusak"),
+    ],
+)
+def test_cek_reports_a_broken_staff_edited_template(
+    master: Path, capsys: pytest.CaptureFixture[str], lama: str, baru: str, pesan: str
+) -> None:
+    templat = master.parent / "templates" / "lembar_disposisi.docx"
+    asli = master.parent / "asli.docx"
+    templat.rename(asli)
+    _ubah_templat(asli, templat, lama, baru)
+    assert main(["cek", "--workbook", str(master)]) == 1
+    err = capsys.readouterr().err
+    baris = next(b for b in err.splitlines() if "Templat lembar_disposisi.docx" in b)
+    assert baris.startswith("[GAGAL") or "GAGAL" in baris
+    assert pesan in baris
+    # and the step itself refuses with a clear message instead of writing a broken letter
+    assert main(["disposisi", "--workbook", str(master)]) == 1
+    assert "Templat lembar_disposisi.docx rusak" in capsys.readouterr().err
+    assert not list((master.parent / "dokumen").glob("*.docx"))
