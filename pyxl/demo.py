@@ -34,6 +34,18 @@ def demo(folder: Path, umpan: Umpan | None = None) -> Path:
                 "perihal": f"Penyusunan Laporan Kinerja Tahun {TAHUN_CONTOH}",
             },
         ),
+        ("format", {"batas_waktu": f"20 Januari {TAHUN_CONTOH + 1}"}),
+        ("kirim", {"mode": "draf"}),
+        (
+            "undangan",
+            {
+                "tanggal": f"7 Januari {TAHUN_CONTOH + 1}",
+                "tanggal_rapat": f"14 Januari {TAHUN_CONTOH + 1}",
+                "jam": "09.00",
+                "mode": "draf",
+            },
+        ),
+        ("rapat", {}),
     ]
     for nama, opsi in langkah:
         with buka(berkas) as buku:
