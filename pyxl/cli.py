@@ -84,6 +84,21 @@ def _parser() -> argparse.ArgumentParser:
 
     dengan_buku("rapat", PER_NAMA["rapat"].keterangan)
 
+    p = dengan_buku("himpun", PER_NAMA["himpun"].keterangan)
+    p.add_argument(
+        "--tanpa-imap",
+        dest="imap",
+        action="store_false",
+        help="jangan mengambil dari kotak surat IMAP walaupun diatur",
+    )
+
+    p = dengan_buku("ingatkan", PER_NAMA["ingatkan"].keterangan)
+    p.add_argument(
+        "--mode",
+        choices=("draf", "smtp", "outlook"),
+        help="cara mengirim (bawaan: Pengaturan 'Mode Email')",
+    )
+
     p = dengan_buku("status", "menampilkan kemajuan SOP dan Bagian yang belum mengirim data")
     p.add_argument("--bagian", help="hanya Bagian dengan kode ini")
 

@@ -14,6 +14,7 @@ from pyxl.galat import IsianError
 from pyxl.jalan import Konteks, jalankan
 from pyxl.kerja import buat_folder_kerja
 from pyxl.sample import TAHUN_CONTOH
+from pyxl.simulasi import isi_format, isian_contoh
 from pyxl.umpan import Umpan, UmpanKonsol
 
 
@@ -23,33 +24,35 @@ def demo(folder: Path, umpan: Umpan | None = None) -> Path:
         raise IsianError(f"Folder {folder} tidak kosong; demo memerlukan folder baru/kosong.")
     umpan.status(f"Membuat folder kerja contoh (tahun {TAHUN_CONTOH}) di {folder} …")
     berkas = buat_folder_kerja(folder, TAHUN_CONTOH, contoh=True)
-    langkah: list[tuple[str, dict[str, object]]] = [
-        (
-            "disposisi",
-            {
-                "tanggal": f"5 Januari {TAHUN_CONTOH + 1}",
-                "surat_dari": "Sekretaris Daerah",
-                "nomor_surat": f"000.7.5/012/I.10-WK/{TAHUN_CONTOH + 1}",
-                "tanggal_surat": f"2 Januari {TAHUN_CONTOH + 1}",
-                "perihal": f"Penyusunan Laporan Kinerja Tahun {TAHUN_CONTOH}",
-            },
-        ),
-        ("format", {"batas_waktu": f"20 Januari {TAHUN_CONTOH + 1}"}),
-        ("kirim", {"mode": "draf"}),
-        (
-            "undangan",
-            {
-                "tanggal": f"7 Januari {TAHUN_CONTOH + 1}",
-                "tanggal_rapat": f"14 Januari {TAHUN_CONTOH + 1}",
-                "jam": "09.00",
-                "mode": "draf",
-            },
-        ),
-        ("rapat", {}),
-    ]
-    for nama, opsi in langkah:
+    th = TAHUN_CONTOH + 1  # the SOP runs in January after the performance year
+
+    def langkah(nama: str, **opsi: object) -> None:
         with buka(berkas) as buku:
             jalankan(nama, Konteks(buku, umpan, pengguna="demo"), **opsi)
+
+    langkah(
+        "disposisi",
+        tanggal=f"5 Januari {th}",
+        surat_dari="Sekretaris Daerah",
+        nomor_surat=f"000.7.5/012/I.10-WK/{th}",
+        tanggal_surat=f"2 Januari {th}",
+        perihal=f"Penyusunan Laporan Kinerja Tahun {TAHUN_CONTOH}",
+    )
+    langkah("format", batas_waktu=f"20 Januari {th}")
+    langkah("kirim", mode="draf")
+    langkah(
+        "undangan",
+        tanggal=f"7 Januari {th}",
+        tanggal_rapat=f"14 Januari {th}",
+        jam="09.00",
+        mode="draf",
+    )
+    langkah("rapat")
+    umpan.status("Mensimulasikan kiriman balik 10 Bagian ke folder masuk/ …")
+    for format_ in sorted((folder / skema.FOLDER_FORMAT).glob("*_Format_IKU_*.xlsx")):
+        kode = format_.name.split("_Format_IKU_")[0]
+        isi_format(format_, folder / skema.FOLDER_MASUK / format_.name, isian_contoh(kode))
+    langkah("himpun", imap=False)
     with buka(berkas, hanya_baca=True) as buku:
         jalankan("status", Konteks(buku, umpan, pengguna="demo"), tulis=False)
     umpan.info("")

@@ -59,7 +59,15 @@ def _batas_waktu(peng: Pengaturan) -> str:
         raise IsianError(f"Pengaturan 'Batas Waktu Pengembalian': {exc}") from exc
 
 
-def _isi(peng: Pengaturan, b: Bagian, tahun: int, batas: str, berkas: str, id_format: str) -> str:
+def _isi(
+    peng: Pengaturan,
+    b: Bagian,
+    tahun: int,
+    batas: str,
+    berkas: str,
+    id_format: str,
+    pengingat: bool = False,
+) -> str:
     nip = peng[f"NIP {KABAG}"]
     with contextlib.suppress(ValueError):
         nip = indo.nip(nip) if nip else ""
@@ -74,10 +82,17 @@ def _isi(peng: Pengaturan, b: Bagian, tahun: int, batas: str, berkas: str, id_fo
             "",
             "Dengan hormat,",
             "",
-            f"Dalam rangka pengumpulan data kinerja {unit} Tahun {tahun} sesuai SOP Pengumpulan "
-            f"Data Kinerja, bersama ini kami sampaikan format pengumpulan data kinerja {b.nama} "
-            f"(berkas terlampir: {berkas}). Mohon format tersebut diisi dan dikirim kembali "
-            f"paling lambat tanggal {batas}, dengan ketentuan sebagai berikut:",
+            (
+                f"Menindaklanjuti email kami sebelumnya, sampai hari ini format pengumpulan data "
+                f"kinerja {b.nama} Tahun {tahun} belum kami terima. Bersama ini kami sampaikan "
+                f"kembali formatnya (berkas terlampir: {berkas}). Mohon diisi dan dikirim "
+                f"kembali paling lambat tanggal {batas}, dengan ketentuan sebagai berikut:"
+                if pengingat
+                else f"Dalam rangka pengumpulan data kinerja {unit} Tahun {tahun} sesuai SOP "
+                f"Pengumpulan Data Kinerja, bersama ini kami sampaikan format pengumpulan data "
+                f"kinerja {b.nama} (berkas terlampir: {berkas}). Mohon format tersebut diisi dan "
+                f"dikirim kembali paling lambat tanggal {batas}, dengan ketentuan sebagai berikut:"
+            ),
             f"1. isi hanya sel berwarna kuning ({isian});",
             "2. jangan mengubah sel lain, judul kolom maupun nama sheet;",
             "3. simpan berkas dalam format Excel Workbook (.xlsx);",
@@ -101,9 +116,17 @@ def _isi(peng: Pengaturan, b: Bagian, tahun: int, batas: str, berkas: str, id_fo
 
 
 def jalankan(ktx: Konteks, *, bagian: str | None = None, mode: str | None = None) -> Hasil:
+    return kirim_format(ktx, pilih_bagian(ktx.buku, bagian), mode)
+
+
+def kirim_format(
+    ktx: Konteks, daftar: list[Bagian], mode: str | None, pengingat: bool = False
+) -> Hasil:
+    """Mail each Bagian of `daftar` its current format (a reminder when `pengingat`)."""
     peng = ktx.pengaturan()
     tahun = peng.tahun()
-    daftar = pilih_bagian(ktx.buku, bagian)
+    langkah = 6 if pengingat else 3
+    judul = f"Pengingat: {JUDUL}" if pengingat else JUDUL
     batas = _batas_waktu(peng)
     folder_format = peng.folder(ktx.buku.folder, "Folder Format")
     pengirim = pengirim_dari_pengaturan(peng, peng.folder(ktx.buku.folder, "Folder Kirim"), mode)
@@ -116,7 +139,7 @@ def jalankan(ktx: Konteks, *, bagian: str | None = None, mode: str | None = None
     terhenti = ""
     try:
         for no, b in enumerate(daftar, 1):
-            ktx.umpan.status(f"Langkah 3: email {b.kode} ({no}/{len(daftar)}) …")
+            ktx.umpan.status(f"Langkah {langkah}: email {b.kode} ({no}/{len(daftar)}) …")
             f = formats.get(b.kode.upper())
             lampiran = folder_format / Path(sebagai_teks(f["Berkas"])).name if f else None
             if f is None or lampiran is None or not lampiran.is_file():
@@ -130,10 +153,10 @@ def jalankan(ktx: Konteks, *, bagian: str | None = None, mode: str | None = None
             kepada = f"{kepala} <{b.email}>"
             rec: Baris = {
                 "Waktu": ktx.jam(),
-                "Langkah": 3,
+                "Langkah": langkah,
                 "Kode Bagian": b.kode,
                 "Kepada": kepada if kepada.isprintable() else repr(kepada)[1:-1],
-                "Perihal": f"[IKU-{tahun}][{b.kode}] {JUDUL}",
+                "Perihal": f"[IKU-{tahun}][{b.kode}] {judul}",
                 "ID Format": id_f,
                 "Mode": pengirim.mode,
             }
@@ -146,7 +169,7 @@ def jalankan(ktx: Konteks, *, bagian: str | None = None, mode: str | None = None
                 surel = Surel(
                     kepada=[(kepala, b.email)],
                     perihal=rec["Perihal"],
-                    isi=_isi(peng, b, tahun, batas, lampiran.name, id_f),
+                    isi=_isi(peng, b, tahun, batas, lampiran.name, id_f, pengingat),
                     lampiran=[lampiran],
                     header_tambahan={"X-Pyxl-Format-Id": id_f},
                 )
@@ -181,7 +204,7 @@ def jalankan(ktx: Konteks, *, bagian: str | None = None, mode: str | None = None
     tambah_baris(ktx.buku, skema.PENGIRIMAN, skema.KOLOM_PENGIRIMAN, baris)
     jumlah = sum(r["Status"] != "Gagal" for r in baris)
     ringkasan = {
-        "smtp": f"{jumlah} email format terkirim melalui SMTP.",
+        "smtp": f"{jumlah} email {'pengingat' if pengingat else 'format'} terkirim melalui SMTP.",
         "draf": f"{jumlah} draf email dibuat di folder {peng['Folder Kirim']}: buka setiap berkas "
         ".eml, periksa, lalu tekan Kirim.",
         "outlook": f"{jumlah} draf email dibuat di Outlook: periksa, lalu tekan Kirim.",

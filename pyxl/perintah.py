@@ -60,6 +60,21 @@ PERINTAH: tuple[Perintah, ...] = (
         "Membuat daftar hadir dan kerangka notula rapat (.docx).",
     ),
     Perintah(
+        "himpun",
+        "Langkah6_Himpun",
+        "6. Himpun Data",
+        6,
+        "Memeriksa setiap berkas di folder masuk, mencatatnya, dan menggabungkan data yang sah "
+        "ke sheet Bagian.",
+    ),
+    Perintah(
+        "ingatkan",
+        "Alat_Ingatkan",
+        "Ingatkan Bagian",
+        None,
+        "Membuat email pengingat untuk Bagian yang belum mengembalikan format.",
+    ),
+    Perintah(
         "status",
         "Alat_Status",
         "Perbarui Status",

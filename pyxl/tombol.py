@@ -52,6 +52,14 @@ def rapat() -> None:
     _jalankan("rapat")
 
 
+def himpun() -> None:
+    _jalankan("himpun")
+
+
+def ingatkan() -> None:
+    _jalankan("ingatkan")
+
+
 def status() -> None:
     _jalankan("status")
 

@@ -11,7 +11,7 @@ Codes (stable: staff filter `Validasi` on them, tests assert them):
                 TANPA_STEMPEL, ID_TIDAK_DIKENAL, TANDA_TANGAN_TIDAK_COCOK, TAHUN_SALAH,
                 BAGIAN_SALAH, BARIS_BERUBAH
     Peringatan  ISIAN_KOSONG, BUKAN_ANGKA, NILAI_NEGATIF, NILAI_JANGGAL, TEKS_RUMUS, RUMUS,
-                KUALITATIF_ANGKA, FORMAT_LAMA
+                KUALITATIF_ANGKA, FORMAT_LAMA, IKU_TIDAK_ADA
 """
 
 from __future__ import annotations

@@ -26,6 +26,14 @@ Sub Langkah5_Rapat()
     RunPython "import pyxl.tombol; pyxl.tombol.rapat()"
 End Sub
 
+Sub Langkah6_Himpun()
+    RunPython "import pyxl.tombol; pyxl.tombol.himpun()"
+End Sub
+
+Sub Alat_Ingatkan()
+    RunPython "import pyxl.tombol; pyxl.tombol.ingatkan()"
+End Sub
+
 Sub Alat_Status()
     RunPython "import pyxl.tombol; pyxl.tombol.status()"
 End Sub
