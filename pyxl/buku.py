@@ -76,6 +76,8 @@ FORMAT_KOLOM: dict[str, str] = {
     "Serapan Anggaran (%)": "0.00",
     "Rata-rata Capaian (%)": "0.00",
     "Waktu Terbit": "dd/mm/yyyy hh:mm:ss",
+    "Perubahan": "0.00",
+    "Sisa Anggaran": "#,##0",
 }
 """Number formats by column name, shared by the workbook builder and every table write.
 

@@ -43,11 +43,7 @@ KUNCI_BATAS = ("Batas Sangat Tinggi", "Batas Tinggi", "Batas Sedang", "Batas Ren
 RUMUS_NEGATIF = ("(2T-R)/T", "T/R")
 ADA, BELUM, MANUAL = "Ada data", "Belum ada data", "Perlu isian manual"
 KODE_SETDA, NAMA_SETDA = "SETDA", "Sekretariat Daerah"
-KOLOM_HASIL = (
-    *skema.KOLOM_ANALISIS,
-    *("Satuan", "Target Atas", "Status Data", "Realisasi Tahun Lalu", "Perubahan", "Arah"),
-    *("Target Akhir Renstra", "Pagu Anggaran", "Realisasi Anggaran", "Sisa Anggaran", "Efisiensi"),
-)
+KOLOM_HASIL = skema.KOLOM_ANALISIS_LENGKAP
 """Columns of `Analisis.indikator`: the contract's `Analisis` columns first, then extensions."""
 
 PESAN = {

@@ -92,6 +92,8 @@ def _parser() -> argparse.ArgumentParser:
         help="jangan mengambil dari kotak surat IMAP walaupun diatur",
     )
 
+    dengan_buku("analisis", PER_NAMA["analisis"].keterangan)
+
     p = dengan_buku("ingatkan", PER_NAMA["ingatkan"].keterangan)
     p.add_argument(
         "--mode",

@@ -53,6 +53,7 @@ def demo(folder: Path, umpan: Umpan | None = None) -> Path:
         kode = format_.name.split("_Format_IKU_")[0]
         isi_format(format_, folder / skema.FOLDER_MASUK / format_.name, isian_contoh(kode))
     langkah("himpun", imap=False)
+    langkah("analisis")
     with buka(berkas, hanya_baca=True) as buku:
         jalankan("status", Konteks(buku, umpan, pengguna="demo"), tulis=False)
     umpan.info("")

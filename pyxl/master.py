@@ -347,6 +347,64 @@ def _lembar_bagian(ws: Any, wb: Any, gaya: _Gaya, b: Bagian, rows: Sequence[Indi
     )
 
 
+BARIS_ANALISIS_MAKS = 20_000
+"""Rows covered by the category colouring (far beyond any Setda's indicator count)."""
+
+WARNA_KATEGORI = (
+    ("Batas Sangat Tinggi", "#63BE7B"),
+    ("Batas Tinggi", "#B5D99C"),
+    ("Batas Sedang", "#FFEB84"),
+    ("Batas Rendah", "#FBAA77"),
+    (None, "#F8696B"),
+)
+"""Band colours, best first; the last band is everything below `Batas Rendah`."""
+
+
+def _warna_kategori(wb: Any, ws: Any, kolom: Sequence[str], sasaran: str) -> None:
+    """Colour `sasaran` by the band of the row's capaian, with thresholds read live from
+    `Pengaturan`: a conditional format, so it stays right when staff edit a value."""
+    nilai = "Rata-rata Capaian (%)" if "Rata-rata Capaian (%)" in kolom else "Capaian (%)"
+    c = chr(ord("A") + kolom.index(nilai))
+    j = kolom.index(sasaran)
+    for kunci, warna in WARNA_KATEGORI:
+        syarat = f'--VLOOKUP("{kunci}",Pengaturan!$A:$B,2,FALSE)' if kunci else "-1E+300"
+        ws.conditional_format(
+            1,
+            j,
+            BARIS_ANALISIS_MAKS,
+            j,
+            {
+                "type": "formula",
+                "criteria": f"=AND(ISNUMBER(${c}2),${c}2>={syarat})",
+                "format": wb.add_format({"bg_color": warna}),
+                "stop_if_true": True,
+            },
+        )
+
+
+def _grafik_rekap(wb: Any, ws: Any, jumlah: int) -> None:
+    """A native bar chart of mean capaian per Bagian, over the rows `analisis` writes."""
+    if not jumlah:
+        return
+    kode = skema.KOLOM_REKAP.index("Kode Bagian")
+    nilai = skema.KOLOM_REKAP.index("Rata-rata Capaian (%)")
+    grafik = wb.add_chart({"type": "column"})
+    grafik.add_series(
+        {
+            "name": "Rata-rata capaian (%)",
+            "categories": [skema.REKAP, 1, kode, jumlah, kode],
+            "values": [skema.REKAP, 1, nilai, jumlah, nilai],
+            "fill": {"color": WARNA_JUDUL},
+            "data_labels": {"value": True, "num_format": "0.0"},
+        }
+    )
+    grafik.set_title({"name": "Rata-rata Capaian Kinerja per Bagian"})
+    grafik.set_y_axis({"name": "Capaian (%)", "min": 0})
+    grafik.set_legend({"none": True})
+    grafik.set_size({"width": 820, "height": 360})
+    ws.insert_chart(jumlah + 4, 1, grafik)
+
+
 def _xlwings_conf(ws: Any, gaya: _Gaya) -> None:
     # xlwings reads keys from A1 downwards until the first empty cell, values from column B:
     # no header row here; explanations live in column D where xlwings does not look.
@@ -438,6 +496,9 @@ def bangun_master(
     for sheet, kolom in skema.TABEL.items():
         if sheet not in (skema.PENGATURAN, skema.BAGIAN):
             _siapkan_tabel(lembar[sheet], gaya, kolom)
+    _warna_kategori(wb, lembar[skema.ANALISIS], skema.KOLOM_ANALISIS_LENGKAP, "Kategori")
+    _warna_kategori(wb, lembar[skema.REKAP], skema.KOLOM_REKAP, "Rata-rata Capaian (%)")
+    _grafik_rekap(wb, lembar[skema.REKAP], len(bagian))
     _xlwings_conf(lembar[skema.XLWINGS_CONF], gaya)
     lembar[skema.SISTEM].very_hidden()
     proyek = build_vba_project(modul_vba(nama, dengan_xlwings))

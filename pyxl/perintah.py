@@ -68,6 +68,14 @@ PERINTAH: tuple[Perintah, ...] = (
         "ke sheet Bagian.",
     ),
     Perintah(
+        "analisis",
+        "Langkah7_Analisis",
+        "7. Analisis Capaian",
+        7,
+        "Menghitung capaian, kategori, perbandingan dan serapan anggaran ke sheet Analisis dan "
+        "Rekap.",
+    ),
+    Perintah(
         "ingatkan",
         "Alat_Ingatkan",
         "Ingatkan Bagian",

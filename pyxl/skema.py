@@ -99,6 +99,13 @@ KOLOM_ANALISIS = (
     "Capaian Renstra (%)",
     "Serapan Anggaran (%)",
 )
+KOLOM_ANALISIS_LENGKAP = (
+    *KOLOM_ANALISIS,
+    *("Satuan", "Target Atas", "Status Data", "Realisasi Tahun Lalu", "Perubahan", "Arah"),
+    *("Target Akhir Renstra", "Pagu Anggaran", "Realisasi Anggaran", "Sisa Anggaran", "Efisiensi"),
+)
+"""Every column of the `Analisis` sheet: the contract's first, then the comparisons a LKjIP
+needs (last year, Renstra, budget)."""
 KOLOM_REKAP = (
     "Kode Bagian",
     "Nama Bagian",
@@ -171,7 +178,7 @@ TABEL: dict[str, tuple[str, ...]] = {
     DISPOSISI: KOLOM_DISPOSISI,
     PENERIMAAN: KOLOM_PENERIMAAN,
     VALIDASI: KOLOM_VALIDASI,
-    ANALISIS: KOLOM_ANALISIS,
+    ANALISIS: KOLOM_ANALISIS_LENGKAP,
     REKAP: KOLOM_REKAP,
     REGISTER_SURAT: KOLOM_REGISTER,
     LOG_SOP: KOLOM_LOG,

@@ -56,6 +56,10 @@ def himpun() -> None:
     _jalankan("himpun")
 
 
+def analisis() -> None:
+    _jalankan("analisis")
+
+
 def ingatkan() -> None:
     _jalankan("ingatkan")
 

@@ -30,6 +30,10 @@ Sub Langkah6_Himpun()
     RunPython "import pyxl.tombol; pyxl.tombol.himpun()"
 End Sub
 
+Sub Langkah7_Analisis()
+    RunPython "import pyxl.tombol; pyxl.tombol.analisis()"
+End Sub
+
 Sub Alat_Ingatkan()
     RunPython "import pyxl.tombol; pyxl.tombol.ingatkan()"
 End Sub
