@@ -77,6 +77,7 @@ FORMAT_KOLOM: dict[str, str] = {
     "Rata-rata Capaian (%)": "0.00",
     "Waktu Terbit": "dd/mm/yyyy hh:mm:ss",
     "Perubahan": "0.00",
+    "Waktu Persetujuan": "dd/mm/yyyy hh:mm",
     "Sisa Anggaran": "#,##0",
 }
 """Number formats by column name, shared by the workbook builder and every table write.

@@ -94,6 +94,29 @@ def _parser() -> argparse.ArgumentParser:
 
     dengan_buku("analisis", PER_NAMA["analisis"].keterangan)
 
+    p = dengan_buku("dokumen", PER_NAMA["dokumen"].keterangan)
+    p.add_argument("--tanggal", help="tanggal dokumen (bawaan: hari ini)")
+
+    p = dengan_buku("setujui", PER_NAMA["setujui"].keterangan)
+    p.add_argument("--oleh", help="nama yang menyetujui (bawaan: Sekretaris Daerah di Pengaturan)")
+    p.add_argument("--tanggal", help="tanggal persetujuan (bawaan: hari ini)")
+
+    p = dengan_buku("pengantar", PER_NAMA["pengantar"].keterangan)
+    p.add_argument("--tanggal", help="tanggal surat (bawaan: hari ini)")
+    p.add_argument("--kepada", help="penerima (bawaan: Pengaturan 'Tujuan Pengantar')")
+    p.add_argument(
+        "--mode",
+        choices=("draf", "smtp", "outlook"),
+        help="cara mengirim email (bawaan: Pengaturan 'Mode Email')",
+    )
+
+    p = dengan_buku("arsip", PER_NAMA["arsip"].keterangan)
+    p.add_argument(
+        "--periksa",
+        action="store_true",
+        help="hanya memeriksa setiap berkas arsip terhadap manifestnya",
+    )
+
     p = dengan_buku("ingatkan", PER_NAMA["ingatkan"].keterangan)
     p.add_argument(
         "--mode",
@@ -148,7 +171,7 @@ def _jalankan(args: argparse.Namespace, umpan: UmpanKonsol) -> int:
         temuan = periksa(None, args.workbook)
         umpan.info(laporan(temuan))
         return 1 if any(t.tingkat == GAGAL for t in temuan) else 0
-    hanya_baca = args.perintah in ("status", "cek")
+    hanya_baca = args.perintah in ("status", "cek") or (args.perintah == "arsip" and args.periksa)
     opsi = _opsi(args)
     if args.perintah == "status":
         opsi["tulis"] = False

@@ -47,6 +47,8 @@ class Hasil:
     """Files written by this run (removed again if the workbook cannot be saved)."""
     ubah_buku: bool = True
     """False for read-only steps: no log line, no save."""
+    langkah: tuple[int, ...] | None = None
+    """SOP steps to log; None = every step the command serves (e.g. 8 and 9 for dokumen)."""
     gagal: bool = False
     """A check step found a failure (the CLI exits 1)."""
 
@@ -78,7 +80,7 @@ def jalankan(nama: str, ktx: Konteks, **opsi: Any) -> Hasil:
     if hasil.ubah_buku:
         try:
             for ls in sop.LANGKAH:
-                if ls.perintah == nama:
+                if ls.perintah == nama and (hasil.langkah is None or ls.no in hasil.langkah):
                     catat_langkah(ktx, ls.no, mulai, hasil.ringkasan)
             ktx.buku.simpan()
         except BaseException:

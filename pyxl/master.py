@@ -440,6 +440,9 @@ def urutan_sheet(bagian: Sequence[Bagian]) -> list[str]:
         skema.LOG_SOP,
         skema.FORMAT_TERBIT,
         skema.PENGIRIMAN,
+        skema.KOREKSI,
+        skema.DOKUMEN,
+        skema.REGISTER_ARSIP,
         skema.XLWINGS_CONF,
         skema.SISTEM,
     ]

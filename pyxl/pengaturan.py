@@ -210,6 +210,19 @@ PENGATURAN: tuple[Setting, ...] = (
         "Kode klasifikasi surat pengantar Dokumen IKU (Akuntabilitas Kinerja Instansi Pemerintah).",
         "Surat",
     ),
+    S(
+        "Tujuan Pengantar",
+        "Bupati Way Kanan",
+        "Penerima surat pengantar Dokumen IKU (langkah 12).",
+        "Surat",
+    ),
+    S("Alamat Tujuan Pengantar", "Blambangan Umpu", "Tempat penerima surat pengantar.", "Surat"),
+    S(
+        "Email Tujuan Pengantar",
+        "",
+        "Alamat email penerima surat pengantar (boleh kosong).",
+        "Surat",
+    ),
     # Folder
     S(
         "Folder Format",

@@ -35,6 +35,9 @@ REGISTER_SURAT = "Register Surat"
 LOG_SOP = "Log SOP"
 FORMAT_TERBIT = "Format Terbit"
 PENGIRIMAN = "Pengiriman"
+KOREKSI = "Koreksi"
+DOKUMEN = "Dokumen"
+REGISTER_ARSIP = "Register Arsip"
 SISTEM = "Sistem"
 """Very hidden: the stamp secret and other values staff never edit."""
 XLWINGS_CONF = "xlwings.conf"
@@ -171,6 +174,43 @@ KOLOM_PENGIRIMAN = (
 """Every e-mail pyxl made (steps 3, 4, 12 and reminders): `Status` is `Draf`, `Terkirim` or
 `Gagal` (with the reason in `Catatan`)."""
 KOLOM_SISTEM = ("Kunci", "Nilai")
+KOLOM_KOREKSI = (
+    "No",
+    "Tanggal",
+    "Versi",
+    "Bagian Dokumen",
+    "Koreksi",
+    "Oleh",
+    "Selesai",
+    "Ditangani di Versi",
+)
+"""Step 9: the reviewer lists corrections (what, where, by whom, done); the next version of the
+Dokumen IKU lists which were addressed."""
+KOLOM_DOKUMEN = (
+    "Versi",
+    "Waktu",
+    "Berkas",
+    "Status",
+    "SHA-256",
+    "Sidik Data",
+    "Disetujui Oleh",
+    "Waktu Persetujuan",
+    "PDF",
+    "Catatan",
+)
+"""Steps 8-11: one row per Dokumen IKU version (`KONSEP`, then `FINAL`); `Sidik Data` is a
+digest of the analysed data the version was written from, so a later change marks an approval
+stale."""
+KOLOM_REGISTER_ARSIP = (
+    "No",
+    "Waktu",
+    "Berkas",
+    "Jalur Arsip",
+    "SHA-256",
+    "Kode Klasifikasi",
+    "Keterangan",
+)
+"""Step 13: every file copied into `arsip/<Tahun>/<kode klasifikasi>/`."""
 
 TABEL: dict[str, tuple[str, ...]] = {
     BAGIAN: KOLOM_BAGIAN,
@@ -185,6 +225,9 @@ TABEL: dict[str, tuple[str, ...]] = {
     FORMAT_TERBIT: KOLOM_FORMAT_TERBIT,
     PENGIRIMAN: KOLOM_PENGIRIMAN,
     SISTEM: KOLOM_SISTEM,
+    KOREKSI: KOLOM_KOREKSI,
+    DOKUMEN: KOLOM_DOKUMEN,
+    REGISTER_ARSIP: KOLOM_REGISTER_ARSIP,
 }
 """Every table sheet (header in row 1) with its columns; per-Bagian sheets use KOLOM_INDIKATOR."""
 

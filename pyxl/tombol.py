@@ -60,6 +60,22 @@ def analisis() -> None:
     _jalankan("analisis")
 
 
+def dokumen() -> None:
+    _jalankan("dokumen")
+
+
+def setujui() -> None:
+    _jalankan("setujui")
+
+
+def pengantar() -> None:
+    _jalankan("pengantar")
+
+
+def arsip() -> None:
+    _jalankan("arsip")
+
+
 def ingatkan() -> None:
     _jalankan("ingatkan")
 

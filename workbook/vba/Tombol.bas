@@ -34,6 +34,22 @@ Sub Langkah7_Analisis()
     RunPython "import pyxl.tombol; pyxl.tombol.analisis()"
 End Sub
 
+Sub Langkah8_Dokumen()
+    RunPython "import pyxl.tombol; pyxl.tombol.dokumen()"
+End Sub
+
+Sub Langkah10_Setujui()
+    RunPython "import pyxl.tombol; pyxl.tombol.setujui()"
+End Sub
+
+Sub Langkah12_Pengantar()
+    RunPython "import pyxl.tombol; pyxl.tombol.pengantar()"
+End Sub
+
+Sub Langkah13_Arsip()
+    RunPython "import pyxl.tombol; pyxl.tombol.arsip()"
+End Sub
+
 Sub Alat_Ingatkan()
     RunPython "import pyxl.tombol; pyxl.tombol.ingatkan()"
 End Sub
