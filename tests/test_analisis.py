@@ -141,3 +141,28 @@ def test_rerun_replaces_its_findings_only(hasil_demo: Path, tmp_path: Path) -> N
     sebelum = _tabel(salinan, skema.VALIDASI)
     assert main(["analisis", "--workbook", str(salinan)]) == 0
     assert _tabel(salinan, skema.VALIDASI) == sebelum
+
+
+def test_button_writes_whole_tables_in_a_few_calls(
+    hasil_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    import pyxl.tombol
+    from remote import aksi, buku_remote
+
+    kerja = tmp_path / "kerja"
+    shutil.copytree(hasil_demo.parent, kerja)
+    master = kerja / skema.NAMA_MASTER
+    monkeypatch.chdir(kerja)
+    book = buku_remote(master.resolve())
+    pyxl.tombol.analisis()
+    actions = aksi(book)
+    nama = openpyxl.load_workbook(master, read_only=True).sheetnames
+    tulis = [(nama[a["sheet_position"]], a["row_count"]) for a in actions
+             if a["func"] == "setValues"]
+    per_sheet = {s: n for s, n in tulis}
+    assert per_sheet[skema.ANALISIS] == 43 and per_sheet[skema.REKAP] == 11
+    assert len(tulis) <= 6, "one block per table, not one call per cell"
+    [alert] = [a for a in actions if a["func"] == "alert"]
+    assert "rata-rata capaian Setda 93," in alert["args"][0]
