@@ -204,6 +204,54 @@ def bench_langkah_analisis(ulang: int = 3) -> list[tuple[str, float, str, float]
     return [("langkah analisis, contoh (total)", total, "hitungan capaian saja", hitungan)]
 
 
+BERAT = ("pandas", "docx", "docxtpl", "openpyxl", "matplotlib", "PIL")
+
+_UKUR_TOMBOL = """
+import sys, time
+t0 = time.perf_counter()
+import xlwings
+t1 = time.perf_counter()
+import pyxl.tombol, pyxl.umpan  # everything up to the first status-bar message
+t2 = time.perf_counter()
+sebelum = set(sys.modules)
+import pyxl.jalan, pyxl.langkah_{nama}
+t3 = time.perf_counter()
+baru = sorted({{m.split('.')[0] for m in set(sys.modules) - sebelum}} & set({berat!r}))
+print(t1 - t0, t2 - t1, t3 - t2, ",".join(baru))
+"""
+
+
+def bench_tombol(ulang: int = 5) -> list[tuple[str, float, str, float, str]]:
+    """Per button, in fresh processes: `import xlwings` (baseline), what the button adds before
+    its first message, and the heavy libraries its step pulls in afterwards."""
+    import subprocess
+
+    from pyxl.perintah import PERINTAH
+
+    hasil = []
+    for p in PERINTAH:
+        kode = _UKUR_TOMBOL.format(nama=p.nama, berat=BERAT)
+        ukur = []
+        for _ in range(ulang):
+            keluar = subprocess.run(
+                [sys.executable, "-c", kode], capture_output=True, text=True, check=True
+            ).stdout.split()
+            ukur.append(
+                (
+                    float(keluar[0]),
+                    float(keluar[1]),
+                    float(keluar[2]),
+                    keluar[3] if len(keluar) > 3 else "",
+                )
+            )
+        xw = statistics.median(u[0] for u in ukur)
+        awal = statistics.median(u[1] for u in ukur)
+        hasil.append(
+            (f"tombol {p.nama}: sampai pesan", awal, "import xlwings", xw, ukur[0][3] or "-")
+        )
+    return hasil
+
+
 class _Diam:
     """Feedback that says nothing (benchmarks print their own table)."""
 
@@ -225,6 +273,7 @@ def cetak(judul: str, baris: list[tuple[str, float, str, float]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pyxl.bench", description=__doc__)
     sub = ap.add_subparsers(dest="nama")
+    sub.add_parser("tombol", help="waktu mulai setiap tombol dibanding import xlwings")
     p = sub.add_parser("analisis", help="langkah 7: mesin capaian dan langkah utuh")
     p.add_argument("--indikator", type=int, nargs="*", default=[1_000, 10_000, 100_000])
     p = sub.add_parser("himpun", help="langkah 6 pada N kiriman")
@@ -232,6 +281,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--baris", type=int, default=10)
     p.add_argument("--ulang", type=int, default=3)
     args = ap.parse_args(argv)
+    if args.nama in (None, "tombol"):
+        rows = bench_tombol()
+        cetak(
+            "Tombol: tambahan waktu sebelum pesan pertama (proses baru, median 5)",
+            [r[:4] for r in rows],
+        )
+        print("  pustaka berat yang dimuat langkahnya (setelah pesan pertama):")
+        for r in rows:
+            print(f"    {r[0].split(':')[0]:<22} {r[4]}")
     if args.nama in (None, "analisis"):
         sizes = getattr(args, "indikator", [1_000, 10_000, 100_000])
         cetak("Langkah 7 (analisis), per indikator", bench_analisis(sizes))
@@ -241,14 +299,14 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.nama in (None, "himpun"):
         sizes = getattr(args, "files", [100, 1000])
-        rows = []
+        baris: list[tuple[str, float, str, float]] = []
         for n in sizes:
-            r = bench_himpun(n, getattr(args, "baris", 10), getattr(args, "ulang", 3))
-            rows.append((f"himpun {n} berkas", r["himpun"], "calamine baca saja", r["calamine"]))
-            rows.append(
-                (f"  (dasar lain) {n} berkas", r["himpun"], "pandas+openpyxl", r["openpyxl"])
+            h = bench_himpun(n, getattr(args, "baris", 10), getattr(args, "ulang", 3))
+            baris.append((f"himpun {n} berkas", h["himpun"], "calamine baca saja", h["calamine"]))
+            baris.append(
+                (f"  (dasar lain) {n} berkas", h["himpun"], "pandas+openpyxl", h["openpyxl"])
             )
-        cetak("Langkah 6 (himpun), per berkas", rows)
+        cetak("Langkah 6 (himpun), per berkas", baris)
     return 0
 
 
