@@ -33,6 +33,14 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="menjalankan seluruh SOP pada data contoh ke folder baru")
     p.add_argument("folder", type=Path)
+    p.add_argument(
+        "--sampai",
+        type=int,
+        default=13,
+        choices=range(1, 14),
+        metavar="LANGKAH",
+        help="berhenti setelah langkah SOP ini (1-13; bawaan 13)",
+    )
 
     def dengan_buku(nama: str, bantuan: str) -> argparse.ArgumentParser:
         q = sub.add_parser(nama, help=bantuan, description=bantuan)
@@ -159,7 +167,7 @@ def _jalankan(args: argparse.Namespace, umpan: UmpanKonsol) -> int:
     if args.perintah == "demo":
         from pyxl.demo import demo
 
-        demo(args.folder, umpan)
+        demo(args.folder, umpan, args.sampai)
         return 0
 
     from pyxl.buku_berkas import buka

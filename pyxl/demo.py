@@ -13,12 +13,15 @@ from pyxl.buku_berkas import buka
 from pyxl.galat import IsianError
 from pyxl.jalan import Konteks, jalankan
 from pyxl.kerja import buat_folder_kerja
+from pyxl.perintah import PER_NAMA
 from pyxl.sample import TAHUN_CONTOH
 from pyxl.simulasi import isi_format, isian_contoh
 from pyxl.umpan import Umpan, UmpanKonsol
 
 
-def demo(folder: Path, umpan: Umpan | None = None) -> Path:
+def demo(folder: Path, umpan: Umpan | None = None, sampai: int = 13) -> Path:
+    """Run the SOP on the sample into `folder`, up to and including SOP step `sampai`
+    (training: stop where the class is; tests: start a later step from a known state)."""
     umpan = umpan or UmpanKonsol()
     if folder.exists() and any(folder.iterdir()):
         raise IsianError(f"Folder {folder} tidak kosong; demo memerlukan folder baru/kosong.")
@@ -27,6 +30,9 @@ def demo(folder: Path, umpan: Umpan | None = None) -> Path:
     th = TAHUN_CONTOH + 1  # the SOP runs in January after the performance year
 
     def langkah(nama: str, **opsi: object) -> None:
+        no = PER_NAMA[nama].langkah
+        if no is not None and no > sampai:
+            return
         with buka(berkas) as buku:
             jalankan(nama, Konteks(buku, umpan, pengguna="demo"), **opsi)
 
@@ -48,12 +54,17 @@ def demo(folder: Path, umpan: Umpan | None = None) -> Path:
         mode="draf",
     )
     langkah("rapat")
-    umpan.status("Mensimulasikan kiriman balik 10 Bagian ke folder masuk/ …")
-    for format_ in sorted((folder / skema.FOLDER_FORMAT).glob("*_Format_IKU_*.xlsx")):
-        kode = format_.name.split("_Format_IKU_")[0]
-        isi_format(format_, folder / skema.FOLDER_MASUK / format_.name, isian_contoh(kode))
+    if sampai >= 6:
+        umpan.status("Mensimulasikan kiriman balik 10 Bagian ke folder masuk/ …")
+        for format_ in sorted((folder / skema.FOLDER_FORMAT).glob("*_Format_IKU_*.xlsx")):
+            kode = format_.name.split("_Format_IKU_")[0]
+            isi_format(format_, folder / skema.FOLDER_MASUK / format_.name, isian_contoh(kode))
     langkah("himpun", imap=False)
     langkah("analisis")
+    langkah("dokumen", tanggal=f"28 Januari {th}")
+    langkah("setujui", tanggal=f"30 Januari {th}")
+    langkah("pengantar", tanggal=f"3 Februari {th}", mode="draf")
+    langkah("arsip")
     with buka(berkas, hanya_baca=True) as buku:
         jalankan("status", Konteks(buku, umpan, pengguna="demo"), tulis=False)
     umpan.info("")

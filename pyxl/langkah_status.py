@@ -99,9 +99,15 @@ def status_bagian(ktx: Konteks, kode: str | None = None) -> list[list[Any]]:
 
 
 def jalankan(ktx: Konteks, *, bagian: str | None = None, tulis: bool = True) -> Hasil:
+    from pyxl.langkah_setujui import KEDALUWARSA, persetujuan_basi
+
     langkah = status_langkah(ktx)
+    basi = persetujuan_basi(ktx)  # data changed after the approval (step 10)
+    if basi:
+        langkah[10] |= {"status": KEDALUWARSA, "hasil": basi}
     per_bagian = status_bagian(ktx, bagian)
     baris = [f"Status SOP Pengumpulan Data Kinerja — {ktx.buku.berkas.name}", ""]
+    baris += [f"PERHATIAN: {basi}", ""] if basi else []
     for ls in sop.LANGKAH:
         s = langkah[ls.no]
         kapan = f" (terakhir {sebagai_teks(s['selesai'])} oleh {s['oleh']})" if s["selesai"] else ""

@@ -36,11 +36,12 @@ from typing import Any
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -53,11 +54,13 @@ __all__ = [
     "contoh_konteks",
     "daftar_hadir",
     "dokumen_baru",
+    "dokumen_iku",
     "kop_surat",
     "lembar_disposisi",
     "main",
     "notula_rapat",
     "simpan",
+    "surat_pengantar",
     "tulis_semua",
     "undangan_rapat",
 ]
@@ -539,11 +542,537 @@ def notula_rapat() -> DocumentObject:
     return doc
 
 
+def _isian_titik(sel: _Cell, label: str, titik: int = 26) -> Paragraph:
+    """A form line in a table cell: ``label``, a tab to 3.6 cm, then ": ......". The dots are
+    text: LibreOffice draws no tab leader at the end of a line inside a table cell."""
+    par = _cell_paragraf(sel, label, "\t", ": " + "." * titik)
+    par.paragraph_format.tab_stops.add_tab_stop(Cm(3.6))
+    par.paragraph_format.space_after = Pt(6)
+    return par
+
+
+def surat_pengantar() -> DocumentObject:
+    """``surat_pengantar.docx`` (SOP step 12), the layout of a surat pengantar in the tata
+    naskah dinas. Context: ``kop`` (pemda, unit, alamat, kota), ``p`` (nomor, tanggal, kepada,
+    tempat_tujuan, naskah: list of {naskah, banyaknya, keterangan}) and ``ttd`` (jabatan,
+    nama, pangkat, nip); all strings already formatted. The receipt block (left) is left
+    blank for the receiver to fill in by hand."""
+    doc = dokumen_baru("Surat Pengantar")
+    kop_surat(doc)
+    paragraf(doc, "{{ kop.kota }}, {{ p.tanggal }}", rata=WD_ALIGN_PARAGRAPH.RIGHT)
+    paragraf(doc)
+    alamat = [
+        paragraf(doc, "Yth. ", "{{ p.kepada }}"),
+        paragraf(doc, "di -"),
+        paragraf(doc, "{{ p.tempat_tujuan }}"),
+    ]
+    for par, indent in zip(alamat, (9.5, 8.6, 9.5), strict=True):
+        par.paragraph_format.left_indent = Cm(indent)  # right half, the place indented
+    alamat[0].paragraph_format.first_line_indent = Cm(-0.9)  # a long name wraps under itself
+    paragraf(doc)
+    paragraf(doc, "SURAT PENGANTAR", tebal=True, garis_bawah=True, ukuran=13,
+             rata=WD_ALIGN_PARAGRAPH.CENTER)  # fmt: skip
+    paragraf(doc, "Nomor ", "{{ p.nomor }}", rata=WD_ALIGN_PARAGRAPH.CENTER, jarak_sesudah=12)
+
+    daftar = tabel(doc, 4, (1.2, 6.8, 2.8, 5.2))
+    _judul_tabel(daftar, "No", "Naskah Dinas yang Dikirimkan", "Banyaknya", "Keterangan")
+    _baris_loop(
+        daftar, 1, "n", "p.naskah",
+        ("{{ loop.index }}", "{{ n.naskah }}", "{{ n.banyaknya }}", "{{ n.keterangan }}"),
+    )  # fmt: skip
+    isi = daftar.rows[2]
+    isi.height = Cm(1.2)
+    isi.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    for i in (0, 2):
+        isi.cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    paragraf(doc)
+    paragraf(doc)
+    ttd = tabel(doc, 1, (8, 8), garis=False)
+    kiri, kanan = ttd.rows[0].cells
+    _isian_titik(kiri, "Diterima tanggal")
+    paragraf(kiri, "Penerima,")
+    for _ in range(3):
+        paragraf(kiri)
+    for label in ("Tanda tangan", "Nama", "NIP"):
+        _isian_titik(kiri, label)
+    _kolom_ttd(kanan, "", "{{ ttd.jabatan }}", "ttd")
+    ttd.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    return doc
+
+
+MERAH = RGBColor(0xC0, 0x00, 0x00)
+ARSIR_JUDUL = "D9E2F3"
+ARSIR_KELOMPOK = "F2F2F2"
+GAYA_TABEL = "Isi Tabel IKU"
+
+
+def _arsir(sel: _Cell, warna: str) -> None:
+    """Background colour of a cell (hex RGB)."""
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), warna)
+    sel._tc.get_or_add_tcPr().insert_element_before(
+        shd, "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark"
+    )
+
+
+def _nomor_halaman(par: Paragraph) -> None:
+    """A PAGE field at the end of `par` (Word and LibreOffice fill in the page number)."""
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    teks = OxmlElement("w:t")
+    teks.text = "1"
+    run.append(teks)
+    fld.append(run)
+    par._p.append(fld)
+
+
+def _judul_bab(doc: DocumentObject, *runs: str, halaman_baru: bool = True) -> Paragraph:
+    par = paragraf(doc, *runs, tebal=True, ukuran=13, rata=WD_ALIGN_PARAGRAPH.CENTER)
+    fmt = par.paragraph_format
+    fmt.page_break_before = halaman_baru
+    fmt.keep_with_next = True
+    fmt.space_after = Pt(12)
+    return par
+
+
+def _subjudul(doc: DocumentObject, *runs: str) -> Paragraph:
+    par = paragraf(doc, *runs, tebal=True)
+    fmt = par.paragraph_format
+    fmt.keep_with_next = True
+    fmt.space_before, fmt.space_after = Pt(10), Pt(6)
+    return par
+
+
+def _alinea(doc: DocumentObject, *runs: str) -> Paragraph:
+    par = paragraf(doc, *runs, rata=WD_ALIGN_PARAGRAPH.JUSTIFY, jarak_sesudah=6)
+    par.paragraph_format.first_line_indent = Cm(1.0)
+    par.paragraph_format.line_spacing = 1.15
+    return par
+
+
+def _butir(doc: DocumentObject, label: str, *runs: str, indent: float = 0.7) -> Paragraph:
+    """A list item with a hanging label ("1.", "a.", "BAB I")."""
+    par = paragraf(doc, label, "\t", *runs, rata=WD_ALIGN_PARAGRAPH.JUSTIFY, jarak_sesudah=4)
+    fmt = par.paragraph_format
+    fmt.left_indent, fmt.first_line_indent = Cm(indent), Cm(-indent)
+    fmt.tab_stops.add_tab_stop(Cm(indent))
+    fmt.line_spacing = 1.15
+    return par
+
+
+def _keterangan_tabel(doc: DocumentObject, *runs: str) -> Paragraph:
+    """A caption above a table, kept on the table's page."""
+    par = paragraf(doc, *runs, tebal=True, ukuran=10, rata=WD_ALIGN_PARAGRAPH.CENTER)
+    par.paragraph_format.keep_with_next = True
+    par.paragraph_format.space_before, par.paragraph_format.space_after = Pt(6), Pt(4)
+    return par
+
+
+def _tabel_iku(
+    doc: DocumentObject,
+    lebar: Sequence[float],
+    judul: Sequence[str | tuple[str, ...]],
+    baris: Sequence[tuple[str, Sequence[str] | str]],
+    rata_kanan: Sequence[int] = (),
+    utuh: bool = False,
+) -> Table:
+    """A data table: a repeated bold header row, then one table row per entry of `baris`:
+    ("tag", "{%tr ... %}") is a docxtpl row tag, ("gabung", text) a shaded row merged across
+    the table (a group heading), ("isi", cells) a row with one template text per cell.
+    Columns in `rata_kanan` are right-aligned (numbers); the first column is centred; a short
+    table `utuh` is kept on one page."""
+    tbl = tabel(doc, 1 + len(baris), lebar)
+    tepi = OxmlElement("w:tblCellMar")  # narrow cell margins: room for long amounts
+    for sisi in ("left", "right"):
+        jarak = OxmlElement(f"w:{sisi}")
+        jarak.set(qn("w:w"), "68")  # 0.12 cm
+        jarak.set(qn("w:type"), "dxa")
+        tepi.append(jarak)
+    tbl._tbl.tblPr.insert_element_before(tepi, "w:tblLook", "w:tblCaption", "w:tblDescription")
+    for sel, teks in zip(tbl.rows[0].cells, judul, strict=True):
+        _cell_paragraf(sel, *((teks,) if isinstance(teks, str) else teks), tebal=True)
+        sel.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        sel.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+        _arsir(sel, ARSIR_JUDUL)
+    ulang = OxmlElement("w:tblHeader")
+    ulang.set(qn("w:val"), "true")
+    tbl.rows[0]._tr.get_or_add_trPr().append(ulang)
+    for row, (jenis, isi) in zip(tbl.rows[1:], baris, strict=True):
+        if jenis == "tag":
+            _cell_paragraf(row.cells[0], str(isi))
+        elif jenis == "gabung":
+            sel = row.cells[0].merge(row.cells[-1])
+            par = _cell_paragraf(sel, *((isi,) if isinstance(isi, str) else isi), tebal=True)
+            par.paragraph_format.keep_with_next = True  # a group heading stays with its rows
+            _arsir(sel, ARSIR_KELOMPOK)
+        else:
+            for j, (sel, teks) in enumerate(zip(row.cells, isi, strict=True)):
+                par = _cell_paragraf(sel, teks)
+                if j == 0:
+                    par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                elif j in rata_kanan:
+                    par.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for i, row in enumerate(tbl.rows, 1):
+        row._tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))  # before tblHeader
+        for sel in row.cells:
+            for par in sel.paragraphs:
+                par.style = doc.styles[GAYA_TABEL]
+                if utuh and i < len(tbl.rows):
+                    par.paragraph_format.keep_with_next = True
+    return tbl
+
+
+def _gaya_tabel(doc: DocumentObject, ukuran: float = 9) -> None:
+    """Paragraph style of table cells: staff change the table font in one place."""
+    gaya = doc.styles.add_style(GAYA_TABEL, WD_STYLE_TYPE.PARAGRAPH)
+    gaya.base_style = doc.styles["Normal"]
+    gaya.font.size = Pt(ukuran)
+    fmt = gaya.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(1)
+
+
+DASAR_HUKUM = (
+    "Peraturan Presiden Republik Indonesia Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas "
+    "Kinerja Instansi Pemerintah;",
+    "Peraturan Menteri Dalam Negeri Nomor 52 Tahun 2011 tentang Standar Operasional Prosedur "
+    "di Lingkungan Pemerintah Provinsi dan Kabupaten/Kota;",
+    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Republik "
+    "Indonesia Nomor 53 Tahun 2014 tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan "
+    "Kinerja dan Tata Cara Reviu atas Laporan Kinerja Instansi Pemerintah;",
+    "Peraturan Bupati Way Kanan Nomor 39 Tahun 2019 tentang Kedudukan, Susunan Organisasi, "
+    "Tugas dan Fungsi serta Tata Kerja Sekretariat Daerah Kabupaten Way Kanan.",
+)
+"""The legal bases of the SOP (static text of the template: staff extend it in Word)."""
+
+DAFTAR_ISI = (
+    ("", "KATA PENGANTAR"),
+    ("", "DAFTAR ISI"),
+    ("BAB I", "PENDAHULUAN"),
+    ("", "1.1 Latar Belakang"),
+    ("", "1.2 Dasar Hukum"),
+    ("", "1.3 Maksud dan Tujuan"),
+    ("", "1.4 Sistematika Penyajian"),
+    ("BAB II", "PERENCANAAN KINERJA"),
+    ("BAB III", "AKUNTABILITAS KINERJA"),
+    ("", "3.1 Pengukuran Capaian Kinerja"),
+    ("", "3.2 Perbandingan dengan Tahun Lalu dan Target Renstra"),
+    ("", "3.3 Realisasi Anggaran"),
+    ("", "3.4 Grafik Capaian Kinerja per Bagian"),
+    ("", "3.5 Ringkasan Capaian per Kategori"),
+    ("BAB IV", "PENUTUP"),
+)
+
+
+def _ttd_lebar(doc: DocumentObject) -> None:
+    """`blok_ttd` with room for a long name and title (right 9 cm of the text width)."""
+    awal = len(doc.paragraphs)
+    blok_ttd(doc, "{{ kop.kota }}, {{ d.tanggal }}")
+    for par in doc.paragraphs[awal:]:
+        par.paragraph_format.left_indent = Cm(7)
+
+
+def dokumen_iku() -> DocumentObject:
+    """``dokumen_iku.docx`` (SOP steps 8-11): the Dokumen IKU with the performance report.
+    Context: ``kop`` (pemda, unit, kota), ``tanda`` ("KONSEP" on a draft, "" on the final:
+    header of every page and the cover; the correction appendix is printed only with it),
+    ``d`` (see `_contoh_dokumen_iku`: year, totals, ``bagian`` with their ``sasaran`` and
+    ``indikator``, ``anggaran``, ``grafik`` (an image), ``kategori``, ``koreksi_selesai``,
+    ``koreksi_terbuka``) and ``ttd`` (the Sekretaris Daerah)."""
+    doc = dokumen_baru("Dokumen Indikator Kinerja Utama")
+    _gaya_tabel(doc)
+    tengah = WD_ALIGN_PARAGRAPH.CENTER
+
+    kepala = doc.sections[0].header
+    kepala.is_linked_to_previous = False
+    tanda = kepala.paragraphs[0].add_run("{{ tanda }}")
+    tanda.bold, tanda.font.size, tanda.font.color.rgb = True, Pt(14), MERAH
+    kepala.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    kaki_hal = doc.sections[0].footer
+    kaki_hal.is_linked_to_previous = False
+    par = kaki_hal.paragraphs[0]
+    par.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for teks in ("Dokumen IKU Tahun ", "{{ d.tahun }}", " — ", "{{ d.versi }}", " — Halaman "):
+        par.add_run(teks).font.size = Pt(8)
+    _nomor_halaman(par)
+
+    # Cover.
+    for _ in range(4):
+        paragraf(doc)
+    paragraf(doc, "{{ kop.pemda }}", tebal=True, ukuran=16, rata=tengah)
+    paragraf(doc, "{{ kop.unit }}", tebal=True, ukuran=16, rata=tengah, jarak_sesudah=96)
+    paragraf(doc, "DOKUMEN INDIKATOR KINERJA UTAMA (IKU)", tebal=True, ukuran=20, rata=tengah,
+             jarak_sesudah=12)  # fmt: skip
+    paragraf(doc, "LAPORAN CAPAIAN KINERJA TAHUN ", "{{ d.tahun }}", tebal=True, ukuran=14,
+             rata=tengah, jarak_sesudah=60)  # fmt: skip
+    cap = paragraf(doc, rata=tengah, jarak_sesudah=12)
+    run = cap.add_run("{{ tanda }}")
+    run.bold, run.font.size, run.font.color.rgb = True, Pt(36), MERAH
+    paragraf(doc, "{{ d.versi }}", rata=tengah, jarak_sesudah=150)
+    paragraf(doc, "{{ d.sampul_kota }}", tebal=True, ukuran=13, rata=tengah)
+    paragraf(doc, "{{ d.tahun_terbit }}", tebal=True, ukuran=13, rata=tengah)
+
+    _judul_bab(doc, "KATA PENGANTAR")
+    _alinea(
+        doc, "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa, karena atas rahmat dan "
+        "karunia-Nya Dokumen Indikator Kinerja Utama (IKU) dan Laporan Capaian Kinerja ",
+        "{{ d.instansi }}", " Tahun ", "{{ d.tahun }}", " dapat diselesaikan.",
+    )  # fmt: skip
+    _alinea(
+        doc, "Dokumen ini disusun sebagai wujud pertanggungjawaban atas pelaksanaan tugas dan "
+        "fungsi ", "{{ d.instansi }}", " dalam kerangka Sistem Akuntabilitas Kinerja Instansi "
+        "Pemerintah (SAKIP). Dokumen ini memuat indikator kinerja utama setiap Bagian beserta "
+        "target, realisasi dan capaiannya, perbandingan dengan tahun sebelumnya dan dengan target "
+        "Rencana Strategis, serta realisasi anggaran yang mendukungnya.",
+    )  # fmt: skip
+    _alinea(
+        doc, "Kami menyampaikan terima kasih kepada seluruh Bagian yang telah menyampaikan data "
+        "kinerjanya. Semoga dokumen ini bermanfaat sebagai bahan evaluasi dan perbaikan kinerja "
+        "pada tahun-tahun berikutnya.",
+    )  # fmt: skip
+    _ttd_lebar(doc)
+
+    _judul_bab(doc, "DAFTAR ISI")
+    for label, teks in DAFTAR_ISI:
+        par = paragraf(doc, label, "\t", teks, tebal=bool(label) or not teks[0].isdigit(),
+                       jarak_sesudah=4)  # fmt: skip
+        par.paragraph_format.tab_stops.add_tab_stop(Cm(2.5))
+        if not label and teks[0].isdigit():
+            par.paragraph_format.left_indent = Cm(0.5)
+    paragraf(doc, "{%p if tanda %}")
+    paragraf(doc, "LAMPIRAN", "\t", "DAFTAR KOREKSI", tebal=True).paragraph_format.tab_stops \
+        .add_tab_stop(Cm(2.5))  # fmt: skip
+    paragraf(doc, "{%p endif %}")
+
+    _judul_bab(doc, "BAB I", "\n", "PENDAHULUAN")
+    _subjudul(doc, "1.1 Latar Belakang")
+    _alinea(
+        doc, "Peraturan Presiden Nomor 29 Tahun 2014 mewajibkan setiap instansi pemerintah "
+        "menetapkan indikator kinerja utama, mengukur capaiannya dan melaporkannya secara "
+        "berkala. ", "{{ d.instansi }}", " mengumpulkan data kinerja seluruh Bagian sesuai "
+        "Standar Operasional Prosedur Pengumpulan Data Kinerja: format pengumpulan data disusun "
+        "dan disampaikan kepada setiap Bagian, dibahas dalam rapat, dihimpun, lalu dianalisis.",
+    )  # fmt: skip
+    _alinea(
+        doc, "Dokumen ini menyajikan hasil pengumpulan dan analisis data kinerja Tahun ",
+        "{{ d.tahun }}", " atas ", "{{ d.jumlah_indikator }}", " indikator kinerja dari ",
+        "{{ d.jumlah_bagian }}", " Bagian.",
+    )  # fmt: skip
+    _subjudul(doc, "1.2 Dasar Hukum")
+    for i, teks in enumerate(DASAR_HUKUM, 1):
+        _butir(doc, f"{i}.", teks)
+    _subjudul(doc, "1.3 Maksud dan Tujuan")
+    _alinea(
+        doc, "Maksud penyusunan dokumen ini adalah menyajikan indikator kinerja utama dan "
+        "capaian kinerja ", "{{ d.instansi }}", " Tahun ", "{{ d.tahun }}", " secara terukur "
+        "dan dapat dipertanggungjawabkan.",
+    )  # fmt: skip
+    _alinea(doc, "Tujuannya adalah:")
+    for huruf, teks in zip("abc", (
+        "memberikan gambaran capaian kinerja setiap Bagian terhadap target yang ditetapkan;",
+        "menjadi bahan evaluasi dan perbaikan perencanaan kinerja tahun berikutnya;",
+        "memenuhi kewajiban pelaporan akuntabilitas kinerja instansi pemerintah.",
+    ), strict=True):  # fmt: skip
+        _butir(doc, f"{huruf}.", teks)
+    _subjudul(doc, "1.4 Sistematika Penyajian")
+    for bab, teks in (
+        ("BAB I", "Pendahuluan: latar belakang, dasar hukum, maksud dan tujuan, sistematika."),
+        ("BAB II", "Perencanaan Kinerja: sasaran, indikator kinerja utama, satuan dan target."),
+        ("BAB III", "Akuntabilitas Kinerja: pengukuran capaian, perbandingan dengan tahun lalu "
+         "dan target Renstra, realisasi anggaran, grafik dan ringkasan per kategori."),
+        ("BAB IV", "Penutup: simpulan umum atas capaian kinerja."),
+    ):  # fmt: skip
+        _butir(doc, bab, teks, indent=1.8)
+
+    _judul_bab(doc, "BAB II", "\n", "PERENCANAAN KINERJA")
+    _alinea(
+        doc, "Perencanaan kinerja ", "{{ d.instansi }}", " Tahun ", "{{ d.tahun }}",
+        " dituangkan dalam indikator kinerja utama setiap Bagian. Tabel berikut menyajikan "
+        "sasaran, indikator kinerja utama, satuan dan target setiap Bagian.",
+    )  # fmt: skip
+    paragraf(doc, "{%p for b in d.bagian %}")
+    _keterangan_tabel(doc, "Tabel 2.", "{{ loop.index }}", " Indikator Kinerja Utama ",
+                      "{{ b.nama }}")  # fmt: skip
+    _tabel_iku(
+        doc, (0.9, 10.1, 2.3, 2.7), ("No", "Sasaran / Indikator Kinerja Utama", "Satuan",
+                                     "Target"),
+        [
+            ("tag", "{%tr for s in b.sasaran %}"),
+            ("gabung", ("Sasaran: ", "{{ s.nama }}")),
+            ("tag", "{%tr for i in s.indikator %}"),
+            ("isi", ("{{ i.no }}", "{{ i.nama }}", "{{ i.satuan }}", "{{ i.target }}")),
+            ("tag", "{%tr endfor %}"),
+            ("tag", "{%tr endfor %}"),
+        ],
+        rata_kanan=(3,),
+    )  # fmt: skip
+    paragraf(doc, "{%p endfor %}")
+
+    _judul_bab(doc, "BAB III", "\n", "AKUNTABILITAS KINERJA")
+    _subjudul(doc, "3.1 Pengukuran Capaian Kinerja")
+    _alinea(
+        doc, "Capaian indikator berpolaritas positif dihitung dengan rumus Realisasi / Target × "
+        "100%; indikator berpolaritas negatif dengan rumus ", "{{ d.rumus_negatif }}",
+        "; indikator dengan target rentang bernilai 100% bila realisasinya berada di dalam "
+        "rentang; indikator kualitatif bernilai 100% bila targetnya tercapai. Indikator yang "
+        "belum memiliki realisasi ditulis \"-\". Kategori capaian mengikuti skala pada "
+        "Tabel 3.4.",
+    )  # fmt: skip
+    _alinea(
+        doc, "Rata-rata capaian kinerja ", "{{ d.instansi }}", " Tahun ", "{{ d.tahun }}",
+        " adalah ", "{{ d.rata }}", " (", "{{ d.kategori_setda }}", "), dihitung dari ",
+        "{{ d.jumlah_ada }}", " indikator yang telah memiliki data.",
+    )  # fmt: skip
+    paragraf(doc, "{%p for b in d.bagian %}")
+    _subjudul(doc, "3.1.", "{{ loop.index }}", " ", "{{ b.nama }}")
+    _alinea(
+        doc, "Rata-rata capaian ", "{{ b.rata }}", " (", "{{ b.kategori }}", "); ",
+        "{{ b.ada }}", " dari ", "{{ b.jumlah }}", " indikator telah memiliki data.",
+    )  # fmt: skip
+    _keterangan_tabel(doc, "Tabel 3.1.", "{{ loop.index }}", " Pengukuran Kinerja ",
+                      "{{ b.nama }}")  # fmt: skip
+    _tabel_iku(
+        doc, (0.9, 5.3, 1.9, 1.9, 2.0, 2.0, 2.0),
+        ("No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"),
+        [
+            ("tag", "{%tr for s in b.sasaran %}"),
+            ("gabung", ("Sasaran: ", "{{ s.nama }}")),
+            ("tag", "{%tr for i in s.indikator %}"),
+            ("isi", ("{{ i.no }}", "{{ i.nama }}", "{{ i.satuan }}", "{{ i.target }}",
+                     "{{ i.realisasi }}", "{{ i.capaian }}", "{{ i.kategori }}")),
+            ("tag", "{%tr endfor %}"),
+            ("tag", "{%tr endfor %}"),
+        ],
+        rata_kanan=(3, 4, 5),
+    )  # fmt: skip
+    paragraf(doc, "{%p endfor %}")
+
+    _subjudul(doc, "3.2 Perbandingan dengan Tahun Lalu dan Target Renstra")
+    _alinea(
+        doc, "Tabel 3.2 membandingkan realisasi Tahun ", "{{ d.tahun }}", " dengan realisasi "
+        "Tahun ", "{{ d.tahun_lalu }}", " (perkembangan: selisih dan arahnya sesuai polaritas "
+        "indikator) dan dengan target akhir periode Rencana Strategis (Renstra).",
+    )  # fmt: skip
+    _keterangan_tabel(doc, "Tabel 3.2 Perbandingan Realisasi dengan Tahun Lalu dan Target "
+                      "Renstra")  # fmt: skip
+    _tabel_iku(
+        doc, (0.9, 4.7, 2.0, 2.0, 2.3, 2.0, 2.1),
+        ("No", "Indikator Kinerja", ("Realisasi ", "{{ d.tahun_lalu }}"),
+         ("Realisasi ", "{{ d.tahun }}"), "Perubahan", "Target Akhir Renstra",
+         "Capaian Renstra"),
+        [
+            ("tag", "{%tr for b in d.bagian %}"),
+            ("gabung", "{{ b.nama }}"),
+            ("tag", "{%tr for i in b.indikator %}"),
+            ("isi", ("{{ i.no }}", "{{ i.nama }}", "{{ i.lalu }}", "{{ i.realisasi }}",
+                     "{{ i.perubahan }}", "{{ i.renstra }}", "{{ i.capaian_renstra }}")),
+            ("tag", "{%tr endfor %}"),
+            ("tag", "{%tr endfor %}"),
+        ],
+        rata_kanan=(2, 3, 5, 6),
+    )  # fmt: skip
+
+    _subjudul(doc, "3.3 Realisasi Anggaran")
+    _alinea(
+        doc, "Serapan anggaran adalah realisasi anggaran dibagi pagu anggaran. Penggunaan "
+        "anggaran dinilai efisien bila rata-rata capaian kinerja tidak lebih rendah dari "
+        "serapannya. Menurut perbandingan per indikator, ", "{{ d.efisien }}",
+        " indikator efisien dan ", "{{ d.tidak_efisien }}", " indikator tidak efisien.",
+    )  # fmt: skip
+    _keterangan_tabel(doc, "Tabel 3.3 Realisasi Anggaran per Bagian")
+    anggaran = _tabel_iku(
+        doc, (0.7, 2.4, 3.3, 3.3, 1.6, 3.2, 1.5),
+        ("No", "Bagian", "Pagu", "Realisasi", "Serapan", "Sisa", "Efisiensi"),
+        [
+            ("tag", "{%tr for a in d.anggaran %}"),
+            ("isi", ("{{ a.no }}", "{{ a.nama }}", "{{ a.pagu }}", "{{ a.realisasi }}",
+                     "{{ a.serapan }}", "{{ a.sisa }}", "{{ a.efisiensi }}")),
+            ("tag", "{%tr endfor %}"),
+            ("isi", ("", "Jumlah", "{{ d.total.pagu }}", "{{ d.total.realisasi }}",
+                     "{{ d.total.serapan }}", "{{ d.total.sisa }}", "{{ d.total.efisiensi }}")),
+        ],
+        rata_kanan=(2, 3, 4, 5), utuh=True,
+    )  # fmt: skip
+    anggaran.rows[-1].cells[1].paragraphs[0].runs[0].bold = True
+    for row in anggaran.rows:
+        for sel in row.cells:
+            for run in sel.paragraphs[0].runs:
+                run.font.size = Pt(7.5)
+
+    _subjudul(doc, "3.4 Grafik Capaian Kinerja per Bagian")
+    gambar = paragraf(doc, "{{ d.grafik }}", rata=tengah)
+    gambar.paragraph_format.keep_with_next = True
+    paragraf(doc, "Gambar 3.1 Rata-rata Capaian Kinerja per Bagian Tahun ", "{{ d.tahun }}",
+             ukuran=10, rata=tengah, jarak_sesudah=6)  # fmt: skip
+
+    _subjudul(doc, "3.5 Ringkasan Capaian per Kategori")
+    _keterangan_tabel(doc, "Tabel 3.4 Jumlah Indikator per Kategori Capaian")
+    _tabel_iku(
+        doc, (4.5, 5.0, 3.3, 3.2),
+        ("Kategori", "Rentang Capaian", "Jumlah Indikator", "Persentase"),
+        [
+            ("tag", "{%tr for k in d.kategori %}"),
+            ("isi", ("{{ k.label }}", "{{ k.rentang }}", "{{ k.jumlah }}", "{{ k.persen }}")),
+            ("tag", "{%tr endfor %}"),
+            ("isi", ("Jumlah", "", "{{ d.jumlah_indikator }}", "100,00%")),
+        ],
+        rata_kanan=(2, 3), utuh=True,
+    )  # fmt: skip
+
+    _judul_bab(doc, "BAB IV", "\n", "PENUTUP")
+    _alinea(
+        doc, "Rata-rata capaian kinerja ", "{{ d.instansi }}", " Tahun ", "{{ d.tahun }}",
+        " adalah ", "{{ d.rata }}", " dengan kategori ", "{{ d.kategori_setda }}", ". Dari ",
+        "{{ d.jumlah_indikator }}", " indikator: ", "{{ d.ringkasan }}", ". Serapan anggaran "
+        "mencapai ", "{{ d.total.serapan }}", ".",
+    )  # fmt: skip
+    _alinea(
+        doc, "Rata-rata capaian tertinggi dicapai ", "{{ d.tertinggi }}", ", terendah ",
+        "{{ d.terendah }}", ". Indikator yang capaiannya belum memenuhi target perlu dianalisis "
+        "penyebabnya dan ditindaklanjuti dalam perencanaan tahun berikutnya.",
+    )  # fmt: skip
+    _alinea(
+        doc, "Demikian Dokumen Indikator Kinerja Utama ini disusun untuk dipergunakan "
+        "sebagaimana mestinya.",
+    )  # fmt: skip
+    _ttd_lebar(doc)
+
+    # Appendix of the draft only: the reviewer's corrections (SOP step 9).
+    paragraf(doc, "{%p if tanda %}")
+    _judul_bab(doc, "LAMPIRAN", "\n", "DAFTAR KOREKSI")
+    for huruf, judul, daftar, kosong in (
+        ("A", "Daftar Koreksi yang Telah Ditangani", "d.koreksi_selesai",
+         "Tidak ada koreksi yang ditangani pada versi ini."),
+        ("B", "Koreksi yang Belum Ditangani", "d.koreksi_terbuka",
+         "Tidak ada koreksi yang belum ditangani."),
+    ):  # fmt: skip
+        _subjudul(doc, f"{huruf}. {judul}")
+        _tabel_iku(
+            doc, (0.9, 2.4, 1.3, 3.0, 5.9, 2.5),
+            ("No", "Tanggal", "Versi", "Bagian Dokumen", "Koreksi", "Oleh"),
+            [
+                ("tag", f"{{%tr for k in {daftar} %}}"),
+                ("isi", ("{{ k.no }}", "{{ k.tanggal }}", "{{ k.versi }}", "{{ k.bagian }}",
+                         "{{ k.koreksi }}", "{{ k.oleh }}")),
+                ("tag", "{%tr else %}"),
+                ("gabung", kosong),
+                ("tag", "{%tr endfor %}"),
+            ],
+        )  # fmt: skip
+    paragraf(doc, "{%p endif %}")
+    return doc
+
+
 TEMPLATES: dict[str, Callable[[], DocumentObject]] = {
     "lembar_disposisi.docx": lembar_disposisi,
     "undangan_rapat.docx": undangan_rapat,
     "daftar_hadir.docx": daftar_hadir,
     "notula_rapat.docx": notula_rapat,
+    "surat_pengantar.docx": surat_pengantar,
+    "dokumen_iku.docx": dokumen_iku,
 }
 """File name -> builder. Add new templates here (and a sample in `contoh_konteks`)."""
 
@@ -686,10 +1215,145 @@ def _contoh_notula() -> dict[str, Any]:
     }
 
 
+def _contoh_pengantar() -> dict[str, Any]:
+    iku = "Dokumen Indikator Kinerja Utama (IKU) Sekretariat Daerah Kabupaten Way Kanan Tahun 2026"
+    return {
+        "kop": _kop_contoh(),
+        "p": {
+            "nomor": "000.8.6.3/27/I.10-WK/2027",
+            "tanggal": indo.tanggal(date(2027, 2, 3)),
+            "kepada": "Bupati Way Kanan",
+            "tempat_tujuan": "Blambangan Umpu",
+            "naskah": [
+                {
+                    "naskah": iku,
+                    "banyaknya": f"1 ({indo.terbilang(1)}) berkas",
+                    "keterangan": "Disampaikan dengan hormat untuk dipergunakan sebagaimana "
+                    "mestinya",
+                },
+                {
+                    "naskah": f"{iku} (berkas PDF)",
+                    "banyaknya": f"1 ({indo.terbilang(1)}) berkas",
+                    "keterangan": "Salinan elektronik naskah nomor 1",
+                },
+            ],
+        },
+        "ttd": {
+            "jabatan": "SEKRETARIS DAERAH\nKABUPATEN WAY KANAN,",
+            "nama": "Contoh Nama Sekretaris Daerah, M.M. & <Plt.>",
+            "pangkat": "Pembina Utama Muda (IV/c)",
+            "nip": indo.nip("196905111994031004"),
+        },
+    }
+
+
+def _contoh_dokumen_iku() -> dict[str, Any]:
+    def ind(no: int, nama: str, satuan: str, angka: tuple[str, ...]) -> dict[str, str]:
+        kunci = ("target", "realisasi", "capaian", "kategori", "lalu", "perubahan", "renstra")
+        return {"no": str(no), "nama": nama, "satuan": satuan, **dict(zip(kunci, angka[:7],
+                strict=True)), "capaian_renstra": angka[7]}  # fmt: skip
+
+    tapem = [
+        ind(1, "Persentase kecamatan yang menyampaikan LPPK tepat waktu", "%",
+            ("100", "92,86", "92,86%", "Sangat Tinggi", "85,71", "+7,15 (Membaik)", "100",
+             "92,86%")),
+        ind(2, "Nilai EKPPD Kabupaten Way Kanan", "Nilai",
+            ("3,2", "-", "-", "-", "3,08", "-", "3,3", "-")),
+    ]  # fmt: skip
+    hukum = [
+        ind(1, "Persentase produk hukum daerah yang difasilitasi <tepat waktu> & lengkap", "%",
+            ("80–90", "70", "87,50%", "Tinggi", "75", "-5 (Memburuk)", "95", "73,68%")),
+        ind(2, "Opini BPK atas laporan keuangan", "Opini",
+            ("WTP", "WTP", "100,00%", "Sangat Tinggi", "WTP", "-", "WTP", "100,00%")),
+    ]  # fmt: skip
+    bagian = [
+        {"nama": "Bagian Tata Pemerintahan", "rata": "92,86%", "kategori": "Sangat Tinggi",
+         "jumlah": "2", "ada": "1", "indikator": tapem,
+         "sasaran": [{"nama": "Meningkatnya kualitas penyelenggaraan pemerintahan", "indikator":
+                      tapem}]},
+        {"nama": "Bagian Hukum", "rata": "93,75%", "kategori": "Sangat Tinggi", "jumlah": "2",
+         "ada": "2", "indikator": hukum,
+         "sasaran": [{"nama": "Meningkatnya kualitas produk hukum daerah", "indikator": hukum[:1]},
+                     {"nama": "Terwujudnya tata kelola keuangan yang akuntabel",
+                      "indikator": hukum[1:]}]},
+    ]  # fmt: skip
+    koreksi = {
+        "no": "1",
+        "tanggal": indo.tanggal(date(2027, 1, 25)),
+        "versi": "1",
+        "bagian": "BAB III",
+        "koreksi": "Lengkapi realisasi EKPPD",
+        "oleh": "Kabag",
+    }
+    return {
+        "kop": {k: v for k, v in _kop_contoh().items() if k != "alamat"},
+        "tanda": "KONSEP",
+        "d": {
+            "tahun": "2026",
+            "tahun_lalu": "2025",
+            "tahun_terbit": "2027",
+            "sampul_kota": "BLAMBANGAN UMPU",
+            "instansi": "Sekretariat Daerah Kabupaten Way Kanan",
+            "versi": "Versi 2",
+            "tanggal": indo.tanggal(date(2027, 1, 28)),
+            "jumlah_bagian": "2",
+            "jumlah_indikator": "4",
+            "jumlah_ada": "3",
+            "rata": "93,45%",
+            "kategori_setda": "Sangat Tinggi",
+            "rumus_negatif": "(2 × Target − Realisasi) / Target × 100%",
+            "ringkasan": "2 Sangat Tinggi, 1 Tinggi, 1 belum ada data",
+            "tertinggi": "Bagian Hukum (93,75%)",
+            "terendah": "Bagian Tata Pemerintahan (92,86%)",
+            "efisien": "2",
+            "tidak_efisien": "1",
+            "bagian": bagian,
+            "anggaran": [
+                {
+                    "no": "1",
+                    "nama": "Tata Pemerintahan",
+                    "pagu": indo.rupiah(775_000_000),
+                    "realisasi": indo.rupiah(718_150_000),
+                    "serapan": indo.persen(92.66),
+                    "sisa": indo.rupiah(56_850_000),
+                    "efisiensi": "Efisien",
+                },
+                {
+                    "no": "2",
+                    "nama": "Hukum",
+                    "pagu": indo.rupiah(1_250_000_000),
+                    "realisasi": indo.rupiah(1_193_500_000),
+                    "serapan": indo.persen(95.48),
+                    "sisa": indo.rupiah(56_500_000),
+                    "efisiensi": "Tidak efisien",
+                },
+            ],
+            "total": {
+                "pagu": indo.rupiah(2_025_000_000),
+                "realisasi": indo.rupiah(1_911_650_000),
+                "serapan": indo.persen(94.40),
+                "sisa": indo.rupiah(113_350_000),
+                "efisiensi": "Tidak efisien",
+            },
+            "grafik": "(grafik rata-rata capaian per Bagian)",
+            "kategori": [
+                {"label": "Sangat Tinggi", "rentang": "≥ 91", "jumlah": "2", "persen": "50,00%"},
+                {"label": "Tinggi", "rentang": "76 – < 91", "jumlah": "1", "persen": "25,00%"},
+                {"label": "Belum ada data", "rentang": "-", "jumlah": "1", "persen": "25,00%"},
+            ],
+            "koreksi_selesai": [koreksi],
+            "koreksi_terbuka": [dict(koreksi, no="2", koreksi="Perbaiki judul Tabel 3.2")],
+        },
+        "ttd": dict(_ttd_contoh(), jabatan="SEKRETARIS DAERAH\nKABUPATEN WAY KANAN,"),
+    }
+
+
 _CONTOH: dict[str, Callable[[], dict[str, Any]]] = {
     "undangan_rapat.docx": _contoh_undangan,
     "daftar_hadir.docx": _contoh_daftar_hadir,
     "notula_rapat.docx": _contoh_notula,
+    "surat_pengantar.docx": _contoh_pengantar,
+    "dokumen_iku.docx": _contoh_dokumen_iku,
 }
 
 

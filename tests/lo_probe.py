@@ -4,10 +4,13 @@ Run with the Python that has LibreOffice's `uno` module (Debian: /usr/bin/python
 python3-uno), not the project's Python:
 
     python3 lo_probe.py WORKBOOK.xlsm [--run MODULE.SUB --sheet NAME --cell A1]
+                                      [--grafik] [--data SHEET ...]
 
 Starts its own headless soffice on a private profile and a named pipe (no network), prints
-JSON {"sheets": [...], "buttons": [{"sheet", "label", "macro"}], "cell": value}, never saves
-the document, and stops the soffice it started.
+JSON {"sheets": [...], "buttons": [{"sheet", "label", "macro"}], "cell": value}, with
+`--grafik` also {"charts": {sheet: number of charts}}, with `--data SHEET` also
+{"data": {SHEET: rows of [type, number, text, number format] from A1 to the used area's end}};
+never saves the document, and stops the soffice it started.
 """
 
 from __future__ import annotations
@@ -45,12 +48,31 @@ def _connect(pipe: str, proc: subprocess.Popen[bytes]) -> object:
             time.sleep(0.5)
 
 
+def _data(doc: object, name: str) -> list[list[object]]:
+    sheet = doc.Sheets.getByName(name)  # type: ignore[attr-defined]
+    cursor = sheet.createCursor()
+    cursor.gotoEndOfUsedArea(False)
+    end = cursor.RangeAddress
+    formats = doc.NumberFormats  # type: ignore[attr-defined]
+    rows = []
+    for r in range(end.EndRow + 1):
+        row = []
+        for c in range(end.EndColumn + 1):
+            cell = sheet.getCellByPosition(c, r)
+            fmt = formats.getByKey(cell.NumberFormat).FormatString
+            row.append([cell.Type.value, cell.Value, cell.String, fmt])
+        rows.append(row)
+    return rows
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("workbook")
     ap.add_argument("--run")
     ap.add_argument("--sheet")
     ap.add_argument("--cell")
+    ap.add_argument("--grafik", action="store_true")
+    ap.add_argument("--data", action="append", default=[])
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         pipe = f"pyxl_probe_{os.getpid()}"
@@ -103,6 +125,12 @@ def main() -> int:
                     f"vnd.sun.star.script:VBAProject.{args.run}?language=Basic&location=document"
                 )
                 script.invoke((), (), ())
+            if args.grafik:
+                out["charts"] = {
+                    n: doc.Sheets.getByName(n).Charts.Count for n in doc.Sheets.ElementNames
+                }
+            if args.data:
+                out["data"] = {n: _data(doc, n) for n in args.data}
             if args.sheet and args.cell:
                 cell = doc.Sheets.getByName(args.sheet).getCellRangeByName(args.cell)
                 out["cell"] = cell.String

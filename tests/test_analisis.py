@@ -50,7 +50,7 @@ def kategori_sendiri(c: float | None) -> str | None:
 @pytest.fixture(scope="module")
 def hasil_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("demo") / "d"
-    assert main(["demo", str(folder)]) == 0
+    assert main(["demo", str(folder), "--sampai", "7"]) == 0
     return folder / skema.NAMA_MASTER
 
 
@@ -159,8 +159,9 @@ def test_button_writes_whole_tables_in_a_few_calls(
     pyxl.tombol.analisis()
     actions = aksi(book)
     nama = openpyxl.load_workbook(master, read_only=True).sheetnames
-    tulis = [(nama[a["sheet_position"]], a["row_count"]) for a in actions
-             if a["func"] == "setValues"]
+    tulis = [
+        (nama[a["sheet_position"]], a["row_count"]) for a in actions if a["func"] == "setValues"
+    ]
     per_sheet = {s: n for s, n in tulis}
     assert per_sheet[skema.ANALISIS] == 43 and per_sheet[skema.REKAP] == 11
     assert len(tulis) <= 6, "one block per table, not one call per cell"

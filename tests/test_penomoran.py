@@ -14,7 +14,8 @@ from test_undangan import baris_sheet
 
 from conftest import AKAR
 from pyxl import penomoran, skema
-from pyxl.buku_berkas import BukuBerkas, buka
+from pyxl.buku_berkas import buka
+from pyxl.buku_zip import BukuZip
 from pyxl.cli import main
 from pyxl.jalan import Konteks
 from pyxl.kunci import kunci_folder
@@ -130,16 +131,16 @@ def test_a_crash_after_the_document_never_reissues_its_number(
     master: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The final save fails (the document is removed again): the reservation was saved."""
-    asli = BukuBerkas.simpan
+    asli = BukuZip.simpan
     panggilan = []
 
-    def simpan(self: BukuBerkas) -> None:
+    def simpan(self: BukuZip) -> None:
         panggilan.append(1)
         if len(panggilan) == 2:
             raise OSError("listrik padam")
         asli(self)
 
-    monkeypatch.setattr(BukuBerkas, "simpan", simpan)
+    monkeypatch.setattr(BukuZip, "simpan", simpan)
     with pytest.raises(OSError, match="listrik padam"):
         _undangan(master)
     assert _register(master) == [("000.1.5/1/I.10-WK/2027", "Dicadangkan")]

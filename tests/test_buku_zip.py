@@ -1,0 +1,573 @@
+"""The zip adapter: what it writes is read back alike by openpyxl, calamine and LibreOffice, and
+everything it did not change — VBA project, buttons, chart — comes out byte-identical."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import struct
+import subprocess
+import sys
+import zipfile
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+import xlsxwriter
+from oletools.olevba import VBA_Parser
+from openpyxl.utils.escape import unescape
+from python_calamine import CalamineWorkbook
+
+from conftest import AKAR
+from libreoffice import probe
+from pyxl import kendali, skema
+from pyxl.buku import FORMAT_KOLOM, baca_tabel, tambah_baris, tulis_tabel
+from pyxl.buku_berkas import buka
+from pyxl.buku_zip import BukuZip
+from pyxl.galat import BukuError
+from pyxl.kerja import data_contoh
+from pyxl.master import bangun_master
+from pyxl.perintah import PERINTAH
+
+CHECK_WORKBOOK = AKAR.parent / "shared" / "tools" / "check_workbook.py"
+MULAI = datetime(2026, 1, 12, 8, 30, 15)
+TEKS_RUMUS = ("=SUM(A1)", "+62 812", "-", "@x")
+"""Text Excel would take as a formula or number if typed: must stay text."""
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+def _baca_openpyxl(berkas: Path, sheet: str) -> list[list[Any]]:
+    """What the former openpyxl adapter's `baca` returned (formula cells give their formula).
+
+    openpyxl leaves OOXML's `_xHHHH_` escapes in text; Excel and calamine decode them: so here.
+    """
+    ws = openpyxl.load_workbook(berkas, keep_vba=True)[sheet]
+    rows = [
+        [unescape(v) if isinstance(v, str) else v for v in r]
+        for r in ws.iter_rows(values_only=True)
+    ]
+    while rows and all(v is None for v in rows[-1]):
+        rows.pop()
+    return rows
+
+
+def _rata(rows: list[list[Any]], lebar: int) -> list[list[Any]]:
+    """Rows padded to a width, trailing empty columns cut, dates as datetimes."""
+    hasil = []
+    for r in rows:
+        r = (list(r) + [None] * lebar)[:lebar]
+        hasil.append([datetime(v.year, v.month, v.day) if type(v) is date else v for v in r])
+    return hasil
+
+
+def _sama(a: list[list[Any]], b: list[list[Any]]) -> bool:
+    lebar = max((len(r) for r in a + b), default=0)
+    return _rata(a, lebar) == _rata(b, lebar)
+
+
+def _mentah(data: bytes, info: zipfile.ZipInfo) -> bytes:
+    """A member's compressed bytes as stored in the zip."""
+    nlen, xlen = struct.unpack("<HH", data[info.header_offset + 26 : info.header_offset + 30])
+    mulai = info.header_offset + 30 + nlen + xlen
+    return data[mulai : mulai + info.compress_size]
+
+
+def _modul_vba(berkas: Path) -> dict[str, str]:
+    parser = VBA_Parser(str(berkas))
+    try:
+        return {n.rsplit(".", 1)[0]: kode for _f, _s, n, kode in parser.extract_all_macros()}
+    finally:
+        parser.close()
+
+
+def _serial(v: date) -> float:
+    d = (v if isinstance(v, datetime) else datetime(v.year, v.month, v.day)) - datetime(
+        1899, 12, 30
+    )
+    return d.days + d.seconds / 86400
+
+
+# ------------------------------------------------------------------------------ the round trip
+
+
+@pytest.fixture(scope="module")
+def asli(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    berkas = tmp_path_factory.mktemp("asli") / skema.NAMA_MASTER
+    bangun_master(berkas, tahun=2026, **data_contoh(2026))
+    return berkas
+
+
+@pytest.fixture
+def salinan(asli: Path, tmp_path: Path) -> Path:
+    tujuan = tmp_path / asli.name
+    shutil.copy(asli, tujuan)
+    return tujuan
+
+
+LOG = [
+    {
+        "Langkah": 1,
+        "Uraian": TEKS_RUMUS[0],
+        "Oleh": TEKS_RUMUS[1],
+        "Mulai": MULAI,
+        "Selesai": MULAI + timedelta(minutes=7, seconds=30),
+        "Durasi (menit)": 7.5,
+        "Waktu Baku": 1_500_000,
+        "Sesuai Waktu Baku": TEKS_RUMUS[2],
+        "Hasil": "Séna\nbaris kedua",
+    },
+    {
+        "Langkah": 2,
+        "Uraian": TEKS_RUMUS[3],
+        "Oleh": "a\x00b\x07c\x1fd",
+        "Mulai": date(2026, 2, 3),
+        "Selesai": None,
+        "Durasi (menit)": 1 / 3,
+        "Waktu Baku": 0.1,
+        "Sesuai Waktu Baku": True,
+        "Hasil": "_x0041_ tetap tertulis",
+    },
+]
+DIUBAH = (skema.LOG_SOP, "HUKUM", skema.KENDALI, skema.VALIDASI, skema.REKAP)
+
+
+@pytest.fixture(scope="module")
+def hasil(asli: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The sample master after writes into table, Bagian and Kendali sheets, saved once."""
+    berkas = tmp_path_factory.mktemp("hasil") / asli.name
+    shutil.copy(asli, berkas)
+    buku = BukuZip(berkas)
+    tambah_baris(buku, skema.LOG_SOP, skema.KOLOM_LOG, LOG)
+    realisasi = skema.KOLOM_INDIKATOR.index("Realisasi") + 1
+    buku.tulis("HUKUM", 2, realisasi, [[85.5], [100.0], [None]])
+    buku.tulis("HUKUM", 2, 1, [["=HUKUM!A1 bukan rumus"]])
+    buku.tulis(skema.KENDALI, 2, 1, [["Tahun kinerja: ditimpa"]])  # a cell with a formula
+    kendali.tandai_langkah(buku, 1, "Selesai", MULAI, MULAI + timedelta(minutes=3), 3.0, "ok")
+    kendali.tulis_status_bagian(buku, [["HUKUM", "Bagian Hukum", 3, 1, "x", "", "", "-", ""]])
+    validasi = [{"Tingkat": "Blokir", "Pesan": f"baris {i}"} for i in range(4)]
+    tulis_tabel(buku, skema.VALIDASI, skema.KOLOM_VALIDASI, validasi)
+    tulis_tabel(buku, skema.VALIDASI, skema.KOLOM_VALIDASI, validasi[:1])  # 3 rows cleared
+    rekap = [{"Kode Bagian": "HUKUM", "Rata-rata Capaian (%)": 93.25}]
+    tulis_tabel(buku, skema.REKAP, skema.KOLOM_REKAP, rekap)
+    sesi = {s: buku.baca(s) for s in DIUBAH}
+    buku.simpan()
+    buku.tutup()
+    return {"berkas": berkas, "sesi": sesi}
+
+
+def test_values_read_back_alike_in_session_openpyxl_and_calamine(hasil: dict[str, Any]) -> None:
+    berkas, sesi = hasil["berkas"], hasil["sesi"]
+    baru = BukuZip(berkas, hanya_baca=True)
+    for sheet in DIUBAH:
+        assert _sama(baru.baca(sheet), sesi[sheet]), sheet
+        assert _sama(_baca_openpyxl(berkas, sheet), sesi[sheet]), sheet
+    log = baca_tabel(baru, skema.LOG_SOP)
+    assert [r["Uraian"] for r in log] == [TEKS_RUMUS[0], TEKS_RUMUS[3]]
+    assert log[0]["Hasil"] == "Séna\nbaris kedua" and log[0]["Mulai"] == MULAI
+    assert log[1]["Oleh"] == "abcd", "characters XML cannot hold are dropped"
+    assert log[1]["Hasil"] == "_x0041_ tetap tertulis"
+    assert log[1]["Durasi (menit)"] == 1 / 3 and log[1]["Waktu Baku"] == 0.1
+    assert log[1]["Mulai"] == datetime(2026, 2, 3) and log[1]["Sesuai Waktu Baku"] is True
+    assert [r["Pesan"] for r in baca_tabel(baru, skema.VALIDASI)] == ["baris 0"]
+    ken = baru.baca(skema.KENDALI)
+    assert ken[1][0] == "Tahun kinerja: ditimpa"
+    assert ken[kendali.baris_langkah(1) - 1][kendali.KOLOM_STATUS - 1 :][:3] == [
+        "Selesai",
+        MULAI,
+        MULAI + timedelta(minutes=3),
+    ]
+    assert ken[kendali.BARIS_BAGIAN_1 :] == [], "status rows below the new one cleared"
+    cal = CalamineWorkbook.from_path(str(berkas)).get_sheet_by_name("HUKUM").to_python()
+    assert cal[1][skema.KOLOM_INDIKATOR.index("Realisasi")] == 85.5
+
+
+def test_openpyxl_sees_text_formats_and_quote_prefix(hasil: dict[str, Any]) -> None:
+    wb = openpyxl.load_workbook(hasil["berkas"])
+    ws = wb[skema.LOG_SOP]
+    kol = {k: i + 1 for i, k in enumerate(skema.KOLOM_LOG)}
+    for teks in TEKS_RUMUS:
+        [sel] = [c for row in ws.iter_rows(min_row=2) for c in row if c.value == teks]
+        assert sel.data_type == "s" and sel.quotePrefix, teks
+    assert not ws.cell(2, kol["Hasil"]).quotePrefix
+    for k in ("Mulai", "Durasi (menit)", "Waktu Baku"):
+        assert ws.cell(2, kol[k]).number_format == FORMAT_KOLOM[k], k
+    assert isinstance(ws.cell(2, kol["Durasi (menit)"]).value, float)
+    assert ws.cell(3, kol["Mulai"]).value == datetime(2026, 2, 3)
+    ken = wb[skema.KENDALI]
+    assert ken["A2"].data_type == "s" and ken["A2"].value == "Tahun kinerja: ditimpa"
+    assert ken.cell(kendali.baris_langkah(1), kendali.KOLOM_STATUS + 1).number_format == (
+        "dd/mm/yyyy hh:mm"
+    )
+    assert ken.cell(kendali.baris_langkah(1), 1).border.left.style == "thin", "style kept"
+    assert ken.cell(kendali.baris_langkah(1), kendali.KOLOM_STATUS + 1).border.left.style == "thin"
+    hukum = wb["HUKUM"]
+    pagu = skema.KOLOM_INDIKATOR.index("Pagu Anggaran") + 1
+    assert hukum.cell(2, pagu).number_format == "#,##0"
+    assert hukum["A2"].quotePrefix and hukum["A2"].data_type == "s"
+
+
+def test_every_unchanged_member_is_byte_identical(asli: Path, hasil: dict[str, Any]) -> None:
+    data_lama, data_baru = asli.read_bytes(), hasil["berkas"].read_bytes()
+    lama = {i.filename: i for i in zipfile.ZipFile(io.BytesIO(data_lama)).infolist()}
+    baru = {i.filename: i for i in zipfile.ZipFile(io.BytesIO(data_baru)).infolist()}
+    assert list(baru) == list(lama), "same members, same order"
+    ws = openpyxl.load_workbook(asli, read_only=True).sheetnames
+    diubah = {f"xl/worksheets/sheet{ws.index(s) + 1}.xml" for s in DIUBAH} | {"xl/styles.xml"}
+    for nama, info in lama.items():
+        if nama in diubah:
+            continue
+        assert baru[nama].compress_type == info.compress_type, nama
+        assert _mentah(data_baru, baru[nama]) == _mentah(data_lama, info), nama
+    assert zipfile.ZipFile(io.BytesIO(data_baru)).testzip() is None
+
+
+def test_vba_buttons_and_chart_survive(asli: Path, hasil: dict[str, Any]) -> None:
+    berkas = hasil["berkas"]
+    assert _modul_vba(berkas) == _modul_vba(asli)
+    with zipfile.ZipFile(berkas) as z, zipfile.ZipFile(asli) as a:
+        for nama in ("xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/vbaProject.bin"):
+            assert z.read(nama) == a.read(nama), nama
+        rekap = z.read("xl/worksheets/_rels/sheet18.xml.rels")
+        assert b"drawing1.xml" in rekap and b"<drawing r:id=" in z.read("xl/worksheets/sheet18.xml")
+    if not CHECK_WORKBOOK.exists():
+        pytest.skip("shared/tools/check_workbook.py is not beside the repository")
+    hasil_cek = subprocess.run(
+        [sys.executable, str(CHECK_WORKBOOK), str(berkas), "--path", str(AKAR)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert hasil_cek.returncode == 0, hasil_cek.stdout + hasil_cek.stderr
+    assert f"{len(PERINTAH)} buttons, all resolve" in hasil_cek.stdout
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_reads_the_same_and_keeps_buttons_and_chart(hasil: dict[str, Any]) -> None:
+    argumen = [a for s in DIUBAH for a in ("--data", s)]
+    lo = probe(hasil["berkas"], "--grafik", *argumen)
+    macro = "vnd.sun.star.script:VBAProject.Tombol.{}?language=Basic&location=document"
+    assert [(b["label"], b["macro"]) for b in lo["buttons"]] == [
+        (p.judul, macro.format(p.sub)) for p in PERINTAH
+    ]
+    assert lo["charts"][skema.REKAP] == 1
+    for sheet in DIUBAH:
+        harapan = hasil["sesi"][sheet]
+        for r, row in enumerate(harapan):
+            for k, v in enumerate(row):
+                jenis, angka, teks, _fmt = lo["data"][sheet][r][k]
+                sel = f"{sheet}!{r + 1},{k + 1}"
+                if v is None:
+                    assert jenis == "EMPTY", sel
+                elif isinstance(v, bool):  # LibreOffice reads booleans as a TRUE() formula
+                    assert angka == float(v), sel
+                elif isinstance(v, str):
+                    assert (jenis, teks) == ("TEXT", v), sel
+                elif isinstance(v, datetime | date):
+                    assert jenis == "VALUE" and angka == pytest.approx(_serial(v), abs=1e-9), sel
+                else:
+                    assert (jenis, angka) == ("VALUE", v), sel
+    log = lo["data"][skema.LOG_SOP]
+    kol = {k: i for i, k in enumerate(skema.KOLOM_LOG)}
+    assert log[1][kol["Mulai"]][3].lower() == FORMAT_KOLOM["Mulai"]
+    assert log[1][kol["Mulai"]][2] == "12/01/2026 08:30:15"
+
+
+# ------------------------------------------------------------------------------ reading
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from pyxl.cli import main
+
+    folder = tmp_path_factory.mktemp("demo") / "d"
+    assert main(["demo", str(folder)]) == 0
+    return folder / skema.NAMA_MASTER
+
+
+@pytest.mark.parametrize("sumber", ["asli", "demo"])
+def test_reads_match_the_former_openpyxl_adapter(
+    sumber: str, request: pytest.FixtureRequest
+) -> None:
+    """Every sheet of a fresh master and of one after the whole demo (every command ran)."""
+    berkas: Path = request.getfixturevalue(sumber)
+    buku = BukuZip(berkas, hanya_baca=True)
+    wb = openpyxl.load_workbook(berkas, keep_vba=True)
+    assert buku.nama_sheet() == wb.sheetnames
+    for sheet in wb.sheetnames:
+        ws = wb[sheet]
+        lama = [list(r) for r in ws.iter_rows(values_only=True)]
+        for row in ws.iter_rows():  # formula cells: openpyxl gave the formula, we the result
+            for c in row:
+                if c.data_type == "f":
+                    lama[c.row - 1][c.column - 1] = buku.baca(sheet)[c.row - 1][c.column - 1]
+        while lama and all(v is None for v in lama[-1]):
+            lama.pop()
+        assert _sama(buku.baca(sheet), lama), sheet
+
+
+def test_reads_see_pending_writes(salinan: Path) -> None:
+    with buka(salinan) as buku:
+        assert tambah_baris(buku, skema.LOG_SOP, skema.KOLOM_LOG, LOG[:1]) == 2
+        assert tambah_baris(buku, skema.LOG_SOP, skema.KOLOM_LOG, LOG[:1]) == 3
+        buku.tulis(skema.LOG_SOP, 3, 2, [["", None, 5]])
+        assert buku.baca(skema.LOG_SOP)[2][1:4] == [None, None, 5]
+        buku.kosongkan(skema.LOG_SOP, 3)
+        assert len(buku.baca(skema.LOG_SOP)) == 2
+        buku.simpan()
+    assert len(BukuZip(salinan).baca(skema.LOG_SOP)) == 2
+    assert len(list((salinan.parent / skema.FOLDER_CADANGAN).iterdir())) == 1
+
+
+def test_saving_twice_in_one_session_keeps_both(salinan: Path) -> None:
+    buku = BukuZip(salinan)
+    buku.tulis(skema.VALIDASI, 2, 1, [["pertama"]])
+    buku.simpan()
+    buku.tulis(skema.VALIDASI, 3, 1, [["kedua"]], ["0.00"])
+    buku.simpan()
+    assert [r[0] for r in BukuZip(salinan).baca(skema.VALIDASI)[1:]] == ["pertama", "kedua"]
+    assert len(list((salinan.parent / skema.FOLDER_CADANGAN).iterdir())) == 2
+
+
+# ------------------------------------------------------------------------------ cell encoding
+
+
+def test_numbers_and_dates_are_exact(salinan: Path) -> None:
+    angka = [0.1, 1 / 3, 1e-7, 123456789.12345679, 2.0**53, -0.0, 1e300, 7, -12]
+    tanggal = [
+        date(1900, 1, 1),
+        date(1900, 2, 28),
+        date(1900, 3, 1),
+        datetime(2026, 1, 12, 8, 30, 15, 250000),
+        time(12, 30),
+    ]
+    buku = BukuZip(salinan)
+    buku.tulis(skema.VALIDASI, 2, 1, [[v] for v in angka])
+    buku.tulis(skema.VALIDASI, 2, 2, [[v] for v in tanggal])
+    buku.tulis(skema.VALIDASI, 2, 3, [[float("nan")], [float("inf")]])
+    buku.simpan()
+    with zipfile.ZipFile(salinan) as z:
+        xml = z.read("xl/worksheets/sheet16.xml").decode()
+    assert '<c r="B2" s="' in xml and "<v>1</v>" in xml and "<v>59</v>" in xml
+    assert "<v>61</v>" in xml, "1 March 1900 is 61: Excel counts 29 February 1900"
+    ws = openpyxl.load_workbook(salinan)[skema.VALIDASI]
+    assert [ws.cell(2 + i, 1).value for i in range(len(angka))] == angka
+    assert [ws.cell(2 + i, 2).value for i in range(3)] == [
+        datetime(1900, 1, 1),
+        datetime(1900, 2, 28),
+        datetime(1900, 3, 1),
+    ]
+    assert ws["B5"].value == datetime(2026, 1, 12, 8, 30, 15, 250000)
+    assert ws["B6"].value == time(12, 30) and ws["B5"].number_format == "dd/mm/yyyy hh:mm:ss"
+    assert ws["C2"].value is None and ws["C3"].value is None, "Excel has no NaN or infinity"
+    cal = BukuZip(salinan).baca(skema.VALIDASI)
+    assert [r[0] for r in cal[1 : 1 + len(angka)]] == angka
+    assert cal[4][1] == datetime(2026, 1, 12, 8, 30, 15, 250000)
+
+
+def test_formats_reuse_cell_styles(salinan: Path) -> None:
+    def jumlah_xf() -> tuple[int, int]:
+        with zipfile.ZipFile(salinan) as z:
+            gaya = z.read("xl/styles.xml").decode()
+        return gaya.count("<xf "), gaya.count("<numFmt ")
+
+    xf0, nf0 = jumlah_xf()
+    buku = BukuZip(salinan)
+    buku.tulis(skema.VALIDASI, 2, 1, [[1500] for _ in range(50)], ["#,##0"])  # exists already
+    buku.simpan()
+    assert jumlah_xf() == (xf0, nf0)
+    buku.tulis(skema.VALIDASI, 2, 2, [[1.25] for _ in range(50)], ["0.000"])
+    buku.tulis(skema.VALIDASI, 2, 3, [["=A1"] for _ in range(50)])
+    buku.simpan()
+    assert jumlah_xf() == (xf0 + 2, nf0 + 1), "one new format, one quote-prefix style"
+    ws = openpyxl.load_workbook(salinan)[skema.VALIDASI]
+    assert ws["B51"].number_format == "0.000" and ws["A51"].number_format == "#,##0"
+    assert ws["C51"].quotePrefix and ws["C51"].value == "=A1"
+
+
+def test_a_new_cell_takes_its_column_format(salinan: Path) -> None:
+    buku = BukuZip(salinan)
+    mulai = skema.KOLOM_LOG.index("Mulai") + 1
+    buku.tulis(skema.LOG_SOP, 40, mulai, [[MULAI, MULAI.date()]])  # no format given
+    buku.tulis(skema.LOG_SOP, 41, skema.KOLOM_LOG.index("Hasil") + 1, [[MULAI]])
+    buku.simpan()
+    ws = openpyxl.load_workbook(salinan)[skema.LOG_SOP]
+    assert ws.cell(40, mulai).number_format == FORMAT_KOLOM["Mulai"]
+    assert ws.cell(40, mulai + 1).number_format == FORMAT_KOLOM["Selesai"]
+    assert ws.cell(41, len(skema.KOLOM_LOG)).value == MULAI, "a date in a General column"
+    assert ws.cell(41, len(skema.KOLOM_LOG)).number_format == "dd/mm/yyyy hh:mm:ss"
+
+
+# ------------------------------------------------------------------------------ other workbooks
+
+
+def _buku_kecil(berkas: Path, ubah: dict[str, bytes] | None = None) -> Path:
+    """A one-sheet workbook (A1:A3 = 1, 2, 3), with some parts replaced."""
+    wb = xlsxwriter.Workbook(berkas)
+    ws = wb.add_worksheet("Data")
+    for i in range(3):
+        ws.write_number(i, 0, i + 1)
+    wb.close()
+    if ubah:
+        with zipfile.ZipFile(berkas) as z:
+            isi = {i.filename: z.read(i) for i in z.infolist()}
+        isi.update(ubah)
+        with zipfile.ZipFile(berkas, "w", zipfile.ZIP_DEFLATED) as z:
+            for nama, data in isi.items():
+                z.writestr(nama, data)
+    return berkas
+
+
+def _lembar(sel: str, dimensi: str = "A1:B3", doctype: str = "") -> bytes:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>{doctype}'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<dimension ref="{dimensi}"/><sheetData>{sel}</sheetData></worksheet>'
+    ).encode()
+
+
+def test_clearing_a_shared_formula_master_keeps_the_others(tmp_path: Path) -> None:
+    # rows 2 and 3 leave their positions implicit, as the format allows
+    sel = "".join(
+        f"<row{r}><c{a}><v>{n}</v></c><c{b}>{f}<v>{2 * n}</v></c></row>"
+        for n, r, a, b, f in (
+            (1, ' r="1"', ' r="A1"', ' r="B1"', '<f t="shared" ref="B1:B3" si="0">A1*2</f>'),
+            (2, "", "", "", '<f t="shared" si="0"/>'),
+            (3, "", "", "", '<f t="shared" si="0"/>'),
+        )
+    )
+    berkas = _buku_kecil(tmp_path / "b.xlsx", {"xl/worksheets/sheet1.xml": _lembar(sel)})
+    buku = BukuZip(berkas)
+    buku.tulis("Data", 1, 2, [["judul"]])
+    buku.tulis("Data", 4, 1, [[4]])
+    buku.simpan()
+    ws = openpyxl.load_workbook(berkas)["Data"]
+    assert [[c.value for c in r] for r in ws.iter_rows()] == [
+        [1, "judul"],
+        [2, "=A2*2"],
+        [3, "=A3*2"],
+        [4, None],
+    ]
+
+
+def _dengan_rantai(berkas: Path, doctype: str = "", tambahan: str = "") -> Path:
+    """The small workbook with a calculation chain, as Excel saves one with formulas."""
+    _buku_kecil(berkas)
+    with zipfile.ZipFile(berkas) as z:
+        rels = z.read("xl/_rels/workbook.xml.rels").decode()
+        jenis = z.read("[Content_Types].xml").decode()
+    rel = (
+        '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/calcChain" Target="calcChain.xml"/>'
+    )
+    override = (
+        '<Override PartName="/xl/calcChain.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>'
+    )
+    jenis = jenis.replace("</Types>", override + tambahan + "</Types>")
+    return _buku_kecil(
+        berkas,
+        {
+            "xl/_rels/workbook.xml.rels": rels.replace(
+                "</Relationships>", rel + "</Relationships>"
+            ),
+            "[Content_Types].xml": jenis.replace("?>", "?>" + doctype, 1),
+            "xl/calcChain.xml": b'<calcChain xmlns="x"><c r="B1" i="1"/></calcChain>',
+        },
+    )
+
+
+def test_calculation_chain_is_dropped(tmp_path: Path) -> None:
+    berkas = _dengan_rantai(tmp_path / "b.xlsx")
+    buku = BukuZip(berkas)
+    buku.tulis("Data", 1, 1, [[10]])
+    buku.simpan()
+    with zipfile.ZipFile(berkas) as z:
+        assert "xl/calcChain.xml" not in z.namelist()
+        assert b"calcChain" not in z.read("xl/_rels/workbook.xml.rels")
+        assert b"calcChain" not in z.read("[Content_Types].xml")
+    assert openpyxl.load_workbook(berkas)["Data"]["A1"].value == 10
+
+
+def test_entities_in_a_file_are_never_expanded(tmp_path: Path) -> None:
+    rahasia = tmp_path / "rahasia.txt"
+    rahasia.write_text("JANGAN-BOCOR")
+    doctype = f'<!DOCTYPE x [<!ENTITY x SYSTEM "{rahasia.as_uri()}">]>'
+    sel = '<row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is></c></row>'
+    lembar = {"xl/worksheets/sheet1.xml": _lembar(sel, "A1", doctype)}
+    with pytest.raises(BukuError, match="tidak dapat dibaca") as galat:
+        BukuZip(_buku_kecil(tmp_path / "a.xlsx", lembar)).baca("Data")
+    assert "JANGAN-BOCOR" not in str(galat.value)
+    # a part only this adapter parses: rewritten with the entity reference left as it was
+    tambahan = '<Override PartName="/lain.xml" ContentType="text/plain">&x;</Override>'
+    berkas = _dengan_rantai(tmp_path / "b.xlsx", doctype, tambahan)
+    buku = BukuZip(berkas)
+    buku.tulis("Data", 1, 1, [[10]])
+    buku.simpan()
+    with zipfile.ZipFile(berkas) as z:
+        jenis = z.read("[Content_Types].xml")
+    assert b"&x;" in jenis and b"JANGAN-BOCOR" not in jenis and b"calcChain" not in jenis
+
+
+class _Aliran(io.RawIOBase):
+    """A stream that cannot seek: zipfile then writes data descriptors, as Excel does."""
+
+    def __init__(self) -> None:
+        self.isi = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.isi += data
+        return len(data)
+
+
+def test_a_zip_with_data_descriptors_and_a_comment_is_copied_intact(
+    asli: Path, tmp_path: Path
+) -> None:
+    aliran = _Aliran()
+    with zipfile.ZipFile(asli) as a, zipfile.ZipFile(aliran, "w", zipfile.ZIP_DEFLATED) as z:
+        z.comment = b"dibuat tanpa seek"
+        for info in a.infolist():
+            with z.open(info.filename, "w") as f:
+                f.write(a.read(info))
+    berkas = tmp_path / asli.name
+    berkas.write_bytes(bytes(aliran.isi))
+    assert all(i.flag_bits & 0x08 for i in zipfile.ZipFile(berkas).infolist())
+    buku = BukuZip(berkas)
+    buku.tulis(skema.VALIDASI, 2, 1, [["x"]])
+    buku.simpan()
+    with zipfile.ZipFile(berkas) as z, zipfile.ZipFile(asli) as a:
+        assert z.testzip() is None and z.comment == b"dibuat tanpa seek"
+        assert z.read("xl/vbaProject.bin") == a.read("xl/vbaProject.bin")
+    assert openpyxl.load_workbook(berkas)[skema.VALIDASI]["A2"].value == "x"
+
+
+@pytest.mark.parametrize("isi", [b"bukan zip", None])
+def test_a_broken_workbook_is_refused_with_the_usual_message(
+    tmp_path: Path, isi: bytes | None
+) -> None:
+    berkas = tmp_path / skema.NAMA_MASTER
+    if isi is None:  # a zip, but no workbook in it
+        with zipfile.ZipFile(berkas, "w") as z:
+            z.writestr("lain.txt", "x")
+    else:
+        berkas.write_bytes(isi)
+    with pytest.raises(BukuError, match=f"tidak dapat dibaca.*{skema.FOLDER_CADANGAN}/"):
+        BukuZip(berkas)
+
+
+def test_misuse_is_refused(salinan: Path) -> None:
+    buku = BukuZip(salinan, hanya_baca=True)
+    with pytest.raises(BukuError, match="hanya-baca"):
+        buku.simpan()
+    with pytest.raises(BukuError, match="Sheet 'Tidak Ada'"):
+        buku.baca("Tidak Ada")
+    with pytest.raises(TypeError, match="tidak dapat ditulis"):
+        buku.tulis(skema.VALIDASI, 2, 1, [[object()]])
+    with pytest.raises(BukuError, match="tidak ditemukan"):
+        BukuZip(salinan.with_name("hilang.xlsm"))

@@ -1,0 +1,270 @@
+"""Steps 8–9: the Dokumen IKU draft, its versions and corrections, read back independently."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import subprocess
+import zipfile
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+import docx
+import openpyxl
+import pytest
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from PIL import Image
+
+from conftest import sidik_folder
+from libreoffice import konversi
+from pyxl import skema
+from pyxl.cli import main
+from remote import aksi, buku_remote
+
+TANGGAL = ["--tanggal", "28 Januari 2027"]
+V1, V2 = "Dokumen_IKU_2026_v1.docx", "Dokumen_IKU_2026_v2.docx"
+JUDUL_UKUR = ["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _indo(x: float, desimal: int) -> str:
+    """Indonesian number written out here, independently of pyxl.indo."""
+    d = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-desimal), ROUND_HALF_UP)
+    utuh, _, pecahan = f"{abs(d):f}".partition(".")
+    teks = f"{int(utuh):,}".replace(",", ".") + ("," + pecahan if pecahan else "")
+    return ("-" if d < 0 else "") + teks
+
+
+def persen(x: Any) -> str:
+    return "-" if x is None else _indo(x, 2) + "%"
+
+
+def nilai(x: Any) -> str:
+    """Targets and realisations: numbers with at most 2 decimals, no trailing zeros."""
+    if x is None:
+        return "-"
+    if isinstance(x, str):
+        return x.strip()
+    teks = _indo(x, 2)
+    return teks.rstrip("0").rstrip(",") if "," in teks else teks
+
+
+def baris_sheet(berkas: Path, sheet: str) -> list[dict[str, Any]]:
+    ws = openpyxl.load_workbook(berkas)[sheet]
+    rows = list(ws.iter_rows(values_only=True))
+    return [dict(zip(rows[0], r, strict=False)) for r in rows[1:] if any(v is not None for v in r)]
+
+
+def teks_semua(berkas: Path) -> str:
+    """Text of the body (tables included), every header and every footer."""
+    d = docx.Document(str(berkas))
+    bagian = [d.element.body]
+    for s in d.sections:
+        bagian += [s.header._element, s.footer._element]
+    return "\n".join(Paragraph(p, d).text for b in bagian for p in b.iter(qn("w:p")))
+
+
+def tabel(berkas: Path) -> list[list[list[str]]]:
+    return [[[c.text for c in r.cells] for r in t.rows] for t in docx.Document(str(berkas)).tables]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A working folder where the SOP ran up to step 7 (the demo)."""
+    folder = tmp_path_factory.mktemp("demo") / "d"
+    assert main(["demo", str(folder), "--sampai", "7"]) == 0
+    return folder
+
+
+@pytest.fixture
+def master(demo: Path, tmp_path: Path) -> Path:
+    shutil.copytree(demo, tmp_path / "k")
+    return tmp_path / "k" / skema.NAMA_MASTER
+
+
+def _koreksi(master: Path, rows: list[tuple[Any, ...]]) -> None:
+    wb = openpyxl.load_workbook(master, keep_vba=True)
+    ws = wb[skema.KOREKSI]
+    for r in rows:
+        ws.append(list(r))
+    wb.save(master)
+
+
+# --------------------------------------------------------------------------- tests
+
+
+def test_konsep_holds_the_analysed_figures_in_indonesian_format(master: Path) -> None:
+    assert main(["dokumen", "--workbook", str(master), *TANGGAL]) == 0
+    dok = master.parent / "dokumen" / V1
+    analisis = baris_sheet(master, skema.ANALISIS)
+    ukur = [r for t in tabel(dok) if t[0] == JUDUL_UKUR for r in t[1:] if len(set(r)) > 1]
+    assert len(ukur) == len(analisis) == 43
+    per_nama = {r[1]: r for r in ukur}
+    assert len(per_nama) == len(ukur), "indicator names are unique in the sample"
+    for a in analisis:
+        target = nilai(a["Target"]) + (f"–{nilai(a['Target Atas'])}" if a["Target Atas"] else "")
+        harap = [a["Satuan"] or "-", target, nilai(a["Realisasi"]), persen(a["Capaian (%)"])]
+        assert per_nama[a["Indikator Kinerja"]][2:6] == harap, a["Kode IKU"]
+        assert per_nama[a["Indikator Kinerja"]][6] == (a["Kategori"] or "-")
+    assert any(r[5] == "-" for r in ukur), "a missing capaian shows '-', never 0"
+
+    # Budget: the total row sums the Pagu of the rows that have a serapan.
+    [anggaran] = [t for t in tabel(dok) if t[0][:3] == ["No", "Bagian", "Pagu"]]
+    pagu = sum(a["Pagu Anggaran"] for a in analisis if a["Serapan Anggaran (%)"] is not None)
+    assert anggaran[-1][1] == "Jumlah" and anggaran[-1][2] == "Rp" + _indo(pagu, 2)
+
+    teks = teks_semua(dok)
+    d = docx.Document(str(dok))
+    assert "KONSEP" in d.sections[0].header.paragraphs[0].text  # every page
+    assert any(p.text == "KONSEP" for p in d.paragraphs[:15])  # the cover
+    assert "DOKUMEN INDIKATOR KINERJA UTAMA (IKU)" in teks
+    assert "LAPORAN CAPAIAN KINERJA TAHUN 2026" in teks
+    assert "NIP 19690511 199403 1 004" in teks  # the Sekda's NIP in 8-6-1-3 groups
+    assert "Blambangan Umpu, 28 Januari 2027" in teks
+    assert "Peraturan Presiden Republik Indonesia Nomor 29 Tahun 2014" in teks
+
+    with zipfile.ZipFile(dok) as z:
+        [media] = [n for n in z.namelist() if n.startswith("word/media/")]
+        gambar = Image.open(io.BytesIO(z.read(media)))
+        xml = z.read("word/document.xml").decode()
+    assert media.endswith(".png") and 1000 <= gambar.width <= 3000
+    assert 0.3 < gambar.height / gambar.width < 1.0
+    assert 'cx="5760000"' in xml  # 16 cm wide, inline
+
+    [rec] = baris_sheet(master, skema.DOKUMEN)
+    assert (rec["Versi"], rec["Status"], rec["Berkas"]) == (1, "KONSEP", V1)
+    assert rec["SHA-256"] == hashlib.sha256(dok.read_bytes()).hexdigest()
+    assert len(rec["Sidik Data"]) == 64
+    assert baris_sheet(master, skema.LOG_SOP)[-1]["Langkah"] == 8
+
+
+def test_v2_lists_handled_corrections_and_stamps_them(master: Path) -> None:
+    assert main(["dokumen", "--workbook", str(master), *TANGGAL]) == 0
+    v1 = (master.parent / "dokumen" / V1).read_bytes()
+    _koreksi(
+        master,
+        [
+            (1, None, 1, "BAB III", "Perbaiki judul Tabel 3.2", "Kabag", "ya", None),
+            (2, None, 1, "BAB I", "Tambahkan dasar hukum", "Kabag", "Sudah", None),
+            (3, None, 1, "Sampul", "Ganti logo", "Kasubag", None, None),
+            (4, None, 1, "BAB IV", "Perjelas simpulan", "Kasubag", "Tidak", None),
+        ],
+    )
+    assert main(["dokumen", "--workbook", str(master), *TANGGAL]) == 0
+    dok = master.parent / "dokumen" / V2
+    assert (master.parent / "dokumen" / V1).read_bytes() == v1, "v1 is never overwritten"
+    *_, selesai, terbuka = tabel(dok)
+    assert [r[4] for r in selesai[1:]] == ["Perbaiki judul Tabel 3.2", "Tambahkan dasar hukum"]
+    assert [r[4] for r in terbuka[1:]] == ["Ganti logo", "Perjelas simpulan"]
+    assert "Daftar Koreksi yang Telah Ditangani" in teks_semua(dok)
+    koreksi = baris_sheet(master, skema.KOREKSI)
+    assert [r["Ditangani di Versi"] for r in koreksi] == [2, 2, None, None]
+    assert [r["Status"] for r in baris_sheet(master, skema.DOKUMEN)] == ["KONSEP", "KONSEP"]
+    assert baris_sheet(master, skema.LOG_SOP)[-1]["Langkah"] == 9
+
+    # Already stamped corrections are not listed again; a stray file in the folder counts.
+    (master.parent / "dokumen" / "Dokumen_IKU_2026_v5.docx").write_bytes(b"bukan dokumen")
+    assert main(["dokumen", "--workbook", str(master), *TANGGAL]) == 0
+    *_, selesai, _ = tabel(master.parent / "dokumen" / "Dokumen_IKU_2026_v6.docx")
+    assert selesai[1][0] == "Tidak ada koreksi yang ditangani pada versi ini."
+
+
+def test_pdf_by_libreoffice_and_one_page_as_png(
+    master: Path, keluaran: Path, tmp_path: Path
+) -> None:
+    assert main(["dokumen", "--workbook", str(master), *TANGGAL]) == 0
+    pdf = konversi(master.parent / "dokumen" / V1, "pdf", tmp_path)
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Type/Page") - data.count(b"/Type/Pages") > 10
+    pdftotext, pdftoppm = shutil.which("pdftotext"), shutil.which("pdftoppm")
+    if not (pdftotext and pdftoppm):
+        pytest.skip("pdftotext/pdftoppm (poppler-utils) tidak terpasang: PNG halaman tidak dibuat")
+    halaman = next(
+        i
+        for i in range(1, 40)
+        if "Tabel 3.1.1" in subprocess.run(
+            [pdftotext, "-f", str(i), "-l", str(i), str(pdf), "-"],
+            capture_output=True, text=True, check=True, timeout=60,
+        ).stdout
+    )  # fmt: skip
+    png = keluaran / "dokumen_iku_pengukuran.png"
+    png.unlink(missing_ok=True)
+    subprocess.run(
+        [pdftoppm, "-png", "-r", "70", "-f", str(halaman), "-l", str(halaman), "-singlefile",
+         str(pdf), str(png.with_suffix(""))],
+        check=True, timeout=60,
+    )  # fmt: skip
+    with Image.open(png) as bacaan:
+        assert bacaan.width > 500
+
+
+def test_empty_analysis_exits_1_and_changes_nothing(
+    kerja: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sebelum = sidik_folder(kerja)
+    assert main(["dokumen", "--workbook", str(kerja / skema.NAMA_MASTER)]) == 1
+    assert "jalankan langkah 7 (analisis) dahulu" in capsys.readouterr().err
+    assert sidik_folder(kerja) == sebelum
+
+
+def test_bagian_sheet_changed_after_analysis_is_refused(
+    master: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wb = openpyxl.load_workbook(master, keep_vba=True)
+    wb["TAPEM"]["J2"] = 12.5
+    wb.save(master)
+    sebelum = sidik_folder(master.parent)
+    assert main(["dokumen", "--workbook", str(master)]) == 1
+    assert "Realisasi di sel J2" in capsys.readouterr().err
+    assert sidik_folder(master.parent) == sebelum
+
+
+def test_misspelt_variable_in_an_edited_template(
+    master: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    templat = master.parent / skema.FOLDER_TEMPLAT / "dokumen_iku.docx"
+    with zipfile.ZipFile(templat) as z:
+        isi = {n: z.read(n) for n in z.namelist()}
+    assert b"{{ b.rata }}" in isi["word/document.xml"]
+    isi["word/document.xml"] = isi["word/document.xml"].replace(b"{{ b.rata }}", b"{{ b.ratta }}")
+    with zipfile.ZipFile(templat, "w") as z:
+        for n, data in isi.items():
+            z.writestr(n, data)
+    sebelum = sidik_folder(master.parent)
+    assert main(["dokumen", "--workbook", str(master)]) == 1
+    pesan = capsys.readouterr().err
+    assert "dokumen_iku.docx rusak" in pesan and "'ratta'" in pesan
+    assert sidik_folder(master.parent) == sebelum
+
+
+def test_button_writes_the_version_through_the_live_workbook(
+    master: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyxl.tombol
+    from pyxl.buku_berkas import buka
+    from pyxl.jalan import Konteks
+    from pyxl.langkah_dokumen import sidik_data
+    from pyxl.umpan import UmpanKonsol
+
+    monkeypatch.chdir(master.parent)
+    book = buku_remote(master.resolve())
+    pyxl.tombol.dokumen()
+    actions = aksi(book)
+    sheets = openpyxl.load_workbook(master, read_only=True).sheetnames
+    tulis = {sheets[a["sheet_position"]]: a for a in actions if a["func"] == "setValues"}
+    rec = dict(zip(skema.KOLOM_DOKUMEN, tulis[skema.DOKUMEN]["values"][0], strict=True))
+    rec = {k: v.lstrip("'") if isinstance(v, str) else v for k, v in rec.items()}  # text prefix
+    assert rec["Versi"] == 1 and rec["Status"] == "KONSEP" and rec["Berkas"] == V1
+    assert tulis[skema.LOG_SOP]["values"][0][0] == 8
+    [alert] = [a for a in actions if a["func"] == "alert"]
+    assert "Dokumen IKU versi 1 (KONSEP)" in alert["args"][0]
+    dok = master.parent / "dokumen" / V1
+    assert rec["SHA-256"] == hashlib.sha256(dok.read_bytes()).hexdigest()
+    # Excel hands every number as a float: the data digest must not depend on that.
+    with buka(master, hanya_baca=True) as buku:
+        assert rec["Sidik Data"] == sidik_data(Konteks(buku, UmpanKonsol(diam=True)))
