@@ -10,6 +10,7 @@ Rows and columns are 1-based, as staff see them. Table sheets have their header 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -145,6 +146,17 @@ def tambah_baris(buku: Buku, sheet: str, kolom: Sequence[str], rows: Sequence[Ba
 def ganti_baris(buku: Buku, sheet: str, kolom: Sequence[str], baris: int, rec: Baris) -> None:
     """Overwrite one row of a table sheet (e.g. a row staff typed, now completed)."""
     buku.tulis(sheet, baris, 1, _urutan(kolom, [rec]), [FORMAT_KOLOM.get(k) for k in kolom])
+
+
+@functools.cache
+def huruf_kolom(kolom: int) -> str:
+    """Column letters of a 1-based column number: 1 -> A, 28 -> AB."""
+    return huruf_kolom((kolom - 1) // 26) + chr(65 + (kolom - 1) % 26) if kolom else ""
+
+
+def nama_sel(kolom: int, baris: int) -> str:
+    """A cell's name as staff read it in messages: (10, 9) -> J9."""
+    return f"{huruf_kolom(kolom)}{baris}"
 
 
 def sebagai_teks(v: Any) -> str:

@@ -33,7 +33,7 @@ from typing import Any
 from lxml import etree
 
 from pyxl import skema
-from pyxl.buku import perlu_awalan_teks
+from pyxl.buku import nama_sel, perlu_awalan_teks
 from pyxl.buku_berkas import simpan_atomik
 from pyxl.galat import BukuError
 
@@ -65,14 +65,8 @@ def _kolom_ref(ref: str) -> int:
     return functools.reduce(lambda n, h: n * 26 + ord(h) - 64, ref.rstrip("0123456789").upper(), 0)
 
 
-@functools.cache
-def _huruf(kolom: int) -> str:
-    """28 -> 'AB'."""
-    return _huruf((kolom - 1) // 26) + chr(65 + (kolom - 1) % 26) if kolom else ""
-
-
 def _ref(baris: int, kolom: int) -> str:
-    return f"{_huruf(kolom)}{baris}"
+    return nama_sel(kolom, baris)
 
 
 def _nilai_tulis(v: Any) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +30,16 @@ def cari_templat(folder_kerja: Path, nama: str) -> Path:
     )
 
 
-def tulis_dokumen(templat: Path, konteks: Mapping[str, Any], tujuan: Path) -> Path:
-    """Render `templat` with `konteks` into `tujuan` (which must not exist yet)."""
+def tulis_dokumen(
+    templat: Path,
+    konteks: Mapping[str, Any],
+    tujuan: Path,
+    siapkan: Callable[[Any, dict[str, Any]], dict[str, Any]] | None = None,
+) -> Path:
+    """Render `templat` with `konteks` into `tujuan` (which must not exist yet).
+
+    `siapkan(doc, konteks)` may complete the context with objects that need the template
+    itself (docxtpl's `InlineImage` for a chart)."""
     from docxtpl import DocxTemplate
     from jinja2 import StrictUndefined, TemplateError
     from jinja2.sandbox import SandboxedEnvironment
@@ -42,11 +50,12 @@ def tulis_dokumen(templat: Path, konteks: Mapping[str, Any], tujuan: Path) -> Pa
     sementara = tujuan.with_name(f".{tujuan.name}.{os.getpid()}.tmp")
     try:
         doc = DocxTemplate(str(templat))
+        isi = siapkan(doc, dict(konteks)) if siapkan else dict(konteks)
         try:
             # Sandboxed: a template staff edited cannot reach Python internals; strict: a
             # misspelt variable fails instead of printing nothing.
             lingkungan = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
-            doc.render(dict(konteks), jinja_env=lingkungan, autoescape=True)
+            doc.render(isi, jinja_env=lingkungan, autoescape=True)
         except TemplateError as exc:
             raise IsianError(
                 f"Templat {templat.name} rusak: {exc}. Periksa tanda {{{{ }}}} dan {{% %}} di "

@@ -12,10 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from pyxl import skema
-from pyxl.buku import baca_tabel, sebagai_teks, tulis_tabel
+from pyxl.buku import baca_tabel, nama_sel, sebagai_teks, tulis_tabel
 from pyxl.daftar import baca_bagian, baca_indikator
 from pyxl.jalan import Hasil, Konteks
-from pyxl.validasi import nama_sel
 
 SUMBER_ANALISIS = "(analisis)"
 """`Berkas` of the findings this step writes, so a re-run replaces them and nothing else."""

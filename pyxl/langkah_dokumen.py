@@ -15,7 +15,6 @@ import hashlib
 import io
 import json
 import math
-import os
 import re
 import time
 from collections import Counter
@@ -147,7 +146,7 @@ def _indikator(no: int, r: Baris) -> dict[str, str]:
 
 def _periksa_sumber(kode: str, sumber: list[Baris], hasil: list[Baris]) -> None:
     """The Bagian sheet must still hold what was analysed (same indicators, same Realisasi)."""
-    from pyxl.validasi import nama_sel
+    from pyxl.buku import nama_sel
 
     sekarang = {sebagai_teks(r["Kode IKU"]): r for r in sumber}
     alasan = "daftar indikatornya berbeda dari sheet Analisis"
@@ -300,36 +299,17 @@ def susun_konteks(
 
 
 def tulis(templat: Path, konteks: dict[str, Any], png: bytes, tujuan: Path) -> Path:
-    """Render like `dokumen_word.tulis_dokumen` (strict sandbox, autoescape, temporary file
-    renamed into place, never overwriting), with the chart as an inline picture."""
+    """Render through `dokumen_word.tulis_dokumen`, with the chart as an inline picture."""
     from docx.shared import Mm
-    from docxtpl import DocxTemplate, InlineImage
-    from jinja2 import StrictUndefined, TemplateError
-    from jinja2.sandbox import SandboxedEnvironment
+    from docxtpl import InlineImage
 
-    from pyxl.langkah_undangan import ketat
+    from pyxl.dokumen_word import tulis_dokumen
 
-    if tujuan.exists():
-        raise IsianError(f"Dokumen {tujuan.name} sudah ada dan tidak akan ditimpa.")
-    tujuan.parent.mkdir(parents=True, exist_ok=True)
-    sementara = tujuan.with_name(f".{tujuan.name}.{os.getpid()}.tmp")
-    try:
-        doc = DocxTemplate(str(templat))
+    def dengan_grafik(doc: Any, isi: dict[str, Any]) -> dict[str, Any]:
         gambar = InlineImage(doc, io.BytesIO(png), width=Mm(160))
-        konteks = dict(konteks, d=dict(konteks["d"], grafik=gambar))
-        lingkungan = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
-        try:
-            doc.render(ketat(konteks), jinja_env=lingkungan, autoescape=True)
-        except TemplateError as exc:
-            raise IsianError(
-                f"Templat {templat} rusak: {exc}. Periksa tanda {{{{ }}}} dan {{% %}} di Word "
-                "(jalankan pyxl cek); tidak ada dokumen yang dibuat."
-            ) from exc
-        doc.save(str(sementara))
-        os.replace(sementara, tujuan)
-    finally:
-        sementara.unlink(missing_ok=True)
-    return tujuan
+        return dict(isi, d=dict(isi["d"], grafik=gambar))
+
+    return tulis_dokumen(templat, konteks, tujuan, dengan_grafik)
 
 
 # --------------------------------------------------------------------------- step 8-9

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from pyxl import skema
-from pyxl.buku import FORMAT_KOLOM, Baris, baca_tabel, sebagai_teks, tambah_baris
+from pyxl.buku import FORMAT_KOLOM, Baris, baca_tabel, huruf_kolom, sebagai_teks, tambah_baris
 from pyxl.daftar import baca_bagian, baca_indikator
 from pyxl.jalan import Hasil, Konteks
 from pyxl.masukan import Kiriman, kumpulkan
@@ -37,7 +37,6 @@ from pyxl.validasi import (
     Temuan,
     blokir,
     ditolak,
-    nama_sel,
     periksa_berkas,
     periksa_isian,
     peringatan,
@@ -88,7 +87,7 @@ def sel_berumus(path: Path, sheet: str, kolom: Iterable[str]) -> frozenset[str]:
     """Cells of the given columns on `sheet` that hold a formula (their cached value is used).
 
     Read from the sheet's XML with a pattern (no entity expansion, no DOM of untrusted XML)."""
-    huruf = {nama_sel(KOLOM_FORMAT[k], 1)[:-1] for k in kolom}
+    huruf = {huruf_kolom(KOLOM_FORMAT[k]) for k in kolom}
     try:
         with zipfile.ZipFile(path) as z:
             wb = z.read("xl/workbook.xml").decode("utf-8", "replace")

@@ -12,13 +12,19 @@ import contextlib
 from pathlib import Path
 
 from pyxl import indo, skema
-from pyxl.buku import Baris, baca_tabel, sebagai_teks, tambah_baris
+from pyxl.buku import Baris, baca_tabel, huruf_kolom, sebagai_teks, tambah_baris
 from pyxl.daftar import pilih_bagian
 from pyxl.galat import IsianError, LingkunganError, PyxlError
 from pyxl.jalan import Hasil, Konteks
 from pyxl.model import Bagian
 from pyxl.pengaturan import Pengaturan
-from pyxl.surel import Surel, pengirim_dari_pengaturan, periksa_alamat, periksa_header
+from pyxl.surel import (
+    Surel,
+    catatan_kirim,
+    pengirim_dari_pengaturan,
+    periksa_alamat,
+    periksa_header,
+)
 
 KABAG = "Kepala Bagian Perencanaan dan Keuangan"
 JUDUL = "Format Pengumpulan Data Kinerja"
@@ -33,17 +39,13 @@ def _format_berlaku(ktx: Konteks, tahun: int) -> dict[str, Baris]:
     return hasil
 
 
-def _huruf(i: int) -> str:
-    """Column letters of a 0-based index: 0 -> A, 26 -> AA."""
-    return (_huruf(i // 26 - 1) if i >= 26 else "") + chr(ord("A") + i % 26)
-
-
 def _sel_bagian(ktx: Konteks) -> dict[str, tuple[str, str]]:
     """Per Bagian code, the cells of its `Kepala Bagian` and `Email` (e.g. D5, G5)."""
     isi = ktx.buku.baca(skema.BAGIAN)
     judul = [sebagai_teks(h) for h in isi[0]]  # the columns were checked by pilih_bagian
     kode = judul.index("Kode")
-    nama, email = _huruf(judul.index("Kepala Bagian")), _huruf(judul.index("Email"))
+    nama = huruf_kolom(judul.index("Kepala Bagian") + 1)
+    email = huruf_kolom(judul.index("Email") + 1)
     return {
         sebagai_teks(r[kode]).upper(): (f"{nama}{n}", f"{email}{n}")
         for n, r in enumerate(isi[1:], start=2)
@@ -184,16 +186,7 @@ def kirim_format(
                 continue
             if t.berkas:
                 berkas.append(t.berkas)
-            baris.append(
-                rec
-                | {
-                    "Waktu": t.waktu,
-                    "Message-ID": t.message_id,
-                    "Berkas": t.berkas.name if t.berkas else None,
-                    "Status": "Terkirim" if t.mode == "smtp" else "Draf",
-                    "Catatan": f"Ditolak server: {', '.join(t.ditolak)}" if t.ditolak else None,
-                }
-            )
+            baris.append(rec | catatan_kirim(t))
     except BaseException:
         for p in berkas:  # the unsent drafts of an aborted run
             with contextlib.suppress(OSError):

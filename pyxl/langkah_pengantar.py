@@ -30,6 +30,7 @@ from pyxl.surel import (
     Pengirim,
     Surel,
     Terkirim,
+    catatan_kirim,
     pengirim_dari_pengaturan,
     periksa_alamat,
     periksa_header,
@@ -133,15 +134,7 @@ def _kirim(
         raise
     except PyxlError as exc:
         return dict(rec, Status="Gagal", Catatan=str(exc)), None
-    rec.update(
-        {
-            "Waktu": t.waktu,
-            "Message-ID": t.message_id,
-            "Berkas": t.berkas.name if t.berkas else "",
-            "Status": "Terkirim" if t.mode == "smtp" else "Draf",
-            "Catatan": f"Ditolak server: {', '.join(t.ditolak)}" if t.ditolak else "",
-        }
-    )
+    rec.update(catatan_kirim(t))
     return rec, t
 
 

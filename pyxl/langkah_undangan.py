@@ -21,14 +21,14 @@ from datetime import date
 from typing import Any
 
 from pyxl import indo, skema
-from pyxl.buku import Baris, baca_tabel, sebagai_teks, tambah_baris
+from pyxl.buku import Baris, baca_tabel, huruf_kolom, sebagai_teks, tambah_baris
 from pyxl.daftar import baca_bagian
 from pyxl.dokumen_word import cari_templat, tulis_dokumen
 from pyxl.galat import IsianError, LingkunganError, PyxlError
 from pyxl.jalan import Hasil, Konteks
 from pyxl.pengaturan import Pengaturan
 from pyxl.penomoran import nomor_surat
-from pyxl.surel import Surel, pengirim_dari_pengaturan, periksa_alamat
+from pyxl.surel import Surel, catatan_kirim, pengirim_dari_pengaturan, periksa_alamat
 
 TEMPLAT = "undangan_rapat.docx"
 KABAG = "Kepala Bagian Perencanaan dan Keuangan"
@@ -160,7 +160,7 @@ def daftar_undangan(ktx: Konteks, peng: Pengaturan) -> list[Undangan]:
     """Every Kepala Bagian of the `Bagian` sheet but the inviter's own, then the functional
     officials of 'Pejabat Fungsional' ('Nama (Jabatan)' separated by ';')."""
     judul = [sebagai_teks(h) for h in ktx.buku.baca(skema.BAGIAN)[0]]
-    kolom_email = _huruf(judul.index("Email") + 1)
+    kolom_email = huruf_kolom(judul.index("Email") + 1)
     pelaksana = peng["Bagian Pelaksana"].strip().lower()
     hasil: list[Undangan] = []
     for b, r in zip(baca_bagian(ktx.buku), baca_tabel(ktx.buku, skema.BAGIAN), strict=True):
@@ -178,15 +178,6 @@ def daftar_undangan(ktx: Konteks, peng: Pengaturan) -> list[Undangan]:
             "Pengaturan 'Pejabat Fungsional'."
         )
     return hasil
-
-
-def _huruf(kolom: int) -> str:
-    """1 -> 'A', 27 -> 'AA'."""
-    teks = ""
-    while kolom:
-        kolom, sisa = divmod(kolom - 1, 26)
-        teks = chr(ord("A") + sisa) + teks
-    return teks
 
 
 class _Ketat(dict[str, Any]):
@@ -372,15 +363,7 @@ def jalankan(
                 continue
             if t.berkas:
                 ns.berkas_lain.append(t.berkas)
-            rec.update(
-                {
-                    "Waktu": t.waktu,
-                    "Message-ID": t.message_id,
-                    "Berkas": t.berkas.name if t.berkas else "",
-                    "Status": "Terkirim" if t.mode == "smtp" else "Draf",
-                    "Catatan": f"Ditolak server: {', '.join(t.ditolak)}" if t.ditolak else "",
-                }
-            )
+            rec.update(catatan_kirim(t))
             baris.append(rec)
 
         tambah_baris(ktx.buku, skema.PENGIRIMAN, skema.KOLOM_PENGIRIMAN, baris)

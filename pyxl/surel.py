@@ -29,7 +29,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from pyxl.galat import IsianError, LingkunganError
 from pyxl.pengaturan import Pengaturan
@@ -283,6 +283,17 @@ class PengirimOutlook:
             item.Attachments.Add(str(p))
         item.Save()
         return Terkirim(str(item.EntryID), self.mode, None, datetime.now())
+
+
+def catatan_kirim(t: Terkirim) -> dict[str, Any]:
+    """The `Pengiriman` columns that come from a made e-mail (draft or sent)."""
+    return {
+        "Waktu": t.waktu,
+        "Message-ID": t.message_id,
+        "Berkas": t.berkas.name if t.berkas else "",
+        "Status": "Terkirim" if t.mode == "smtp" else "Draf",
+        "Catatan": f"Ditolak server: {', '.join(t.ditolak)}" if t.ditolak else "",
+    }
 
 
 def pengirim_dari_pengaturan(

@@ -22,6 +22,8 @@ import zipfile
 from dataclasses import dataclass, replace
 from typing import Any
 
+from pyxl.buku import nama_sel
+
 BLOKIR = "Blokir"
 PERINGATAN = "Peringatan"
 
@@ -188,19 +190,6 @@ def angka(v: Any) -> float | None:
     except ValueError:
         return None
     return x if x == x and abs(x) != float("inf") else None
-
-
-def _huruf(kolom: int) -> str:
-    """1 -> A, 27 -> AA."""
-    s = ""
-    while kolom:
-        kolom, r = divmod(kolom - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
-def nama_sel(kolom: int, baris: int) -> str:
-    return f"{_huruf(kolom)}{baris}"
 
 
 def periksa_isian(
