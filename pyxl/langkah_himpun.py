@@ -149,6 +149,12 @@ def jalankan(ktx: Konteks, *, imap: bool = True) -> Hasil:
             kode = sebagai_teks(r["Kode Bagian"])
             terima_terakhir[kode] = max(r["Waktu"], terima_terakhir.get(kode, r["Waktu"]))
     terbit = {sebagai_teks(r["ID Format"]): r for r in baca_tabel(ktx.buku, skema.FORMAT_TERBIT)}
+    terbaru: dict[str, Baris] = {}  # per Bagian, its latest valid issue (for FORMAT_LAMA)
+    for r in terbit.values():
+        if sebagai_teks(r["Status"]) == "Berlaku":
+            kode_r = sebagai_teks(r["Kode Bagian"])
+            if kode_r not in terbaru or _no(r) > _no(terbaru[kode_r]):
+                terbaru[kode_r] = r
     bagian = {b.kode: b for b in baca_bagian(ktx.buku)}
     alamat = {b.email.strip().lower(): b.kode for b in bagian.values() if b.email.strip()}
     secret = stempel.rahasia(ktx.buku)
@@ -172,7 +178,7 @@ def jalankan(ktx: Konteks, *, imap: bool = True) -> Hasil:
             )
             continue
         nama_per_sha[sidik] = k.nama
-        kode, temuan, nilai = _periksa(k, arsip, tahun, terbit, alamat, secret)
+        kode, temuan, nilai = _periksa(k, arsip, tahun, terbit, terbaru, alamat, secret)
         temuan = untuk(temuan, kode, k.nama)
         baris_temuan += [t.baris() for t in temuan]
         n_peringatan = sum(t.tingkat == PERINGATAN for t in temuan)
@@ -231,6 +237,7 @@ def _periksa(
     arsip: Path,
     tahun: int,
     terbit: dict[str, Baris],
+    terbaru: dict[str, Baris],
     alamat: dict[str, str],
     secret: bytes,
 ) -> tuple[str, list[Temuan], list[dict[str, Any]]]:
@@ -334,20 +341,14 @@ def _periksa(
             [],
         )
     temuan = []
-    lebih_baru = [
-        r
-        for r in terbit.values()
-        if sebagai_teks(r["Kode Bagian"]) == kode
-        and sebagai_teks(r["Status"]) == "Berlaku"
-        and _no(r) > _no(rec)
-    ]
-    if lebih_baru:
+    baru = terbaru.get(kode)
+    if baru is not None and _no(baru) > _no(rec):
         temuan.append(
             peringatan(
                 "FORMAT_LAMA",
                 f"{k.nama} memakai format {st.id_format}, "
                 f"padahal sudah terbit format lebih baru "
-                f"{sebagai_teks(lebih_baru[-1]['ID Format'])}. Data tetap "
+                f"{sebagai_teks(baru['ID Format'])}. Data tetap "
                 "digabung; isinya sama.",
             )
         )
