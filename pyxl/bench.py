@@ -103,7 +103,6 @@ def bench_himpun(n: int, baris: int = 10, ulang: int = 3) -> dict[str, float]:
 
     from pyxl.buku_berkas import buka
     from pyxl.jalan import Konteks, jalankan
-    from pyxl.umpan import UmpanKonsol
 
     with tempfile.TemporaryDirectory() as tmp:
         asal = Path(tmp) / "asal"
@@ -125,9 +124,7 @@ def bench_himpun(n: int, baris: int = 10, ulang: int = 3) -> dict[str, float]:
             shutil.rmtree(kerja, ignore_errors=True)
             shutil.copytree(asal, kerja)
             with buka(kerja / skema.NAMA_MASTER) as buku:
-                jalankan(
-                    "himpun", Konteks(buku, UmpanKonsol(diam=True), pengguna="bench"), imap=False
-                )
+                jalankan("himpun", Konteks(buku, _Diam(), pengguna="bench"), imap=False)
 
         t_himpun = median_detik(himpun, ulang)
         t_cal = median_detik(baca_calamine, ulang)

@@ -210,9 +210,18 @@ def jalankan(ktx: Konteks, *, imap: bool = True) -> Hasil:
     belum = [b for b in bagian if b not in terima_terakhir]
     return Hasil(
         f"{len(baru)} berkas baru diperiksa: {ringkas}. Digabung ke sheet: "
-        f"{', '.join(gabung) or '-'}. {len(baris_temuan)} temuan di sheet Validasi. "
-        + (f"Belum mengirim: {', '.join(belum)}." if belum else "Semua Bagian sudah mengirim.")
+        f"{_daftar(list(gabung))}. {len(baris_temuan)} temuan di sheet Validasi. "
+        + (f"Belum mengirim: {_daftar(belum)}." if belum else "Semua Bagian sudah mengirim.")
     )
+
+
+def _daftar(kode: list[str], paling_banyak: int = 12) -> str:
+    """Codes for a message box: all of them for a Setda, a count for a province."""
+    if not kode:
+        return "-"
+    if len(kode) <= paling_banyak:
+        return ", ".join(kode)
+    return f"{', '.join(kode[:paling_banyak])} dan {len(kode) - paling_banyak} lainnya"
 
 
 def _no(r: Baris) -> float:
