@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,49 @@ def cari_templat(folder_kerja: Path, nama: str) -> Path:
     )
 
 
+_KARAKTER_DAFTAR = ("\t", "\a", "\n", "\f")
+_PARAGRAF = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
+
+
+def _templat(path: Path) -> Any:
+    """A docxtpl template with two passes made proportional to the document's size.
+
+    The 'listing' pass (tabs, line and page breaks inside values) runs only on paragraphs
+    that contain such a character: docxtpl runs it over every run of the document (2.2 s of
+    7.9 s at 6,400 indicators), and it rewrites each paragraph on its own, so the result is
+    the same. The rendered body replaces the template's by one parse (see `map_tree`)."""
+    from docxtpl import DocxTemplate
+
+    class _Templat(DocxTemplate):
+        def resolve_listing(self, xml: str) -> str:
+            def satu(m: re.Match[str]) -> str:
+                p = m.group(0)
+                return (
+                    super(_Templat, self).resolve_listing(p)
+                    if any(c in p for c in _KARAKTER_DAFTAR)
+                    else p
+                )
+
+            if not any(c in xml for c in _KARAKTER_DAFTAR):
+                return xml
+            return _PARAGRAF.sub(satu, xml)
+
+        def map_tree(self, tree: Any) -> None:
+            # docxtpl moves the rendered body into the template's document; lxml then walks
+            # every node to rebind it (2.6 s for a 6,400-indicator document). Parsing the
+            # whole document once and swapping the part's root gives the same XML.
+            from docx.oxml.parser import parse_xml
+            from lxml import etree
+
+            akar = etree.tostring(self.docx._element, encoding="unicode")
+            awal, akhir = akar.index("<w:body"), akar.rindex("</w:body>") + len("</w:body>")
+            baru = parse_xml(akar[:awal] + etree.tostring(tree, encoding="unicode") + akar[akhir:])
+            self.docx._part._element = baru
+            self.docx._element = baru
+
+    return _Templat(str(path))
+
+
 def tulis_dokumen(
     templat: Path,
     konteks: Mapping[str, Any],
@@ -40,7 +84,6 @@ def tulis_dokumen(
 
     `siapkan(doc, konteks)` may complete the context with objects that need the template
     itself (docxtpl's `InlineImage` for a chart)."""
-    from docxtpl import DocxTemplate
     from jinja2 import StrictUndefined, TemplateError
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -49,7 +92,7 @@ def tulis_dokumen(
     tujuan.parent.mkdir(parents=True, exist_ok=True)
     sementara = tujuan.with_name(f".{tujuan.name}.{os.getpid()}.tmp")
     try:
-        doc = DocxTemplate(str(templat))
+        doc = _templat(templat)
         isi = siapkan(doc, dict(konteks)) if siapkan else dict(konteks)
         try:
             # Sandboxed: a template staff edited cannot reach Python internals; strict: a
