@@ -271,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pyxl.bench", description=__doc__)
     sub = ap.add_subparsers(dest="nama")
     sub.add_parser("tombol", help="waktu mulai setiap tombol dibanding import xlwings")
+    p = sub.add_parser("dokumen", help="langkah 8: Dokumen IKU dengan N indikator")
+    p.add_argument("--indikator", type=int, nargs="*", default=[400, 1_600, 6_400])
     p = sub.add_parser("analisis", help="langkah 7: mesin capaian dan langkah utuh")
     p.add_argument("--indikator", type=int, nargs="*", default=[1_000, 10_000, 100_000])
     p = sub.add_parser("himpun", help="langkah 6 pada N kiriman")
@@ -293,6 +295,22 @@ def main(argv: list[str] | None = None) -> int:
         cetak(
             "Langkah 7 pada buku kerja contoh (43 indikator), detik dikali 1000",
             bench_langkah_analisis(),
+        )
+    if args.nama in (None, "dokumen"):
+        from pyxl.langkah_dokumen import benchmark, benchmark_add_row
+
+        sizes = getattr(args, "indikator", [400, 1_600, 6_400]) if args.nama else [400, 1_600]
+        cetak(
+            "Langkah 8 (Dokumen IKU utuh, 3 tabel per indikator), total per ukuran",
+            [
+                (
+                    f"dokumen {n:,} indikator",
+                    statistics.median(benchmark(n) for _ in range(3)),
+                    "python-docx add_row 1 tbl",
+                    benchmark_add_row(n),
+                )
+                for n in sizes
+            ],
         )
     if args.nama in (None, "himpun"):
         sizes = getattr(args, "files", [100, 1000])
