@@ -162,3 +162,29 @@ def test_cek_button_reports_in_a_message(master: Path, monkeypatch: pytest.Monke
     [alert] = [a for a in actions if a["func"] == "alert"]
     assert "Modul VBA xlwings: versi 0.37.8" in alert["args"][0]
     assert not [a for a in actions if a["func"] in ("setValues", "save")]
+
+
+def test_a_step_over_its_standard_time_is_flagged(
+    master: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import timedelta
+
+    from pyxl.buku_berkas import buka
+    from pyxl.jalan import Konteks, jalankan
+    from pyxl.umpan import UmpanKonsol
+
+    waktu = [datetime(2027, 1, 5, 8, 0)]
+
+    def jam() -> datetime:  # every look at the clock is 7 minutes later: 14 > 10 minutes
+        waktu[0] += timedelta(minutes=7)
+        return waktu[0]
+
+    with buka(master) as buku:
+        jalankan("disposisi", Konteks(buku, UmpanKonsol(diam=True), pengguna="uji", jam=jam))
+    [log] = _baris(master, skema.LOG_SOP)
+    assert log["Sesuai Waktu Baku"] == "Tidak" and log["Durasi (menit)"] > 10
+    ws = openpyxl.load_workbook(master)[skema.KENDALI]
+    assert ws.cell(kendali.baris_langkah(1), kendali.KOLOM_STATUS).value == kendali.LEWAT_WAKTU
+    capsys.readouterr()
+    assert main(["status", "--workbook", str(master)]) == 0
+    assert " 1. Melebihi waktu baku" in capsys.readouterr().out
