@@ -1,0 +1,80 @@
+"""Live Excel writes grow with the sheets and blocks written, never with the cells.
+
+xlwings' remote engine records every call a button makes against the workbook; each recorded
+action is one round trip to Excel. The same buttons run on the sample workbook and on one ten
+times larger (100 units, and ten times more indicators per unit): the number of calls may grow
+with the number of sheets a step writes, but not with the number of cells.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pyxl import skema
+from pyxl.bench import unit_buatan
+from pyxl.buku_berkas import buka
+from pyxl.jalan import Konteks, jalankan
+from pyxl.master import bangun_master
+from pyxl.simulasi import isi_format
+from pyxl.umpan import UmpanKonsol
+from remote import aksi, buku_remote
+
+UKURAN = {"contoh": (10, 4), "sepuluh kali": (100, 40)}
+"""(units, indicators per unit)."""
+
+
+def _siapkan(folder: Path, unit: int, baris: int) -> Path:
+    for nama in skema.FOLDERS:
+        (folder / nama).mkdir(parents=True, exist_ok=True)
+    bagian, indikator = unit_buatan(unit, baris)
+    berkas = folder / skema.NAMA_MASTER
+    bangun_master(
+        berkas,
+        tahun=2026,
+        bagian=bagian,
+        indikator=indikator,
+        pengaturan={"Batas Waktu Pengembalian": "31 Januari 2027"},
+    )
+    with buka(berkas) as buku:
+        jalankan("format", Konteks(buku, UmpanKonsol(diam=True), pengguna="uji"))
+    isian = [{"Realisasi": 85.0, "Realisasi Anggaran": 900_000.0, "Keterangan": "ok"}] * baris
+    for b in bagian[:5]:  # five units have returned their format
+        nama = f"{b.kode}_Format_IKU_2026.xlsx"
+        isi_format(folder / "format" / nama, folder / "masuk" / nama, isian)
+    return berkas
+
+
+@pytest.fixture(scope="module")
+def buku_kerja(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return {
+        k: _siapkan(tmp_path_factory.mktemp(k.replace(" ", "_")), *v) for k, v in UKURAN.items()
+    }
+
+
+def _panggilan(berkas: Path, tombol: str, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    import pyxl.tombol
+
+    monkeypatch.chdir(berkas.parent)
+    book = buku_remote(berkas.resolve())
+    getattr(pyxl.tombol, tombol)()
+    actions = aksi(book)
+    assert not any(a["func"] == "alert" and "critical" in a["args"] for a in actions), actions
+    return actions
+
+
+@pytest.mark.parametrize("tombol", ["himpun", "analisis", "status"])
+def test_calls_do_not_grow_with_cells(
+    buku_kerja: dict[str, Path], tombol: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    aksi_per = {k: _panggilan(b, tombol, monkeypatch) for k, b in buku_kerja.items()}
+    hitung = {k: len(v) for k, v in aksi_per.items()}
+    # Ten times the units and ten times the rows per unit: the very same number of calls.
+    assert hitung["sepuluh kali"] == hitung["contoh"], hitung
+    tulis = sum(a["func"] == "setValues" for a in aksi_per["contoh"])
+    # One value block per table written; himpun merges five returns, three input columns
+    # each. Number formats are one call per formatted column of a block.
+    assert tulis <= {"himpun": 5 * 3 + 4, "analisis": 5, "status": 3}[tombol], tulis
+    assert hitung["contoh"] <= 40, hitung
