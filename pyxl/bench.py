@@ -98,6 +98,79 @@ def siapkan_himpun(folder: Path, n: int, baris: int) -> Path:
     return berkas
 
 
+def _format_openpyxl(tujuan: Path, rows: list[Indikator]) -> None:
+    """Baseline: the same format written naively with openpyxl (cells one by one, unlocked
+    input cells, protection, validation)."""
+    from dataclasses import astuple
+
+    import openpyxl
+    from openpyxl.styles import Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = openpyxl.Workbook()
+    ws = wb.create_sheet("Format IKU", 0)
+    wb.remove(wb.worksheets[1])
+    ws.append(["FORMAT PENGUMPULAN DATA KINERJA"])
+    ws.append(list(skema.KOLOM_INDIKATOR))
+    dv = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1E15",
+        formula2="1E15",
+        promptTitle="Realisasi",
+        prompt="Isi angka",
+        showInputMessage=True,
+    )
+    ws.add_data_validation(dv)
+    for i, r in enumerate(rows, start=3):
+        for j, v in enumerate(astuple(r), start=1):
+            sel = ws.cell(row=i, column=j, value=v)
+            if skema.KOLOM_INDIKATOR[j - 1] in skema.KOLOM_ISIAN:
+                sel.protection = Protection(locked=False)
+                dv.add(sel.coordinate)
+    ws.protection.sheet = True
+    wb.save(tujuan)
+
+
+def _bench_format_satu(n: int, baris: int) -> tuple[float, float]:
+    from pyxl.buku_berkas import buka
+    from pyxl.jalan import Konteks, jalankan
+    from pyxl.master import bangun_master
+
+    bagian, indikator = unit_buatan(n, baris)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for nama in skema.FOLDERS:
+            (folder / nama).mkdir()
+        berkas = folder / skema.NAMA_MASTER
+        bangun_master(
+            berkas,
+            tahun=2026,
+            bagian=bagian,
+            indikator=indikator,
+            pengaturan={"Batas Waktu Pengembalian": "31 Januari 2027"},
+        )
+
+        def langkah() -> None:
+            with buka(berkas) as buku:
+                jalankan("format", Konteks(buku, _Diam(), pengguna="bench"))
+
+        def dasar() -> None:
+            for b in bagian:
+                _format_openpyxl(folder / f"dasar_{b.kode}.xlsx", indikator[b.kode])
+
+        return median_detik(langkah, 1) / n, median_detik(dasar, 1) / n
+
+
+def bench_format(sizes: list[int], baris: int = 10) -> list[tuple[str, float, str, float]]:
+    """Step 2 for N units (the whole step: read, stamp, write, ledger) vs naive openpyxl."""
+    hasil = []
+    for n in sizes:
+        kita, dasar = _bench_format_satu(n, baris)
+        hasil.append((f"format {n} unit", kita, "openpyxl naif", dasar))
+    return hasil
+
+
 def bench_himpun(n: int, baris: int = 10, ulang: int = 3) -> dict[str, float]:
     from python_calamine import CalamineWorkbook
 
@@ -271,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pyxl.bench", description=__doc__)
     sub = ap.add_subparsers(dest="nama")
     sub.add_parser("tombol", help="waktu mulai setiap tombol dibanding import xlwings")
+    p = sub.add_parser("format", help="langkah 2 untuk N unit")
+    p.add_argument("--unit", type=int, nargs="*", default=[100, 1000])
     p = sub.add_parser("dokumen", help="langkah 8: Dokumen IKU dengan N indikator")
     p.add_argument("--indikator", type=int, nargs="*", default=[400, 1_600, 6_400])
     p = sub.add_parser("analisis", help="langkah 7: mesin capaian dan langkah utuh")
@@ -296,6 +371,9 @@ def main(argv: list[str] | None = None) -> int:
             "Langkah 7 pada buku kerja contoh (43 indikator), detik dikali 1000",
             bench_langkah_analisis(),
         )
+    if args.nama in (None, "format"):
+        sizes = getattr(args, "unit", [100, 1000]) if args.nama else [100]
+        cetak("Langkah 2 (format, 10 indikator per unit), per format", bench_format(sizes))
     if args.nama in (None, "dokumen"):
         from pyxl.langkah_dokumen import benchmark, benchmark_add_row
 
