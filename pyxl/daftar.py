@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pyxl import skema
-from pyxl.buku import Buku, baca_tabel, sebagai_teks
+from pyxl.buku import Baris, Buku, baca_tabel, sebagai_teks
 from pyxl.galat import BukuError, IsianError
 from pyxl.model import Bagian
 
@@ -41,7 +41,7 @@ def pilih_bagian(buku: Buku, kode: str | None) -> list[Bagian]:
     )
 
 
-def baca_indikator(buku: Buku, b: Bagian) -> list[dict[str, object]]:
+def baca_indikator(buku: Buku, b: Bagian) -> list[Baris]:
     """The rows of a Bagian's sheet, keyed by the contract's column names."""
     if b.kode not in buku.nama_sheet():
         raise BukuError(

@@ -105,6 +105,8 @@ def sel_berumus(path: Path, sheet: str, kolom: Iterable[str]) -> frozenset[str]:
             xml = z.read(bagian)
     except (KeyError, zipfile.BadZipFile, OSError):
         return frozenset()
+    if b"<f>" not in xml and b"<f " not in xml:  # the common case: no formula at all
+        return frozenset()
     hasil = set()
     for m2 in re.finditer(rb'<c r="([A-Z]+)(\d+)"[^>]*?(?:/>|>(.*?)</c>)', xml, re.S):
         if m2.group(3) and b"<f" in m2.group(3) and m2.group(1).decode() in huruf:
@@ -368,13 +370,12 @@ def _periksa(
 
 def _gabungkan(ktx: Konteks, b: Any, kembali: _Kembalian) -> list[Temuan]:
     """Write a return's values into its Bagian sheet: one block per input column."""
-    baca_indikator(ktx.buku, b)  # checks the sheet and its header
-    isi = ktx.buku.baca(b.kode)
-    header = [sebagai_teks(h) for h in isi[0]]
-    ke = {k: header.index(k) for k in ("Kode IKU", *skema.KOLOM_ISIAN)}
-    badan = [list(r) + [None] * (len(header) - len(r)) for r in isi[1:]]
-    letak = {sebagai_teks(r[ke["Kode IKU"]]): i for i, r in enumerate(badan)}
-    kolom = {k: [r[ke[k]] for r in badan] for k in skema.KOLOM_ISIAN}
+    rows = baca_indikator(ktx.buku, b)  # checks the sheet and its header
+    per_baris = {int(r["_baris"]): r for r in rows}
+    # One vector per input column from row 2 to the last indicator (empty rows stay empty).
+    nomor = range(2, max(per_baris, default=1) + 1)
+    letak = {sebagai_teks(r["Kode IKU"]): int(r["_baris"]) - 2 for r in rows}
+    kolom = {k: [per_baris.get(n, {}).get(k) for n in nomor] for k in skema.KOLOM_ISIAN}
     temuan: list[Temuan] = []
     for n in kembali.nilai:
         i = letak.get(n["Kode IKU"])
@@ -391,7 +392,13 @@ def _gabungkan(ktx: Konteks, b: Any, kembali: _Kembalian) -> list[Temuan]:
         for k in skema.KOLOM_ISIAN:
             if not tidak_digabung(n[k]):
                 kolom[k][i] = n[k]
-    if badan:
+    if rows:
         for k in skema.KOLOM_ISIAN:
-            ktx.buku.tulis(b.kode, 2, ke[k] + 1, [[v] for v in kolom[k]], [FORMAT_KOLOM.get(k)])
+            ktx.buku.tulis(
+                b.kode,
+                2,
+                skema.KOLOM_INDIKATOR.index(k) + 1,
+                [[v] for v in kolom[k]],
+                [FORMAT_KOLOM.get(k)],
+            )
     return untuk(temuan, b.kode, kembali.berkas)
