@@ -66,12 +66,9 @@ def unit_buatan(n: int, baris: int) -> tuple[list[Bagian], dict[str, list[Indika
     return bagian, indikator
 
 
-def siapkan_himpun(folder: Path, n: int, baris: int) -> Path:
-    """A working folder with N units, formats issued and every unit's return in masuk/."""
-    from pyxl.buku_berkas import buka
-    from pyxl.jalan import Konteks, jalankan
+def siapkan_unit(folder: Path, n: int, baris: int) -> Path:
+    """A working folder whose master holds N generated units (see `unit_buatan`)."""
     from pyxl.master import bangun_master
-    from pyxl.simulasi import isi_format
 
     for nama in skema.FOLDERS:
         (folder / nama).mkdir(parents=True, exist_ok=True)
@@ -84,17 +81,23 @@ def siapkan_himpun(folder: Path, n: int, baris: int) -> Path:
         indikator=indikator,
         pengaturan={"Batas Waktu Pengembalian": "31 Januari 2027"},
     )
+    return berkas
+
+
+def siapkan_himpun(folder: Path, n: int, baris: int, kembali: int | None = None) -> Path:
+    """N units with their formats issued; the first `kembali` units (all by default) have
+    filled theirs and sent it back into masuk/."""
+    from pyxl.buku_berkas import buka
+    from pyxl.jalan import Konteks, jalankan
+    from pyxl.simulasi import isi_format
+
+    berkas = siapkan_unit(folder, n, baris)
     with buka(berkas) as buku:
         jalankan("format", Konteks(buku, _Diam(), pengguna="bench"))
     isian = [{"Realisasi": 85.0, "Realisasi Anggaran": 900_000.0, "Keterangan": "ok"}] * baris
-    contoh = folder / "contoh_kembali.xlsx"
-    for i, b in enumerate(bagian):
-        format_ = folder / skema.FOLDER_FORMAT / f"{b.kode}_Format_IKU_2026.xlsx"
-        tujuan = folder / skema.FOLDER_MASUK / format_.name
-        if i == 0:
-            isi_format(format_, contoh, isian)
-        # Each unit fills its own format (openpyxl is slow; the first fill shows the path).
-        isi_format(format_, tujuan, isian)
+    for b in unit_buatan(n, 0)[0][:kembali]:
+        nama = f"{b.kode}_Format_IKU_2026.xlsx"
+        isi_format(folder / skema.FOLDER_FORMAT / nama, folder / skema.FOLDER_MASUK / nama, isian)
     return berkas
 
 
@@ -135,29 +138,19 @@ def _format_openpyxl(tujuan: Path, rows: list[Indikator]) -> None:
 def _bench_format_satu(n: int, baris: int) -> tuple[float, float]:
     from pyxl.buku_berkas import buka
     from pyxl.jalan import Konteks, jalankan
-    from pyxl.master import bangun_master
 
-    bagian, indikator = unit_buatan(n, baris)
+    _, indikator = unit_buatan(n, baris)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for nama in skema.FOLDERS:
-            (folder / nama).mkdir()
-        berkas = folder / skema.NAMA_MASTER
-        bangun_master(
-            berkas,
-            tahun=2026,
-            bagian=bagian,
-            indikator=indikator,
-            pengaturan={"Batas Waktu Pengembalian": "31 Januari 2027"},
-        )
+        berkas = siapkan_unit(folder, n, baris)
 
         def langkah() -> None:
             with buka(berkas) as buku:
                 jalankan("format", Konteks(buku, _Diam(), pengguna="bench"))
 
         def dasar() -> None:
-            for b in bagian:
-                _format_openpyxl(folder / f"dasar_{b.kode}.xlsx", indikator[b.kode])
+            for kode, rows in indikator.items():
+                _format_openpyxl(folder / f"dasar_{kode}.xlsx", rows)
 
         return median_detik(langkah, 1) / n, median_detik(dasar, 1) / n
 

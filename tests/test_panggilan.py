@@ -13,44 +13,18 @@ from typing import Any
 
 import pytest
 
-from pyxl import skema
-from pyxl.bench import unit_buatan
-from pyxl.buku_berkas import buka
-from pyxl.jalan import Konteks, jalankan
-from pyxl.master import bangun_master
-from pyxl.simulasi import isi_format
-from pyxl.umpan import UmpanKonsol
+from pyxl.bench import siapkan_himpun
 from remote import aksi, buku_remote
 
 UKURAN = {"contoh": (10, 4), "sepuluh kali": (100, 40)}
 """(units, indicators per unit)."""
 
 
-def _siapkan(folder: Path, unit: int, baris: int) -> Path:
-    for nama in skema.FOLDERS:
-        (folder / nama).mkdir(parents=True, exist_ok=True)
-    bagian, indikator = unit_buatan(unit, baris)
-    berkas = folder / skema.NAMA_MASTER
-    bangun_master(
-        berkas,
-        tahun=2026,
-        bagian=bagian,
-        indikator=indikator,
-        pengaturan={"Batas Waktu Pengembalian": "31 Januari 2027"},
-    )
-    with buka(berkas) as buku:
-        jalankan("format", Konteks(buku, UmpanKonsol(diam=True), pengguna="uji"))
-    isian = [{"Realisasi": 85.0, "Realisasi Anggaran": 900_000.0, "Keterangan": "ok"}] * baris
-    for b in bagian[:5]:  # five units have returned their format
-        nama = f"{b.kode}_Format_IKU_2026.xlsx"
-        isi_format(folder / "format" / nama, folder / "masuk" / nama, isian)
-    return berkas
-
-
 @pytest.fixture(scope="module")
 def buku_kerja(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {
-        k: _siapkan(tmp_path_factory.mktemp(k.replace(" ", "_")), *v) for k, v in UKURAN.items()
+        k: siapkan_himpun(tmp_path_factory.mktemp(k.replace(" ", "_")), *v, kembali=5)
+        for k, v in UKURAN.items()
     }
 
 
