@@ -44,6 +44,29 @@ def master(kerja: Path) -> Path:
     return kerja / skema.NAMA_MASTER
 
 
+CHECK_WORKBOOK = AKAR.parent / "shared" / "tools" / "check_workbook.py"
+
+
+def tombol_terhubung(berkas: Path) -> None:
+    """Every button of `berkas` resolves to a VBA Sub and an importable Python function,
+    according to the shared independent checker (skipped where it is not beside the repo)."""
+    import subprocess
+    import sys
+
+    from pyxl.perintah import PERINTAH
+
+    if not CHECK_WORKBOOK.exists():
+        pytest.skip("shared/tools/check_workbook.py is not beside the repository")
+    hasil = subprocess.run(
+        [sys.executable, str(CHECK_WORKBOOK), str(berkas), "--path", str(AKAR)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert hasil.returncode == 0, hasil.stdout + hasil.stderr
+    assert f"{len(PERINTAH)} buttons, all resolve" in hasil.stdout
+
+
 def sidik_folder(folder: Path) -> dict[str, str]:
     """Every file under a folder with its SHA-256: compare before/after to prove no change."""
     return {

@@ -6,8 +6,6 @@ from __future__ import annotations
 import io
 import shutil
 import struct
-import subprocess
-import sys
 import zipfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -20,7 +18,7 @@ from oletools.olevba import VBA_Parser
 from openpyxl.utils.escape import unescape
 from python_calamine import CalamineWorkbook
 
-from conftest import AKAR
+from conftest import tombol_terhubung
 from libreoffice import probe
 from pyxl import kendali, skema
 from pyxl.buku import FORMAT_KOLOM, baca_tabel, tambah_baris, tulis_tabel
@@ -31,7 +29,6 @@ from pyxl.kerja import data_contoh
 from pyxl.master import bangun_master
 from pyxl.perintah import PERINTAH
 
-CHECK_WORKBOOK = AKAR.parent / "shared" / "tools" / "check_workbook.py"
 MULAI = datetime(2026, 1, 12, 8, 30, 15)
 TEKS_RUMUS = ("=SUM(A1)", "+62 812", "-", "@x")
 """Text Excel would take as a formula or number if typed: must stay text."""
@@ -233,16 +230,7 @@ def test_vba_buttons_and_chart_survive(asli: Path, hasil: dict[str, Any]) -> Non
             assert z.read(nama) == a.read(nama), nama
         rekap = z.read("xl/worksheets/_rels/sheet18.xml.rels")
         assert b"drawing1.xml" in rekap and b"<drawing r:id=" in z.read("xl/worksheets/sheet18.xml")
-    if not CHECK_WORKBOOK.exists():
-        pytest.skip("shared/tools/check_workbook.py is not beside the repository")
-    hasil_cek = subprocess.run(
-        [sys.executable, str(CHECK_WORKBOOK), str(berkas), "--path", str(AKAR)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert hasil_cek.returncode == 0, hasil_cek.stdout + hasil_cek.stderr
-    assert f"{len(PERINTAH)} buttons, all resolve" in hasil_cek.stdout
+    tombol_terhubung(berkas)
 
 
 @pytest.mark.libreoffice

@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import openpyxl
-import pytest
 from oletools.olevba import VBA_Parser
 
+from conftest import tombol_terhubung
 from pyxl import kendali, skema
 from pyxl.master import FOLDER_VBA, MASTER_REPO, XLWINGS_CONF, bangun_master, xlwings_folder
 from pyxl.perintah import PERINTAH
 from pyxl.sample import indikator_contoh
-
-AKAR = Path(__file__).resolve().parent.parent
-CHECK_WORKBOOK = AKAR.parent / "shared" / "tools" / "check_workbook.py"
 
 
 def _modul(berkas: Path) -> dict[str, str]:
@@ -65,16 +60,7 @@ def test_sheets_are_styled_for_people(master: Path) -> None:
 
 
 def test_buttons_resolve_to_vba_and_python() -> None:
-    if not CHECK_WORKBOOK.exists():
-        pytest.skip("shared/tools/check_workbook.py is not beside the repository")
-    hasil = subprocess.run(
-        [sys.executable, str(CHECK_WORKBOOK), str(MASTER_REPO), "--path", str(AKAR)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert hasil.returncode == 0, hasil.stdout + hasil.stderr
-    assert f"{len(PERINTAH)} buttons, all resolve" in hasil.stdout
+    tombol_terhubung(MASTER_REPO)
 
 
 def test_buttons_sit_on_their_step_rows(master: Path) -> None:
