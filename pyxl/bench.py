@@ -1,7 +1,8 @@
 """Benchmarks on generated data, each figure beside a baseline measured in the same run.
 
-    python -m pyxl.bench                      every benchmark, small sizes
-    python -m pyxl.bench himpun --files 1000  step 6 on N returns vs a bare calamine read
+    python -m pyxl.bench                          every benchmark at three sizes, one table
+    python -m pyxl.bench --cepat                  the same at small sizes (a minute or two)
+    python -m pyxl.bench himpun --files 1000 5000  step 6 on N returns vs a bare calamine read
 
 Figures are medians of several runs (noisy machines); the ratio is what to read.
 """
@@ -15,19 +16,44 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pyxl import skema
 from pyxl.model import Bagian, Indikator
 
 
-def median_detik(fungsi: Callable[[], object], ulang: int) -> float:
+def median_detik(
+    fungsi: Callable[[], object], ulang: int, siapkan: Callable[[], object] | None = None
+) -> float:
+    """Median seconds of `ulang` runs of `fungsi`; `siapkan` runs before each, untimed."""
     hasil = []
     for _ in range(ulang):
+        if siapkan is not None:
+            siapkan()
         mulai = time.perf_counter()
         fungsi()
         hasil.append(time.perf_counter() - mulai)
     return statistics.median(hasil)
+
+
+@dataclass(frozen=True)
+class Ukur:
+    """One row of the table: pyxl's figure beside its baseline from the same run."""
+
+    uji: str
+    ukuran: str
+    kita: float
+    """Seconds, per `satuan`."""
+    dasar: str
+    nilai_dasar: float
+    satuan: str = "total"
+    sasaran: str = ""
+    """The goal, as the ratio or bound the issue sets ("" when there is none)."""
+
+    @property
+    def rasio(self) -> float:
+        return self.kita / self.nilai_dasar if self.nilai_dasar else float("inf")
 
 
 def unit_buatan(n: int, baris: int) -> tuple[list[Bagian], dict[str, list[Indikator]]]:
@@ -155,23 +181,65 @@ def _bench_format_satu(n: int, baris: int) -> tuple[float, float]:
         return median_detik(langkah, 1) / n, median_detik(dasar, 1) / n
 
 
-def bench_format(sizes: list[int], baris: int = 10) -> list[tuple[str, float, str, float]]:
+def bench_format(sizes: list[int], baris: int = 10) -> list[Ukur]:
     """Step 2 for N units (the whole step: read, stamp, write, ledger) vs naive openpyxl."""
     hasil = []
     for n in sizes:
         kita, dasar = _bench_format_satu(n, baris)
-        hasil.append((f"format {n} unit", kita, "openpyxl naif", dasar))
+        hasil.append(
+            Ukur(
+                "format (langkah 2)",
+                f"{n:,} unit",
+                kita,
+                "openpyxl naif",
+                dasar,
+                "per format",
+                "≤ 10 ms",
+            )
+        )
     return hasil
 
 
-def bench_himpun(n: int, baris: int = 10, ulang: int = 3) -> dict[str, float]:
+def bench_himpun(sizes: list[int], baris: int = 10, ulang: int = 3) -> list[Ukur]:
+    """Step 6 on N returns (archive, verify, validate, merge, ledger, save) vs a bare calamine
+    read of the same files, and vs pandas with openpyxl. Copying the prepared working folder
+    before each run is not timed."""
+    hasil = []
+    for n in sizes:
+        h = _bench_himpun_satu(n, baris, ulang)
+        ukuran = f"{n:,} berkas"
+        hasil.append(
+            Ukur(
+                "himpun (langkah 6)",
+                ukuran,
+                h["himpun"],
+                "calamine baca saja",
+                h["calamine"],
+                "per berkas",
+                "≤ 3× dasar",
+            )
+        )
+        hasil.append(
+            Ukur(
+                "himpun (langkah 6)",
+                ukuran,
+                h["himpun"],
+                "pandas+openpyxl",
+                h["openpyxl"],
+                "per berkas",
+            )
+        )
+    return hasil
+
+
+def _bench_himpun_satu(n: int, baris: int, ulang: int) -> dict[str, float]:
     from python_calamine import CalamineWorkbook
 
     from pyxl.buku_berkas import buka
     from pyxl.jalan import Konteks, jalankan
 
     with tempfile.TemporaryDirectory() as tmp:
-        asal = Path(tmp) / "asal"
+        asal, kerja = Path(tmp) / "asal", Path(tmp) / "kerja"
         siapkan_himpun(asal, n, baris)
         files = sorted((asal / skema.FOLDER_MASUK).glob("*.xlsx"))
 
@@ -185,64 +253,100 @@ def bench_himpun(n: int, baris: int = 10, ulang: int = 3) -> dict[str, float]:
             for f in files:
                 pd.read_excel(f, sheet_name="Format IKU", engine="openpyxl", header=None)
 
-        def himpun() -> None:
-            kerja = Path(tmp) / "kerja"
+        def salin() -> None:
             shutil.rmtree(kerja, ignore_errors=True)
             shutil.copytree(asal, kerja)
+
+        def himpun() -> None:
             with buka(kerja / skema.NAMA_MASTER) as buku:
                 jalankan("himpun", Konteks(buku, _Diam(), pengguna="bench"), imap=False)
 
-        t_himpun = median_detik(himpun, ulang)
+        t_himpun = median_detik(himpun, ulang, salin)
         t_cal = median_detik(baca_calamine, ulang)
         t_opx = median_detik(baca_openpyxl, 1)
     return {"himpun": t_himpun / n, "calamine": t_cal / n, "openpyxl": t_opx / n}
 
 
-def _capaian_per_baris(df: object) -> list[float | None]:
-    """Baseline: the same rules row by row in plain Python (what a macro or a loop would do)."""
+def _analisis_per_baris(df: object) -> list[tuple[object, ...]]:
+    """Baseline: the same outputs row by row in plain Python (what a macro or a loop would
+    do): capaian against the target and the Renstra target, category, budget absorption,
+    change from last year and its direction."""
     import pandas as pd
 
-    from pyxl.capaian import parse_angka
+    from pyxl.capaian import Skala, parse_angka
 
     assert isinstance(df, pd.DataFrame)
-    hasil: list[float | None] = []
-    for pol, t, ta, r in zip(
-        df["Polaritas"], df["Target"], df["Target Atas"], df["Realisasi"], strict=True
-    ):
+    skala = Skala()
+
+    def capaian(pol: str, t: object, ta: object, r: object) -> float | None:
         rr, tt, tta = parse_angka(r), parse_angka(t), parse_angka(ta)
         if pol == "Kualitatif":
-            hasil.append(100.0 if str(r).strip().lower() == str(t).strip().lower() else 0.0)
-            continue
+            return 100.0 if str(r).strip().lower() == str(t).strip().lower() else 0.0
         if rr is None or tt is None or rr != rr or tt != tt:
-            hasil.append(None)
-            continue
+            return None
         if tta is not None and tta == tta:
             if tt <= rr <= tta:
-                hasil.append(100.0)
-                continue
+                return 100.0
             tt = tta if rr > tta else tt
         if tt == 0:
-            hasil.append(None)
-        elif pol == "Negatif":
-            hasil.append((2 * tt - rr) / tt * 100)
-        else:
-            hasil.append(rr / tt * 100)
+            return None
+        return (2 * tt - rr) / tt * 100 if pol == "Negatif" else rr / tt * 100
+
+    def kategori(c: float | None) -> str | None:
+        if c is None:
+            return None
+        return next(
+            (lb for b, lb in zip(skala.batas, skala.label, strict=False) if c < b), skala.label[-1]
+        )
+
+    hasil: list[tuple[object, ...]] = []
+    kolom = [
+        "Polaritas",
+        "Target",
+        "Target Atas",
+        "Realisasi",
+        "Target Akhir Renstra",
+        "Realisasi Tahun Lalu",
+        "Pagu Anggaran",
+        "Realisasi Anggaran",
+    ]
+    for pol, t, ta, r, s, lalu, pagu, ra in zip(*(df[k] for k in kolom), strict=True):
+        c = capaian(pol, t, ta, r)
+        c_s = capaian(pol, s, None, r)
+        p, x = parse_angka(pagu), parse_angka(ra)
+        serapan = x / p * 100 if p and x is not None and p == p and x == x else None
+        rr, ll = parse_angka(r), parse_angka(lalu)
+        ubah = rr - ll if rr is not None and ll is not None and pol != "Kualitatif" else None
+        arah = (
+            None
+            if ubah is None or ubah != ubah
+            else (
+                "Tetap"
+                if ubah == 0
+                else "Membaik"
+                if (ubah > 0) != (pol == "Negatif")
+                else "Memburuk"
+            )
+        )
+        hasil.append((c, kategori(c), c_s, serapan, ubah, arah))
     return hasil
 
 
-def bench_analisis(sizes: list[int], ulang: int = 5) -> list[tuple[str, float, str, float]]:
+def bench_analisis(sizes: list[int], ulang: int = 5) -> list[Ukur]:
     from pyxl.capaian import contoh_acak, hitung
 
     rows = []
     for n in sizes:
         df = contoh_acak(n)
         kita = median_detik(lambda df=df: hitung(df), ulang)  # type: ignore[misc]
-        dasar = median_detik(lambda df=df: _capaian_per_baris(df), max(1, ulang // 2))  # type: ignore[misc]
-        rows.append((f"capaian {n:,} indikator", kita, "loop Python per baris", dasar))
+        dasar = median_detik(lambda df=df: _analisis_per_baris(df), max(1, ulang // 2))  # type: ignore[misc]
+        rows.append(
+            Ukur("analisis (langkah 7)", f"{n:,} indikator", kita, "loop Python per baris", dasar)
+        )
     return rows
 
 
-def bench_langkah_analisis(ulang: int = 3) -> list[tuple[str, float, str, float]]:
+def bench_langkah_analisis(ulang: int = 3) -> list[Ukur]:
     """The whole step on the sample workbook vs its computation alone."""
     import pandas as pd
 
@@ -264,7 +368,26 @@ def bench_langkah_analisis(ulang: int = 3) -> list[tuple[str, float, str, float]
         assert isinstance(df, pd.DataFrame)
         total = median_detik(langkah, ulang)
         hitungan = median_detik(lambda: hitung(df), ulang)
-    return [("langkah analisis, contoh (total)", total, "hitungan capaian saja", hitungan)]
+    return [
+        Ukur("analisis, langkah utuh", "contoh, 43 indikator", total, "hitungan saja", hitungan)
+    ]
+
+
+def bench_dokumen(sizes: list[int], ulang: int = 3) -> list[Ukur]:
+    """Step 8: the whole Dokumen IKU (each indicator a row in three tables, and the chart) vs
+    python-docx `add_row` building one of those tables."""
+    from pyxl.langkah_dokumen import benchmark, benchmark_add_row
+
+    return [
+        Ukur(
+            "Dokumen IKU (langkah 8)",
+            f"{n:,} indikator",
+            statistics.median(benchmark(n) for _ in range(ulang)),
+            "python-docx add_row, 1 tabel",
+            benchmark_add_row(n),
+        )
+        for n in sizes
+    ]
 
 
 BERAT = ("pandas", "docx", "docxtpl", "openpyxl", "matplotlib", "PIL")
@@ -284,9 +407,9 @@ print(t1 - t0, t2 - t1, t3 - t2, ",".join(baru))
 """
 
 
-def bench_tombol(ulang: int = 5) -> list[tuple[str, float, str, float, str]]:
-    """Per button, in fresh processes: `import xlwings` (baseline), what the button adds before
-    its first message, and the heavy libraries its step pulls in afterwards."""
+def bench_tombol(ulang: int = 5) -> list[Ukur]:
+    """Per button, in fresh processes: what the button adds before its first message, against
+    a bare `import xlwings`; `dasar` names the heavy libraries its step loads afterwards."""
     import subprocess
 
     from pyxl.perintah import PERINTAH
@@ -299,18 +422,20 @@ def bench_tombol(ulang: int = 5) -> list[tuple[str, float, str, float, str]]:
             keluar = subprocess.run(
                 [sys.executable, "-c", kode], capture_output=True, text=True, check=True
             ).stdout.split()
-            ukur.append(
-                (
-                    float(keluar[0]),
-                    float(keluar[1]),
-                    float(keluar[2]),
-                    keluar[3] if len(keluar) > 3 else "",
-                )
-            )
+            ukur.append((float(keluar[0]), float(keluar[1]), keluar[3] if len(keluar) > 3 else ""))
         xw = statistics.median(u[0] for u in ukur)
         awal = statistics.median(u[1] for u in ukur)
+        berat = ukur[0][2].replace(",", " ") or "-"
         hasil.append(
-            (f"tombol {p.nama}: sampai pesan", awal, "import xlwings", xw, ukur[0][3] or "-")
+            Ukur(
+                f"tombol {p.nama}",
+                f"lalu: {berat}",
+                awal,
+                "import xlwings",
+                xw,
+                "sampai pesan",
+                "+ < 300 ms",
+            )
         )
     return hasil
 
@@ -323,76 +448,89 @@ class _Diam:
     def galat(self, pesan: str) -> None: ...
 
 
-def cetak(judul: str, baris: list[tuple[str, float, str, float]]) -> None:
-    print(judul)
-    print(f"  {'ukuran':<26}{'pyxl (ms)':>12}{'dasar':>28}{'dasar (ms)':>12}{'rasio':>8}")
-    for ukuran, kita, dasar, nilai_dasar in baris:
-        print(
-            f"  {ukuran:<26}{kita * 1000:>12.2f}{dasar:>28}{nilai_dasar * 1000:>12.2f}"
-            f"{kita / nilai_dasar:>8.2f}"
+def cetak(baris: list[Ukur]) -> str:
+    """One table: each figure beside its baseline, and the ratio."""
+    judul = ("uji", "ukuran", "satuan", "pyxl ms", "dasar", "dasar ms", "rasio", "sasaran")
+    isi = [
+        (
+            u.uji,
+            u.ukuran,
+            u.satuan,
+            f"{u.kita * 1000:,.2f}",
+            u.dasar,
+            f"{u.nilai_dasar * 1000:,.2f}",
+            f"{u.rasio:.2f}×",
+            u.sasaran,
         )
+        for u in baris
+    ]
+    lebar = [max(len(str(r[i])) for r in [judul, *isi]) for i in range(len(judul))]
+    kanan = {3, 5, 6}
+    teks = []
+    for r in [judul, *isi]:
+        sel = [
+            str(v).rjust(lebar[i]) if i in kanan else str(v).ljust(lebar[i])
+            for i, v in enumerate(r)
+        ]
+        teks.append("  ".join(sel).rstrip())
+    teks.insert(1, "  ".join("-" * n for n in lebar))
+    return "\n".join(teks)
+
+
+UKURAN_BAWAAN = {
+    "format": [100, 300, 1_000],
+    "himpun": [100, 300, 1_000],
+    "analisis": [1_000, 10_000, 100_000],
+    "dokumen": [400, 1_600, 6_400],
+}
+UKURAN_CEPAT = {
+    "format": [30, 100, 300],
+    "himpun": [30, 100, 300],
+    "analisis": [1_000, 10_000, 100_000],
+    "dokumen": [100, 400, 1_600],
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pyxl.bench", description=__doc__)
-    sub = ap.add_subparsers(dest="nama")
-    sub.add_parser("tombol", help="waktu mulai setiap tombol dibanding import xlwings")
-    p = sub.add_parser("format", help="langkah 2 untuk N unit")
-    p.add_argument("--unit", type=int, nargs="*", default=[100, 1000])
-    p = sub.add_parser("dokumen", help="langkah 8: Dokumen IKU dengan N indikator")
-    p.add_argument("--indikator", type=int, nargs="*", default=[400, 1_600, 6_400])
-    p = sub.add_parser("analisis", help="langkah 7: mesin capaian dan langkah utuh")
-    p.add_argument("--indikator", type=int, nargs="*", default=[1_000, 10_000, 100_000])
-    p = sub.add_parser("himpun", help="langkah 6 pada N kiriman")
-    p.add_argument("--files", type=int, nargs="*", default=[100, 1000])
-    p.add_argument("--baris", type=int, default=10)
-    p.add_argument("--ulang", type=int, default=3)
+    ap.add_argument(
+        "uji",
+        nargs="*",
+        choices=["tombol", "format", "himpun", "analisis", "dokumen", []],
+        help="tolok ukur yang dijalankan (bawaan: semua)",
+    )
+    ap.add_argument("--cepat", action="store_true", help="ukuran kecil (untuk mencoba)")
+    ap.add_argument("--unit", type=int, nargs="+", help="ukuran format (jumlah unit)")
+    ap.add_argument("--files", type=int, nargs="+", help="ukuran himpun (jumlah berkas)")
+    ap.add_argument("--indikator", type=int, nargs="+", help="ukuran analisis")
+    ap.add_argument("--baris", type=int, nargs="+", help="ukuran dokumen (jumlah indikator)")
+    ap.add_argument("--ulang", type=int, default=3, help="jumlah ulangan (median)")
     args = ap.parse_args(argv)
-    if args.nama in (None, "tombol"):
-        rows = bench_tombol()
-        cetak(
-            "Tombol: tambahan waktu sebelum pesan pertama (proses baru, median 5)",
-            [r[:4] for r in rows],
-        )
-        print("  pustaka berat yang dimuat langkahnya (setelah pesan pertama):")
-        for r in rows:
-            print(f"    {r[0].split(':')[0]:<22} {r[4]}")
-    if args.nama in (None, "analisis"):
-        sizes = getattr(args, "indikator", [1_000, 10_000, 100_000])
-        cetak("Langkah 7 (analisis), per indikator", bench_analisis(sizes))
-        cetak(
-            "Langkah 7 pada buku kerja contoh (43 indikator), detik dikali 1000",
-            bench_langkah_analisis(),
-        )
-    if args.nama in (None, "format"):
-        sizes = getattr(args, "unit", [100, 1000]) if args.nama else [100]
-        cetak("Langkah 2 (format, 10 indikator per unit), per format", bench_format(sizes))
-    if args.nama in (None, "dokumen"):
-        from pyxl.langkah_dokumen import benchmark, benchmark_add_row
-
-        sizes = getattr(args, "indikator", [400, 1_600, 6_400]) if args.nama else [400, 1_600]
-        cetak(
-            "Langkah 8 (Dokumen IKU utuh, 3 tabel per indikator), total per ukuran",
-            [
-                (
-                    f"dokumen {n:,} indikator",
-                    statistics.median(benchmark(n) for _ in range(3)),
-                    "python-docx add_row 1 tbl",
-                    benchmark_add_row(n),
-                )
-                for n in sizes
-            ],
-        )
-    if args.nama in (None, "himpun"):
-        sizes = getattr(args, "files", [100, 1000])
-        baris: list[tuple[str, float, str, float]] = []
-        for n in sizes:
-            h = bench_himpun(n, getattr(args, "baris", 10), getattr(args, "ulang", 3))
-            baris.append((f"himpun {n} berkas", h["himpun"], "calamine baca saja", h["calamine"]))
-            baris.append(
-                (f"  (dasar lain) {n} berkas", h["himpun"], "pandas+openpyxl", h["openpyxl"])
-            )
-        cetak("Langkah 6 (himpun), per berkas", baris)
+    pilih = args.uji or ["tombol", "format", "himpun", "analisis", "dokumen"]
+    ukuran = dict(UKURAN_CEPAT if args.cepat else UKURAN_BAWAAN)
+    for nama, opsi in (
+        ("format", "unit"),
+        ("himpun", "files"),
+        ("analisis", "indikator"),
+        ("dokumen", "baris"),
+    ):
+        if getattr(args, opsi):
+            ukuran[nama] = getattr(args, opsi)
+    baris: list[Ukur] = []
+    for nama in pilih:
+        print(f"Mengukur {nama} …", file=sys.stderr, flush=True)
+        if nama == "tombol":
+            baris += bench_tombol(max(args.ulang, 5))
+        elif nama == "format":
+            baris += bench_format(ukuran["format"])
+        elif nama == "himpun":
+            baris += bench_himpun(ukuran["himpun"], ulang=args.ulang)
+        elif nama == "analisis":
+            baris += bench_analisis(ukuran["analisis"])
+            baris += bench_langkah_analisis(args.ulang)
+        elif nama == "dokumen":
+            baris += bench_dokumen(ukuran["dokumen"], args.ulang)
+    print(cetak(baris))
     return 0
 
 

@@ -18,6 +18,7 @@ new changes nothing. The master is backed up and saved atomically by the runner.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import zipfile
@@ -67,29 +68,38 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def arsipkan(folder: Path, sidik: str, nama: str, data: bytes) -> Path:
-    """Copy received bytes into the archive under their SHA-256; never rewrite a copy."""
+def arsipkan(folder: Path, sidik: str, nama: str, data: bytes) -> Path | None:
+    """Copy received bytes into the archive under their SHA-256; never rewrite a copy.
+
+    Returns the new copy, or None when it was already there. The copy is not yet flushed to
+    disk: `ke_disk` does that for all copies of a run at once, before the master records them
+    (one flush per file as it arrives cost more than the rest of the intake together)."""
     akhiran = Path(nama).suffix.lower()
     akhiran = akhiran if re.fullmatch(r"\.[a-z0-9]{1,5}", akhiran) else ".bin"
     tujuan = folder / f"{sidik}{akhiran}"
-    if not tujuan.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        sementara = folder / f".{sidik}.{os.getpid()}.tmp"
-        with open(sementara, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(sementara, tujuan)
+    if tujuan.exists():
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    sementara = folder / f".{sidik}.{os.getpid()}.tmp"
+    sementara.write_bytes(data)
+    os.replace(sementara, tujuan)
     return tujuan
 
 
-def sel_berumus(path: Path, sheet: str, kolom: Iterable[str]) -> frozenset[str]:
+def ke_disk(berkas: Iterable[Path]) -> None:
+    """Flush archived copies to disk, so no ledger row names a copy a power cut could lose."""
+    for b in berkas:
+        with open(b, "r+b") as f:
+            os.fsync(f.fileno())
+
+
+def sel_berumus(data: bytes, sheet: str, kolom: Iterable[str]) -> frozenset[str]:
     """Cells of the given columns on `sheet` that hold a formula (their cached value is used).
 
     Read from the sheet's XML with a pattern (no entity expansion, no DOM of untrusted XML)."""
     huruf = {huruf_kolom(KOLOM_FORMAT[k]) for k in kolom}
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
             wb = z.read("xl/workbook.xml").decode("utf-8", "replace")
             rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
             m = re.search(rf'<sheet\b[^>]*name="{re.escape(sheet)}"[^>]*r:id="([^"]+)"', wb)
@@ -164,9 +174,11 @@ def jalankan(ktx: Konteks, *, imap: bool = True) -> Hasil:
     baris_terima: list[Baris] = []
     baris_temuan: list[Baris] = []
     gabung: dict[str, _Kembalian] = {}
+    salinan: list[Path] = []
     for i, (k, sidik) in enumerate(baru, start=1):
         ktx.umpan.status(f"Memeriksa {i}/{len(baru)}: {k.nama}")
-        arsip = arsipkan(folder_arsip, sidik, k.nama, k.data)
+        if (arsip := arsipkan(folder_arsip, sidik, k.nama, k.data)) is not None:
+            salinan.append(arsip)
         asal = f"email dari {k.pengirim} ({k.sumber})" if k.pengirim else f"masuk/{k.sumber}"
         if sidik in nama_per_sha:
             baris_terima.append(
@@ -180,7 +192,7 @@ def jalankan(ktx: Konteks, *, imap: bool = True) -> Hasil:
             )
             continue
         nama_per_sha[sidik] = k.nama
-        kode, temuan, nilai = _periksa(k, arsip, tahun, terbit, terbaru, alamat, secret)
+        kode, temuan, nilai = _periksa(k, tahun, terbit, terbaru, alamat, secret)
         temuan = untuk(temuan, kode, k.nama)
         baris_temuan += [t.baris() for t in temuan]
         n_peringatan = sum(t.tingkat == PERINGATAN for t in temuan)
@@ -199,6 +211,8 @@ def jalankan(ktx: Konteks, *, imap: bool = True) -> Hasil:
         catatan = f"{n_peringatan} peringatan; " if n_peringatan else ""
         baris_terima.append(_baris(k, sidik, kode, status, f"{catatan}{asal}"))
 
+    ktx.umpan.status(f"Menyimpan {len(salinan)} salinan arsip ke disk …")
+    ke_disk(salinan)
     for kode, kembali in gabung.items():
         baris_temuan += [t.baris() for t in _gabungkan(ktx, bagian[kode], kembali)]
     tambah_baris(ktx.buku, skema.PENERIMAAN, skema.KOLOM_PENERIMAAN, baris_terima)
@@ -245,7 +259,6 @@ def _baris(k: Kiriman, sidik: str, kode: str, status: str, catatan: str) -> Bari
 
 def _periksa(
     k: Kiriman,
-    arsip: Path,
     tahun: int,
     terbit: dict[str, Baris],
     terbaru: dict[str, Baris],
@@ -258,7 +271,7 @@ def _periksa(
     temuan = periksa_berkas(k.nama, k.data)
     if temuan:
         return "", temuan, []
-    v = stempel.verifikasi(arsip, secret)
+    v = stempel.verifikasi(k.data, secret)
     st = v.stempel
     if st is None:
         return (
@@ -363,7 +376,7 @@ def _periksa(
                 "digabung; isinya sama.",
             )
         )
-    rumus = sel_berumus(arsip, stempel.SHEET_FORMAT, skema.KOLOM_ISIAN)
+    rumus = sel_berumus(k.data, stempel.SHEET_FORMAT, skema.KOLOM_ISIAN)
     nilai, temuan_isian = periksa_isian(v.isi, KOLOM_FORMAT, st.baris_judul + 1, rumus)
     return kode, temuan + temuan_isian, nilai
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 import json
 import secrets
 import unicodedata
@@ -83,7 +84,14 @@ def kanonik(
     rows: Iterable[Mapping[str, object]], kode: str, tahun: int | str, id_format: str
 ) -> bytes:
     """The signed bytes: template, Bagian code, year, format id and each row's locked cells."""
-    isi = [[nilai_kanonik(r.get(k)) for k in KOLOM_TERKUNCI] for r in rows]
+    return _kanonik(_sel_terkunci(rows), kode, tahun, id_format)
+
+
+def _sel_terkunci(rows: Iterable[Mapping[str, object]]) -> list[list[str]]:
+    return [[nilai_kanonik(r.get(k)) for k in KOLOM_TERKUNCI] for r in rows]
+
+
+def _kanonik(isi: list[list[str]], kode: str, tahun: int | str, id_format: str) -> bytes:
     kepala = [TEMPLAT_ID, str(VERSI_TEMPLAT), nilai_kanonik(kode), nilai_kanonik(tahun)]
     data = [*kepala, nilai_kanonik(id_format), list(KOLOM_TERKUNCI), isi]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -134,12 +142,16 @@ class Stempel:
         """From key/value pairs as read back; None when a key is missing or malformed."""
         hasil: dict[str, Any] = {}
         try:
-            for f in fields(cls):
-                teks = nilai_kanonik(nilai[f.metadata["label"]])
-                hasil[f.name] = int(float(teks)) if f.type == "int" else teks
+            for nama, label, bulat in _MEDAN:
+                teks = nilai_kanonik(nilai[label])
+                hasil[nama] = int(float(teks)) if bulat else teks
         except (KeyError, ValueError, OverflowError):
             return None
         return cls(**hasil) if hasil["baris_judul"] >= 1 and hasil["jumlah_baris"] >= 0 else None
+
+
+_MEDAN = [(f.name, f.metadata["label"], f.type == "int") for f in fields(Stempel)]
+"""(attribute, key in the file, is a number) of each stamp field, in order."""
 
 
 def terbitkan(
@@ -174,10 +186,16 @@ class HasilVerifikasi:
     """The content digest recomputed from the file (compare with `Format Terbit`)."""
 
 
-def _buka(path: Path) -> Any:
+Sumber = Path | bytes
+"""A file on disk, or its bytes already in memory (step 6 reads each return once)."""
+
+
+def _buka(sumber: Sumber) -> Any:
     from python_calamine import CalamineWorkbook
 
-    return CalamineWorkbook.from_path(str(path))
+    if isinstance(sumber, bytes):
+        return CalamineWorkbook.from_filelike(io.BytesIO(sumber))
+    return CalamineWorkbook.from_path(str(sumber))
 
 
 def _stempel_sheet(wb: Any) -> dict[str, object] | None:
@@ -187,11 +205,11 @@ def _stempel_sheet(wb: Any) -> dict[str, object] | None:
     return {sebagai_teks(r[0]): r[1] for r in rows if len(r) >= 2 and sebagai_teks(r[0])}
 
 
-def _stempel_properti(path: Path) -> dict[str, object] | None:
+def _stempel_properti(sumber: Sumber) -> dict[str, object] | None:
     """Custom document properties (docProps/custom.xml), parsed with defusedxml."""
     from defusedxml.ElementTree import fromstring
 
-    with zipfile.ZipFile(path) as z:
+    with zipfile.ZipFile(io.BytesIO(sumber) if isinstance(sumber, bytes) else sumber) as z:
         try:
             info = z.getinfo("docProps/custom.xml")
         except KeyError:
@@ -202,11 +220,11 @@ def _stempel_properti(path: Path) -> dict[str, object] | None:
     return {p.get("name", ""): "".join(p.itertext()) for p in akar if p.get("name")}
 
 
-def _baca_stempel(path: Path, wb: Any = None) -> tuple[Stempel | None, str]:
+def _baca_stempel(sumber: Sumber, wb: Any = None) -> tuple[Stempel | None, str]:
     """The stamp and, when there is none, why (Indonesian). Never raises on foreign files."""
     try:
-        lembar = _stempel_sheet(wb if wb is not None else _buka(path))
-        properti = _stempel_properti(path)
+        lembar = _stempel_sheet(wb if wb is not None else _buka(sumber))
+        properti = _stempel_properti(sumber)
     except Exception:  # any unreadable file (not a zip, encrypted, corrupt XML) is foreign
         return None, "berkas tidak dapat dibaca sebagai buku kerja .xlsx"
     dari_lembar = Stempel.dari_kamus(lembar) if lembar else None
@@ -259,15 +277,16 @@ def baca_isi_format(path: Path, stempel: Stempel) -> list[dict[str, object]]:
     return _isi(_buka(Path(path)), stempel)
 
 
-def verifikasi(path: Path, secret: bytes) -> HasilVerifikasi:
-    """Check a (returned) format: stamp present and consistent, header and row count as
-    issued, and the signature valid over the locked content re-read from the file."""
-    path = Path(path)
+def verifikasi(sumber: Sumber | str, secret: bytes) -> HasilVerifikasi:
+    """Check a (returned) format, given as a path or its bytes: stamp present and consistent,
+    header and row count as issued, and the signature valid over the locked content re-read
+    from the file."""
+    sumber = sumber if isinstance(sumber, bytes) else Path(sumber)
     try:
-        wb = _buka(path)
+        wb = _buka(sumber)
     except Exception:
         return HasilVerifikasi(False, "berkas tidak dapat dibaca sebagai buku kerja .xlsx")
-    stempel, alasan = _baca_stempel(path, wb)
+    stempel, alasan = _baca_stempel(sumber, wb)
     if stempel is None:
         return HasilVerifikasi(False, alasan)
     if stempel.versi_templat != VERSI_TEMPLAT:
@@ -277,14 +296,17 @@ def verifikasi(path: Path, secret: bytes) -> HasilVerifikasi:
     except Exception as exc:  # FormatRusak, or a sheet calamine cannot parse
         return HasilVerifikasi(False, f"tabel format tidak dapat dibaca: {exc}", stempel)
     hasil = HasilVerifikasi(False, "", stempel, isi)
-    hasil.sidik_konten = tanda_tangan(secret, kanonik(isi, stempel.kode_bagian, stempel.tahun, ""))
+    terkunci = _sel_terkunci(isi)
+    hasil.sidik_konten = tanda_tangan(
+        secret, _kanonik(terkunci, stempel.kode_bagian, stempel.tahun, "")
+    )
     if len(isi) != stempel.jumlah_baris:
         hasil.alasan = (
             f"jumlah baris indikator {len(isi)}, padahal format diterbitkan dengan "
             f"{stempel.jumlah_baris} baris (baris ditambah atau dihapus)"
         )
         return hasil
-    data = kanonik(isi, stempel.kode_bagian, stempel.tahun, stempel.id_format)
+    data = _kanonik(terkunci, stempel.kode_bagian, stempel.tahun, stempel.id_format)
     if not hmac.compare_digest(tanda_tangan(secret, data), stempel.tanda_tangan):
         hasil.alasan = (
             "tanda tangan tidak cocok: isi sel terkunci diubah, atau format tidak diterbitkan "
