@@ -32,3 +32,26 @@ def test_ukur_rasio() -> None:
     u = bench.Ukur("uji", "1 unit", 0.003, "dasar", 0.001)
     assert u.rasio == pytest.approx(3.0)
     assert "3.00×" in bench.cetak([u])
+
+
+def test_tombol_sampai_pesan_pertama_hanya_memuat_pyxl() -> None:
+    """`python -X importtime`: after `import xlwings`, the button module and the status-bar
+    message load nothing but small pyxl modules (no docx, openpyxl, matplotlib, Pillow)."""
+    import subprocess
+    import sys
+
+    kode = (
+        "import xlwings\nimport sys; print('#SEBELUM', flush=True)\nimport pyxl.tombol, pyxl.umpan"
+    )
+    keluar = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", kode], capture_output=True, text=True, check=True
+    )
+    assert "#SEBELUM" in keluar.stdout
+    baris = keluar.stderr.splitlines()
+    i = max(
+        j for j, b in enumerate(baris) if "| xlwings" in b and b.split("|")[-1].strip() == "xlwings"
+    )
+    setelah = [b.split("|")[-1].strip() for b in baris[i + 1 :] if b.startswith("import time:")]
+    assert "pyxl.tombol" in setelah and "pyxl.umpan" in setelah
+    assert {m.split(".")[0] for m in setelah} == {"pyxl"}, setelah
+    assert not set(setelah) & {"pyxl.jalan", "pyxl.buku_zip", "pyxl.capaian"}
