@@ -18,7 +18,7 @@ from typing import Any
 from pyxl import skema
 from pyxl.galat import IsianError, LingkunganError
 
-TEMPLAT_BAWAAN = Path(__file__).resolve().parent.parent / "templates"
+TEMPLAT_BAWAAN = Path(__file__).resolve().parent / "templates"
 
 
 def cari_templat(folder_kerja: Path, nama: str) -> Path:

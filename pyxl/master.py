@@ -1,6 +1,6 @@
 """Build the master workbook `Pengumpulan_Data_Kinerja.xlsm` with XlsxWriter.
 
-The VBA project is generated from the plain-text sources in `workbook/vba/` by our own
+The VBA project is generated from the plain-text sources in `pyxl/vba/` by our own
 [MS-OVBA] writer (`pyxl.ovba`), plus xlwings' standalone module taken from the installed xlwings
 package (so the workbook's VBA module and the Python package are always the same version) and
 the `Dictionary` class module xlwings needs on macOS, taken from xlwings' own standalone
@@ -29,7 +29,7 @@ from pyxl.perintah import PERINTAH
 from pyxl.setda import BAGIAN_BAWAAN
 
 AKAR = Path(__file__).resolve().parent.parent
-FOLDER_VBA = AKAR / "workbook" / "vba"
+FOLDER_VBA = Path(__file__).resolve().parent / "vba"
 MASTER_REPO = AKAR / "workbook" / skema.NAMA_MASTER
 WAKTU_BANGUN = datetime(2026, 1, 1)
 """Fixed document timestamp: the committed workbook must be byte-identical to a rebuild."""

@@ -1,9 +1,9 @@
-"""Generator of the Word templates in the repository's ``templates/`` folder.
+"""Generator of the Word templates in the package's ``pyxl/templates/`` folder.
 
 Documents are rendered with docxtpl: Jinja2 tags inside a .docx that staff may open and edit in
 Word. The committed templates are written by this module so they can be rebuilt at any time::
 
-    python -m pyxl.templat [FOLDER]     # default: templates/ next to the pyxl package folder
+    python -m pyxl.templat [FOLDER]     # default: pyxl/templates/
 
 One builder function per template (registered in `TEMPLATES`), sharing `dokumen_baru` (page,
 fonts, fixed metadata), `kop_surat` (letterhead) and `blok_ttd` (signature block).
@@ -72,8 +72,8 @@ WAKTU_TETAP = datetime(2026, 1, 1, 0, 0, 0)
 """Created/modified date written into every template, so regeneration changes nothing."""
 _ZIP_WAKTU = (1980, 1, 1, 0, 0, 0)
 
-FOLDER_BAWAAN = Path(__file__).resolve().parent.parent / "templates"
-"""The repository's ``templates/`` folder, next to the ``pyxl`` package folder."""
+FOLDER_BAWAAN = Path(__file__).resolve().parent / "templates"
+"""The package's ``templates/`` folder (installed with it, so ``pyxl init`` works from a wheel)."""
 
 LEBAR_TEKS = Cm(16)
 """Text width of A4 portrait with 2.5 cm margins left and right."""
@@ -1392,7 +1392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "folder", nargs="?", type=Path, default=FOLDER_BAWAAN,
-        help="folder tujuan (bawaan: templates/ di samping folder paket pyxl)",
+        help="folder tujuan (bawaan: pyxl/templates/)",
     )  # fmt: skip
     args = parser.parse_args(argv)
     for path in tulis_semua(args.folder):
