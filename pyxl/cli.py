@@ -42,6 +42,19 @@ def _parser() -> argparse.ArgumentParser:
         help="berhenti setelah langkah SOP ini (1-13; bawaan 13)",
     )
 
+    p = sub.add_parser(
+        "paket", help="membuat paket pemasangan luring untuk PC Windows (perlu internet)"
+    )
+    p.add_argument("folder", type=Path)
+    p.add_argument(
+        "--python",
+        nargs="+",
+        default=["3.11", "3.12", "3.13"],
+        metavar="VERSI",
+        help="versi Python Windows yang didukung paket (bawaan: 3.11 3.12 3.13)",
+    )
+    p.add_argument("--tahun", type=int, help="tahun kinerja buku kerja master (bawaan: tahun ini)")
+
     def dengan_buku(nama: str, bantuan: str) -> argparse.ArgumentParser:
         q = sub.add_parser(nama, help=bantuan, description=bantuan)
         q.add_argument(
@@ -168,6 +181,11 @@ def _jalankan(args: argparse.Namespace, umpan: UmpanKonsol) -> int:
         from pyxl.demo import demo
 
         demo(args.folder, umpan, args.sampai)
+        return 0
+    if args.perintah == "paket":
+        from pyxl.paket import buat_paket
+
+        buat_paket(args.folder, tuple(args.python), tahun=args.tahun, lapor=umpan.status)
         return 0
 
     from pyxl.buku_berkas import buka
