@@ -14,8 +14,12 @@ from pyxl.buku import perlu_awalan_teks
 
 
 def _aman(v: Any) -> Any:
-    """Text Excel would parse (formula, number, date) gets the apostrophe prefix: stays text."""
-    if isinstance(v, str) and perlu_awalan_teks(v):
+    """Text Excel would parse (formula, number, date) gets the apostrophe prefix: stays text.
+
+    Excel takes a leading apostrophe as "this is text" and does not store it, so
+    `=HYPERLINK(…)` from a returned format is written as the text it was, never a formula.
+    Leading spaces do not hide a formula or a number."""
+    if isinstance(v, str) and (perlu_awalan_teks(v) or perlu_awalan_teks(v.lstrip())):
         return "'" + v
     return v
 

@@ -74,6 +74,42 @@ def _templat(path: Path) -> Any:
     return _Templat(str(path))
 
 
+def lingkungan() -> Any:
+    """The Jinja environment of every document: sandboxed (a template staff edited cannot
+    reach Python internals such as `''.__class__` or `cycler.__init__.__globals__`), strict (a
+    misspelt variable fails instead of printing nothing) and autoescaped (text from the
+    workbook is always text: never Word XML, never template code, since a value is output
+    once and never parsed again)."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+
+
+def _tidak_aman(exc: Exception) -> bool:
+    from jinja2.exceptions import SecurityError
+
+    return isinstance(exc, SecurityError)
+
+
+def _sebab(exc: Exception) -> str:
+    """Why a template could not be rendered, in Indonesian, for messages. Besides Jinja's own
+    errors a template can cause OverflowError (the sandbox refuses a range over 100,000 items)
+    and RecursionError (a macro calling itself)."""
+    if _tidak_aman(exc):
+        return (
+            f"memakai ekspresi yang tidak diizinkan ({exc}): templat hanya boleh memakai "
+            "variabel yang disediakan pyxl, tanpa atribut berawalan garis bawah. Hapus "
+            "ekspresi itu atau salin ulang templat dari paket pyxl (jalankan pyxl cek)."
+        )
+    if isinstance(exc, OverflowError | RecursionError):
+        return (
+            f"tidak dapat diisi ({type(exc).__name__}: {exc}): perulangan terlalu besar atau "
+            "makro memanggil dirinya sendiri. Perbaiki templat (jalankan pyxl cek)."
+        )
+    return f"rusak: {exc}. Periksa tanda {{{{ }}}} dan {{% %}} di Word (jalankan pyxl cek)."
+
+
 def tulis_dokumen(
     templat: Path,
     konteks: Mapping[str, Any],
@@ -84,8 +120,7 @@ def tulis_dokumen(
 
     `siapkan(doc, konteks)` may complete the context with objects that need the template
     itself (docxtpl's `InlineImage` for a chart)."""
-    from jinja2 import StrictUndefined, TemplateError
-    from jinja2.sandbox import SandboxedEnvironment
+    from jinja2 import TemplateError
 
     if tujuan.exists():
         raise IsianError(f"Dokumen {tujuan.name} sudah ada dan tidak akan ditimpa.")
@@ -95,15 +130,9 @@ def tulis_dokumen(
         doc = _templat(templat)
         isi = siapkan(doc, dict(konteks)) if siapkan else dict(konteks)
         try:
-            # Sandboxed: a template staff edited cannot reach Python internals; strict: a
-            # misspelt variable fails instead of printing nothing.
-            lingkungan = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
-            doc.render(isi, jinja_env=lingkungan, autoescape=True)
-        except TemplateError as exc:
-            raise IsianError(
-                f"Templat {templat.name} rusak: {exc}. Periksa tanda {{{{ }}}} dan {{% %}} di "
-                "Word (jalankan pyxl cek)."
-            ) from exc
+            doc.render(isi, jinja_env=lingkungan(), autoescape=True)
+        except (TemplateError, OverflowError, RecursionError) as exc:
+            raise IsianError(f"Templat {templat.name} {_sebab(exc)}") from exc
         doc.save(str(sementara))
         os.replace(sementara, tujuan)
     finally:
@@ -122,14 +151,12 @@ def periksa_templat(templat: Path, contoh: Mapping[str, Any]) -> list[str]:
     import io
 
     from docxtpl import DocxTemplate
-    from jinja2 import StrictUndefined, TemplateError
-    from jinja2.sandbox import SandboxedEnvironment
+    from jinja2 import TemplateError
 
-    lingkungan = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
     masalah: list[str] = []
     try:
         doc = DocxTemplate(str(templat))
-        dipakai = doc.get_undeclared_template_variables(lingkungan)
+        dipakai = doc.get_undeclared_template_variables(lingkungan())
     except TemplateError as exc:
         return [f"tanda rusak: {exc}"]
     except (OSError, KeyError, ValueError) as exc:
@@ -140,8 +167,9 @@ def periksa_templat(templat: Path, contoh: Mapping[str, Any]) -> list[str]:
     if not masalah:
         try:
             doc = DocxTemplate(str(templat))
-            doc.render(dict(contoh), jinja_env=lingkungan, autoescape=True)
+            doc.render(dict(contoh), jinja_env=lingkungan(), autoescape=True)
             doc.save(io.BytesIO())
-        except TemplateError as exc:
-            masalah.append(f"tidak dapat diisi: {exc}")
+        except (TemplateError, OverflowError, RecursionError) as exc:
+            aman = isinstance(exc, TemplateError) and not _tidak_aman(exc)
+            masalah.append(f"tidak dapat diisi: {exc}" if aman else _sebab(exc))
     return masalah

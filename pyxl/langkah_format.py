@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from pyxl import indo, skema, stempel
-from pyxl.buku import FORMAT_KOLOM, Baris, Buku, baca_tabel, sebagai_teks
+from pyxl.buku import FORMAT_KOLOM, Baris, Buku, baca_tabel, perlu_awalan_teks, sebagai_teks
 from pyxl.daftar import baca_indikator, pilih_bagian
 from pyxl.galat import IsianError, LingkunganError
 from pyxl.jalan import Hasil, Konteks
@@ -46,7 +46,7 @@ OPSI_BUKU = {
     "strings_to_formulas": False,
     "strings_to_urls": False,
 }
-"""Text stays text everywhere (identity values go through XlsxWriter's generic write)."""
+"""Text stays text everywhere, even where XlsxWriter's generic `write` is used."""
 PETUNJUK = (
     "Isi hanya sel berwarna kuning (Realisasi, Realisasi Anggaran dan Keterangan). Jangan "
     "mengubah sel lain dan jangan menambah atau menghapus baris. Simpan sebagai .xlsx dengan "
@@ -98,21 +98,35 @@ def _batas_waktu(peng: Pengaturan, opsi: str | None) -> str:
 
 
 def _gaya(wb: Any) -> dict[str, Any]:
-    """Every cell format of a format workbook, created once."""
+    """Every cell format of a format workbook, created once. Each has a twin `<name>_kutip`
+    with Excel's quote prefix, for text that starts like a formula (`=`, `+`, `-`, `@`): it
+    is shown as text, and stays text even when someone edits the cell and presses Enter
+    (XlsxWriter writes only the formats cells use)."""
     dasar = {"border": 1, "valign": "top", "text_wrap": True, "font_size": 10}
     kepala = {**dasar, "bold": True, "align": "center", "valign": "vcenter"}
-    g = {
-        "judul": wb.add_format({"bold": True, "font_size": 14}),
-        "label": wb.add_format({"bold": True, "valign": "top"}),
-        "nilai": wb.add_format({"valign": "top", "text_wrap": True}),
-        "kepala": wb.add_format({**kepala, "bg_color": "#D9D9D9"}),
-        "kepala_isian": wb.add_format({**kepala, "bg_color": "#FFD966"}),
+    sifat: dict[str, dict[str, Any]] = {
+        "judul": {"bold": True, "font_size": 14},
+        "label": {"bold": True, "valign": "top"},
+        "nilai": {"valign": "top", "text_wrap": True},
+        "kepala": {**kepala, "bg_color": "#D9D9D9"},
+        "kepala_isian": {**kepala, "bg_color": "#FFD966"},
     }
     for jenis, angka in ANGKA.items():
-        g[jenis] = wb.add_format({**dasar, "num_format": angka})
-        isian = {**dasar, "num_format": angka, "bg_color": KUNING, "locked": False}
-        g[f"isian_{jenis}"] = wb.add_format(isian)
+        sifat[jenis] = {**dasar, "num_format": angka}
+        sifat[f"isian_{jenis}"] = {
+            **dasar,
+            "num_format": angka,
+            "bg_color": KUNING,
+            "locked": False,
+        }
+    g = {nama: wb.add_format(f) for nama, f in sifat.items()}
+    g |= {f"{nama}_kutip": wb.add_format({**f, "quote_prefix": True}) for nama, f in sifat.items()}
     return g
+
+
+def _kutip(g: dict[str, Any], nama: str, teks: str) -> Any:
+    """The format `nama`, with the quote prefix when `teks` would be taken as a formula."""
+    return g[f"{nama}_kutip"] if perlu_awalan_teks(teks) else g[nama]
 
 
 def _tinggi(teks: Sequence[str]) -> float:
@@ -129,7 +143,8 @@ def _sel(ws: Any, r: int, c: int, v: Any, kolom: str, g: dict[str, Any]) -> None
     """One table cell: numbers as numbers (15 significant digits), text always as text."""
     jenis = "rupiah" if kolom in RUPIAH else "teks" if kolom == "Keterangan" else "umum"
     awal = "isian_" if kolom in skema.KOLOM_ISIAN else ""
-    gaya = g[awal + ("tanggal" if isinstance(v, date) else jenis)]
+    nama = awal + ("tanggal" if isinstance(v, date) else jenis)
+    gaya = g[nama]
     if v is None:
         ws.write_blank(r, c, None, gaya)
     elif isinstance(v, bool):
@@ -139,7 +154,8 @@ def _sel(ws: Any, r: int, c: int, v: Any, kolom: str, g: dict[str, Any]) -> None
     elif isinstance(v, date):
         ws.write_datetime(r, c, v, gaya)
     else:
-        ws.write_string(r, c, sebagai_teks(v), gaya)
+        teks = sebagai_teks(v)
+        ws.write_string(r, c, teks, g[f"{nama}_kutip"] if perlu_awalan_teks(teks) else gaya)
 
 
 def tulis_format(
@@ -164,7 +180,9 @@ def tulis_format(
     ws.merge_range(0, 0, 0, kanan, "FORMAT PENGUMPULAN DATA KINERJA", g["judul"])
     for i, (label, nilai) in enumerate([*identitas, ("Petunjuk", PETUNJUK)], start=1):
         ws.merge_range(i, 0, i, 1, label, g["label"])
-        ws.merge_range(i, 2, i, kanan if label == "Petunjuk" else 7, nilai, g["nilai"])
+        ujung = kanan if label == "Petunjuk" else 7
+        ws.merge_range(i, 2, i, ujung, "", _kutip(g, "nilai", nilai))
+        ws.write_string(i, 2, nilai, _kutip(g, "nilai", nilai))  # text, whatever it starts with
     ws.set_row(len(identitas) + 1, 30)
     j = BARIS_JUDUL - 1
     ws.set_row(j, _tinggi(skema.KOLOM_INDIKATOR))

@@ -28,7 +28,13 @@ from pyxl.galat import IsianError, LingkunganError, PyxlError
 from pyxl.jalan import Hasil, Konteks
 from pyxl.pengaturan import Pengaturan
 from pyxl.penomoran import nomor_surat
-from pyxl.surel import Surel, catatan_kirim, pengirim_dari_pengaturan, periksa_alamat
+from pyxl.surel import (
+    Surel,
+    catatan_kirim,
+    pengirim_dari_pengaturan,
+    periksa_alamat,
+    periksa_header,
+)
 
 TEMPLAT = "undangan_rapat.docx"
 KABAG = "Kepala Bagian Perencanaan dan Keuangan"
@@ -74,6 +80,8 @@ class Undangan:
     email: str = ""
     sel: str = ""
     """Where the address comes from, e.g. 'sheet Bagian sel G3'."""
+    sel_nama: str = ""
+    """Where the name comes from, e.g. 'sheet Bagian sel D3'."""
 
 
 # --------------------------------------------------------------------------- shared with step 5
@@ -119,6 +127,9 @@ def baca_rapat(ktx: Konteks, peng: Pengaturan, opsi: dict[str, str | None], sara
             return f"Opsi {OPSI_RAPAT[KUNCI_RAPAT.index(k)]}"
         return f"Pengaturan '{k}' ({sel_pengaturan(ktx, k)})"
 
+    # The agenda goes into the invitation's e-mail subject: one line, checked before a letter
+    # number is taken (a line break there could add e-mail headers).
+    periksa_header(nilai["Acara Rapat"], asal("Acara Rapat"))
     return Rapat(
         tanggal=baca_tanggal(nilai["Tanggal Rapat"], asal("Tanggal Rapat")),
         jam=baca_jam(nilai["Jam Rapat"], asal("Jam Rapat")),
@@ -161,12 +172,14 @@ def daftar_undangan(ktx: Konteks, peng: Pengaturan) -> list[Undangan]:
     officials of 'Pejabat Fungsional' ('Nama (Jabatan)' separated by ';')."""
     judul = [sebagai_teks(h) for h in ktx.buku.baca(skema.BAGIAN)[0]]
     kolom_email = huruf_kolom(judul.index("Email") + 1)
+    kolom_nama = huruf_kolom(judul.index("Kepala Bagian") + 1)
     pelaksana = peng["Bagian Pelaksana"].strip().lower()
     hasil: list[Undangan] = []
     for b, r in zip(baca_bagian(ktx.buku), baca_tabel(ktx.buku, skema.BAGIAN), strict=True):
         if b.nama.strip().lower() != pelaksana:
             sel = f"sheet {skema.BAGIAN} sel {kolom_email}{r['_baris']}"
-            hasil.append(Undangan(b.kepala, f"Kepala {b.nama}", b.kode, b.email, sel))
+            sel_nama = f"sheet {skema.BAGIAN} sel {kolom_nama}{r['_baris']}"
+            hasil.append(Undangan(b.kepala, f"Kepala {b.nama}", b.kode, b.email, sel, sel_nama))
     for teks in peng["Pejabat Fungsional"].split(";"):
         if teks.strip():
             m = _RE_FUNGSIONAL.fullmatch(teks.strip())
@@ -342,6 +355,7 @@ def jalankan(
             try:
                 if terhenti:
                     raise LingkunganError(f"tidak dicoba: {terhenti}")
+                periksa_header(u.nama, u.sel_nama)
                 periksa_alamat(u.nama or u.jabatan, u.email, u.sel)
                 surel = Surel(
                     kepada=[(u.nama or u.jabatan, u.email)],

@@ -6,10 +6,12 @@ setting is documented in `docs/pengaturan.md`, which `python -m pyxl.pengaturan`
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from pyxl import skema
 from pyxl.galat import IsianError
 from pyxl.model import Setting
 
@@ -238,12 +240,36 @@ PENGATURAN: tuple[Setting, ...] = (
 
 BAWAAN: dict[str, str] = {s.kunci: s.bawaan for s in PENGATURAN}
 
+KUNCI_FOLDER = ("Folder Format", "Folder Kirim", "Folder Masuk", "Folder Dokumen", "Folder Arsip")
+"""Settings naming a subfolder of the working folder (see `Pengaturan.folder`)."""
+_BAGIAN_FOLDER = re.compile(r"[^\W_](?:[\w .()-]*[\w)])?")
+"""One part of a folder setting: letters, digits, space, `_ . ( ) -`; no leading dot, no
+trailing dot or space (Windows drops them), no `:`, `~`, `$`, `%` or control character."""
+
 
 class Pengaturan:
-    """The settings as read from the workbook, falling back to the defaults above."""
+    """The settings as read from the workbook, falling back to the defaults above.
 
-    def __init__(self, nilai: Mapping[str, object]) -> None:
+    `sel` maps a key to the cell holding its value ('B42'), for messages; `dari_tabel` builds
+    both from the rows of the `Pengaturan` sheet."""
+
+    def __init__(self, nilai: Mapping[str, object], sel: Mapping[str, str] | None = None) -> None:
         self._nilai = {k: "" if v is None else _teks(v) for k, v in nilai.items()}
+        self._sel = dict(sel or {})
+
+    @classmethod
+    def dari_tabel(cls, rows: Iterable[Mapping[str, object]]) -> Pengaturan:
+        """From `baca_tabel(buku, 'Pengaturan')` rows: values by key, and each value's cell."""
+        rows = [r for r in rows if r.get("Kunci")]
+        return cls(
+            {str(r["Kunci"]).strip(): r.get("Nilai") for r in rows},
+            {str(r["Kunci"]).strip(): f"B{r['_baris']}" for r in rows if r.get("_baris")},
+        )
+
+    def lokasi(self, kunci: str) -> str:
+        """Where a setting lives, for messages: 'sheet Pengaturan sel B42' (or the sheet)."""
+        sel = self._sel.get(kunci)
+        return f"sheet Pengaturan sel {sel}" if sel else "sheet Pengaturan"
 
     def __getitem__(self, kunci: str) -> str:
         if kunci not in BAWAAN:
@@ -255,7 +281,7 @@ class Pengaturan:
         """A setting the step cannot do without; the message names the sheet and key."""
         nilai = self[kunci]
         if not nilai:
-            raise IsianError(f"Pengaturan '{kunci}' masih kosong. Isi di sheet Pengaturan.")
+            raise IsianError(f"Pengaturan '{kunci}' masih kosong. Isi di {self.lokasi(kunci)}.")
         return nilai
 
     def tahun(self) -> int:
@@ -267,15 +293,78 @@ class Pengaturan:
         return int(teks)
 
     def folder(self, kerja: Path, kunci: str) -> Path:
-        """A working-folder subfolder from a setting; never a path outside the working folder."""
+        """A subfolder of the working folder from a folder setting (`KUNCI_FOLDER`).
+
+        The rule: the value is a relative path of plain folder names (`_BAGIAN_FOLDER`,
+        separated by / or \\), it resolves inside the working folder (a link leading out is
+        refused), and it is neither the working folder, nor `cadangan/` or `templates/`, nor
+        the master workbook, nor inside (or around) the folder of another folder setting.
+        Anything else is an `IsianError` naming the setting and its cell."""
         nama = self[kunci]
         akar = kerja.resolve()
-        hasil = (akar / nama).resolve()
-        if not hasil.is_relative_to(akar) or hasil == akar:
+        hasil, alasan = _folder(nama, akar)
+        for lain in KUNCI_FOLDER:
+            if alasan or lain == kunci:
+                continue
+            jalur, salah = _folder(self[lain], akar)
+            if not salah and (_di_dalam(jalur, hasil) or _di_dalam(hasil, jalur)):
+                alasan = f"bertumpang tindih dengan Pengaturan '{lain}' ({self[lain]})"
+        if alasan:
             raise IsianError(
-                f"Pengaturan '{kunci}' berisi '{nama}': harus nama folder di dalam folder kerja."
+                f"Pengaturan '{kunci}' berisi {nama!r} ({self.lokasi(kunci)}): harus nama folder "
+                f"di dalam folder kerja — {alasan}. Tulis nama folder biasa, misalnya "
+                f"'{BAWAAN.get(kunci) or 'format'}'."
             )
         return hasil
+
+
+_NAMA_PERANGKAT = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"{p}{i}" for p in ("COM", "LPT") for i in range(10)),
+}
+"""Windows device names: a folder so named is a device, not a folder."""
+
+
+def _folder(nama: str, akar: Path) -> tuple[Path, str]:
+    """The folder `nama` names under `akar` (resolved) and why it cannot be used ("" if it can)."""
+    bagian = [b for b in nama.replace("\\", "/").split("/") if b]
+    if nama.startswith(("/", "\\")) or nama[1:2] == ":":
+        return akar, "jalur mutlak atau huruf drive tidak diizinkan"
+    if not bagian:
+        return akar, "nama folder kosong"
+    for b in bagian:
+        if not _BAGIAN_FOLDER.fullmatch(b):
+            return akar, (
+                f"bagian {b!r} tidak diizinkan (pakai huruf, angka, spasi, _ - . ( ); tanpa "
+                "'..', ':', '~', '$', '%' atau karakter kontrol)"
+            )
+        if b.split(".")[0].strip().upper() in _NAMA_PERANGKAT:
+            return akar, f"{b!r} adalah nama perangkat Windows"
+    if sum(len(b) + 1 for b in bagian) > 120:
+        return akar, "terlalu panjang (paling banyak 120 karakter)"
+    try:
+        hasil = (akar / "/".join(bagian)).resolve()
+    except (OSError, ValueError) as exc:
+        return akar, f"tidak dapat dipakai ({exc})"
+    if not hasil.is_relative_to(akar):
+        return akar, "menunjuk ke luar folder kerja (melalui tautan)"
+    if hasil == akar:
+        return akar, "sama dengan folder kerja"
+    pertama = hasil.relative_to(akar).parts[0]
+    if pertama.casefold() in (skema.FOLDER_CADANGAN, skema.FOLDER_TEMPLAT):
+        return akar, f"folder {pertama}/ dipakai pyxl sendiri"
+    if hasil.exists() and not hasil.is_dir():
+        return akar, f"{hasil.relative_to(akar).as_posix()} adalah berkas, bukan folder"
+    return hasil, ""
+
+
+def _di_dalam(a: Path, b: Path) -> bool:
+    """Whether folder `a` is `b` or inside it, ignoring case (as Windows and macOS do)."""
+    pa, pb = [x.casefold() for x in a.parts], [x.casefold() for x in b.parts]
+    return pa[: len(pb)] == pb
 
 
 def _teks(v: object) -> str:
