@@ -86,8 +86,8 @@ def simpan_sekali(jalur: Path, data: bytes, mtime: float | None = None) -> None:
         os.chmod(jalur, 0o444)
     except OSError as exc:
         raise LingkunganError(
-            f"Arsip {jalur.name} tidak dapat ditulis di {jalur.parent} ({exc}). Periksa hak "
-            "akses folder arsip dan ruang disk."
+            f"Arsip {jalur.name} tidak dapat ditulis di {jalur.parent}: {_sebab(exc)}. Periksa "
+            "hak akses folder arsip dan ruang disk, lalu ulangi: yang sudah diarsipkan tetap."
         ) from exc
     finally:
         sementara.unlink(missing_ok=True)
@@ -109,9 +109,20 @@ def tambah_manifest(folder: Path, lama: bytes, baris: list[str], judul: str) -> 
         os.replace(sementara, manifest)
         os.chmod(manifest, 0o444)
     except OSError as exc:
-        raise LingkunganError(f"{MANIFEST} di {folder} tidak dapat ditulis ({exc}).") from exc
+        raise LingkunganError(
+            f"{MANIFEST} di {folder} tidak dapat ditulis: {_sebab(exc)}. Periksa ruang disk dan "
+            "hak akses folder arsip, lalu ulangi: salinan yang sudah ada dicatat pada proses "
+            "berikutnya."
+        ) from exc
     finally:
         sementara.unlink(missing_ok=True)
+
+
+def _sebab(exc: OSError) -> str:
+    from pyxl.buku_berkas import SEBAB
+
+    sebab = SEBAB.get(exc.errno or 0)
+    return f"{sebab} ({exc.strerror})" if sebab else str(exc)
 
 
 def jalur_register(kerja: Path, rows: list[dict[str, Any]]) -> dict[Path, str]:

@@ -2,14 +2,18 @@
 
 Opening refuses a workbook Excel has open (the two would overwrite each other) and holds the
 working folder's lock for the step. Saving is atomic: the new workbook is written beside the old
-one and renamed over it, after the old one was copied to `cadangan/`, so a crash leaves either
-the old or the new file.
+one and flushed to disk, the old one is copied to `cadangan/` (itself written under a temporary
+name and renamed, so a backup is never a truncated file), then the new one is renamed over it.
+A crash or a full disk at any point leaves either the old or the new file, never a broken one;
+a failed save says in Indonesian which file and why (`galat_tulis`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from datetime import datetime
@@ -17,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pyxl import skema
-from pyxl.galat import BukuError, BukuTerkunci
+from pyxl.galat import BukuError, BukuTerkunci, LingkunganError, PyxlError
 from pyxl.kunci import kunci_folder, pemilik_excel
 
 if TYPE_CHECKING:
@@ -25,6 +29,43 @@ if TYPE_CHECKING:
 
 SIMPAN_CADANGAN = 30
 """Backups kept in `cadangan/`; older ones are removed."""
+RE_SEMENTARA = re.compile(r"\.~?(.+?)\.\d+\.(?:tmp|xlsx)")
+"""Temporary names pyxl writes under before renaming (`.<name>.<pid>.tmp`; step 2's
+`.~<stem>.<pid>.xlsx`): a leftover is the trace of a run that died."""
+SEBAB = {
+    errno.ENOSPC: "disk penuh",
+    errno.EDQUOT: "kuota disk habis",
+    errno.EROFS: "folder hanya-baca",
+    errno.EACCES: "tidak ada hak tulis",
+    errno.EPERM: "tidak ada hak tulis",
+}
+
+
+def nama_asli(nama: str) -> str:
+    """The final name of a temporary file (`.x.docx.123.tmp` -> `x.docx`), else `nama`."""
+    m = RE_SEMENTARA.fullmatch(nama)
+    return m.group(1) if m else nama
+
+
+def galat_tulis(exc: OSError, berkas: Path | str | None, apa: str = "Berkas") -> PyxlError:
+    """An Indonesian message for a failed write of `berkas` (named, and why)."""
+    sebab = SEBAB.get(exc.errno or 0, exc.strerror or str(exc))
+    if berkas is None and exc.filename:
+        berkas = str(exc.filename)
+    if berkas is None:
+        apa, lokasi = "Sebuah berkas", "di folder kerja"
+    else:
+        jalur = Path(berkas)
+        lokasi = f"{nama_asli(jalur.name)} di folder {jalur.parent}"
+    saran = {
+        errno.ENOSPC: "Kosongkan ruang disk",
+        errno.EDQUOT: "Kosongkan ruang disk",
+        errno.EROFS: "Pindahkan folder kerja ke tempat yang dapat ditulis",
+    }.get(exc.errno or 0, "Periksa hak tulis folder itu dan ruang disk")
+    return LingkunganError(
+        f"{apa} {lokasi} tidak dapat ditulis: {sebab} ({exc.strerror or exc}). {saran}, lalu "
+        "ulangi."
+    )
 
 
 def simpan_atomik(isi: bytes, berkas: Path) -> None:
@@ -38,23 +79,44 @@ def simpan_atomik(isi: bytes, berkas: Path) -> None:
         if berkas.exists():
             cadangkan(berkas)
         os.replace(sementara, berkas)
-    except PermissionError as exc:
+    except PermissionError as exc:  # Windows: also a file another program holds open
         raise BukuTerkunci(
-            f"Buku kerja {berkas.name} tidak dapat ditulis ({exc.strerror}). Tutup buku kerja "
-            "di Excel atau periksa hak akses folder, lalu ulangi."
+            f"Buku kerja {berkas.name} di folder {berkas.parent} tidak dapat ditulis "
+            f"({exc.strerror}). Tutup buku kerja di Excel atau periksa hak akses folder, lalu "
+            f"ulangi. Buku kerja {berkas.name} tetap seperti sebelum langkah ini dijalankan."
         ) from exc
+    except OSError as exc:
+        raise _galat_simpan(exc, berkas) from exc
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             sementara.unlink()
 
 
+def _galat_simpan(exc: OSError, berkas: Path) -> PyxlError:
+    g = galat_tulis(exc, berkas, "Buku kerja")
+    return type(g)(f"{g} Buku kerja {berkas.name} tetap seperti sebelum langkah ini dijalankan.")
+
+
 def cadangkan(berkas: Path) -> Path:
-    """Copy the workbook to `cadangan/` with a timestamp; keep the newest SIMPAN_CADANGAN."""
+    """Copy the workbook to `cadangan/` with a timestamp; keep the newest SIMPAN_CADANGAN.
+
+    The copy is written under a temporary name, flushed, then renamed: a backup that exists
+    is complete."""
     folder = berkas.parent / skema.FOLDER_CADANGAN
     folder.mkdir(exist_ok=True)
     cap = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     tujuan = folder / f"{berkas.stem}_{cap}{berkas.suffix}"
-    shutil.copy2(berkas, tujuan)
+    sementara = folder / f".{tujuan.name}.{os.getpid()}.tmp"
+    try:
+        with open(berkas, "rb") as asal, open(sementara, "wb") as salinan:
+            shutil.copyfileobj(asal, salinan)
+            salinan.flush()
+            os.fsync(salinan.fileno())
+        shutil.copystat(berkas, sementara)
+        os.replace(sementara, tujuan)
+    finally:
+        with contextlib.suppress(OSError):
+            sementara.unlink()
     lama = sorted(folder.glob(f"{berkas.stem}_*{berkas.suffix}"))
     for f in lama[:-SIMPAN_CADANGAN]:
         f.unlink()

@@ -18,12 +18,16 @@ existing name is refused) and made read-only. `MANIFEST.sha256` (the `sha256sum`
 `sha256sum -c MANIFEST.sha256` checks a folder) only grows: it is rewritten atomically with every
 old line kept and a `#` line saying who added what when. Each copy gets a `Register Arsip` row.
 If the workbook then cannot be saved the copies stay (an archive is never rolled back): the
-next run finds them in the manifest and records the missing rows. A run with nothing new
+next run finds them in the manifest and records the missing rows. A run killed between a copy
+and the manifest leaves a complete copy (it was linked into place whole) that no manifest
+lists: the next run adopts it — a file of that folder outside the manifest whose content is the
+item being archived — instead of storing a second copy beside it. A run with nothing new
 changes nothing and saves nothing. `periksa=True` only checks the archive (`pyxl.arsip`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import re
@@ -175,6 +179,7 @@ def jalankan(ktx: Konteks, *, periksa: bool = False) -> Hasil:
             raise IsianError(f"Folder arsip {folder} menunjuk ke luar folder {akar.name}/.")
         folder.mkdir(parents=True, exist_ok=True)
         lama, isi, _ = arsip.baca_manifest(folder)
+        yatim = _yatim(folder, isi)
         tambahan: list[str] = []
         try:
             for it in (i for i in items if i.kode == kode):
@@ -182,8 +187,13 @@ def jalankan(ktx: Konteks, *, periksa: bool = False) -> Hasil:
                 if sha in isi.values():
                     sudah += 1
                     continue
-                nama = arsip.nama_bebas(folder, it.nama, isi)
-                arsip.simpan_sekali(folder / nama, it.data, it.mtime)
+                if sha in yatim:  # copied by a run killed before its manifest line
+                    nama = yatim.pop(sha)
+                    with contextlib.suppress(OSError):
+                        (folder / nama).chmod(0o444)
+                else:
+                    nama = arsip.nama_bebas(folder, it.nama, isi)
+                    arsip.simpan_sekali(folder / nama, it.data, it.mtime)
                 isi[nama] = sha
                 tambahan.append(f"{sha}  {nama}")
                 if nama != it.nama:
@@ -195,8 +205,12 @@ def jalankan(ktx: Konteks, *, periksa: bool = False) -> Hasil:
                 arsip.tambah_manifest(folder, lama, tambahan, judul)
     # Copies whose register rows were lost (the workbook could not be saved) are recorded now.
     dicatat = set(register) | {(kerja / r["Jalur Arsip"]).resolve() for r in baru}
+    per_sha = {hashlib.sha256(it.data).hexdigest(): it for it in items}
     for p, sha in arsip.tanpa_catatan(akar, dicatat):
         ket = "dicatat dari manifest (catatan sebelumnya tidak tersimpan)"
+        asal = per_sha.get(sha)
+        if asal is not None and asal.kode == p.parent.name:
+            ket += f"; {asal.keterangan}"
         baru.append(_baris(waktu, p.name, p.relative_to(kerja).as_posix(), sha, p.parent.name, ket))
 
     catatan = [f"- {c}" for c in catatan]
@@ -216,6 +230,16 @@ def jalankan(ktx: Konteks, *, periksa: bool = False) -> Hasil:
         daftar = [Path(r["Jalur Arsip"]).name for r in baru if r["Kode Klasifikasi"] == kode]
         ringkasan.append(f"{kode}: {', '.join(daftar)}")
     return Hasil("\n".join(ringkasan + catatan))
+
+
+def _yatim(folder: Path, isi: dict[str, str]) -> dict[str, str]:
+    """SHA-256 -> name of the files in `folder` no manifest line lists (hidden ones aside)."""
+    hasil: dict[str, str] = {}
+    for p in sorted(folder.iterdir()):
+        lain = p.name not in isi and p.name != arsip.MANIFEST and not p.name.startswith(".")
+        if lain and p.is_file() and not p.is_symlink():
+            hasil.setdefault(arsip.sha256_berkas(p), p.name)
+    return hasil
 
 
 def _baris(waktu: datetime, berkas: str, jalur: str, sha: str, kode: str, ket: str) -> Baris:

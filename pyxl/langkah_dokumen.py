@@ -24,6 +24,7 @@ from typing import Any
 
 from pyxl import indo, skema
 from pyxl.buku import Baris, baca_tabel, sebagai_teks, tambah_baris
+from pyxl.buku_berkas import galat_tulis
 from pyxl.daftar import baca_bagian, baca_indikator
 from pyxl.galat import IsianError
 from pyxl.jalan import Hasil, Konteks
@@ -309,7 +310,10 @@ def tulis(templat: Path, konteks: dict[str, Any], png: bytes, tujuan: Path) -> P
         gambar = InlineImage(doc, io.BytesIO(png), width=Mm(160))
         return dict(isi, d=dict(isi["d"], grafik=gambar))
 
-    return tulis_dokumen(templat, konteks, tujuan, dengan_grafik)
+    try:
+        return tulis_dokumen(templat, konteks, tujuan, dengan_grafik)
+    except OSError as exc:  # disk full, read-only folder: say which document
+        raise galat_tulis(exc, tujuan, "Dokumen") from exc
 
 
 # --------------------------------------------------------------------------- step 8-9

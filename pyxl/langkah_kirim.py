@@ -4,6 +4,11 @@ The subject carries a tag (`[IKU-<Tahun>][<KODE>]`) and the header `X-Pyxl-Forma
 the format sent, so a reply can be matched to it. A Bagian whose e-mail cell is unusable gets a
 `Gagal` row naming the cell; the others are still sent. Every mail made is one row of
 `Pengiriman`, all written in one block.
+
+In SMTP mode the mails leave before the workbook is saved. Each one is journaled as it leaves
+(`pyxl.surel`); if the run dies or cannot save, the next run records them from the journal
+(`pyxl.jalan.pulihkan`) and this step, run again, skips every Bagian whose current format
+already went out in that run: the rest is sent, nothing twice.
 """
 
 from __future__ import annotations
@@ -134,6 +139,11 @@ def kirim_format(
     pengirim = pengirim_dari_pengaturan(peng, peng.folder(ktx.buku.folder, "Folder Kirim"), mode)
     formats = _format_berlaku(ktx, tahun)
     sel = _sel_bagian(ktx)
+    sudah = {
+        (sebagai_teks(r["Kode Bagian"]).upper(), sebagai_teks(r["ID Format"]))
+        for r in ktx.pulihan.terkirim(langkah)
+    }
+    dilewati: list[str] = []
 
     baris: list[Baris] = []
     berkas: list[Path] = []
@@ -151,6 +161,9 @@ def kirim_format(
                 )
                 continue
             id_f = sebagai_teks(f["ID Format"])
+            if (b.kode.upper(), id_f) in sudah:  # went out in the run that died; recorded
+                dilewati.append(b.kode)
+                continue
             kepala = b.kepala or f"Kepala {b.nama}"
             kepada = f"{kepala} <{b.email}>"
             rec: Baris = {
@@ -174,6 +187,7 @@ def kirim_format(
                     isi=_isi(peng, b, tahun, batas, lampiran.name, id_f, pengingat),
                     lampiran=[lampiran],
                     header_tambahan={"X-Pyxl-Format-Id": id_f},
+                    baris=rec,
                 )
                 t = pengirim.kirim(surel)
             except PyxlError as exc:
@@ -187,14 +201,12 @@ def kirim_format(
             if t.berkas:
                 berkas.append(t.berkas)
             baris.append(rec | catatan_kirim(t))
+        tambah_baris(ktx.buku, skema.PENGIRIMAN, skema.KOLOM_PENGIRIMAN, baris)
     except BaseException:
         for p in berkas:  # the unsent drafts of an aborted run
             with contextlib.suppress(OSError):
                 p.unlink()
         raise
-    # NOTE: in SMTP mode the mails are out before the workbook is saved; if saving then fails
-    # the runner raises and these rows are lost although the mails went out (to be hardened).
-    tambah_baris(ktx.buku, skema.PENGIRIMAN, skema.KOLOM_PENGIRIMAN, baris)
     jumlah = sum(r["Status"] != "Gagal" for r in baris)
     ringkasan = {
         "smtp": f"{jumlah} email {'pengingat' if pengingat else 'format'} terkirim melalui SMTP.",
@@ -202,6 +214,11 @@ def kirim_format(
         ".eml, periksa, lalu tekan Kirim.",
         "outlook": f"{jumlah} draf email dibuat di Outlook: periksa, lalu tekan Kirim.",
     }[pengirim.mode]
+    if dilewati:
+        ringkasan += (
+            f"\n{len(dilewati)} email sudah terkirim oleh proses sebelumnya yang terhenti (kini "
+            f"dicatat di sheet {skema.PENGIRIMAN}), tidak dikirim ulang: {', '.join(dilewati)}."
+        )
     if temuan:
         ringkasan += "\nTidak dikirim:\n" + "\n".join(f"- {t}" for t in temuan)
     return Hasil(ringkasan, berkas)

@@ -8,6 +8,11 @@ document (and its PDF when step 10–11 made one) in the table of a surat pengan
 signed by the Sekretaris Daerah. An e-mail to 'Email Tujuan Pengantar' carries the letter and
 the document(s); that address is checked before a number is taken, so a typo wastes no number.
 An empty address means the letter is delivered by hand (step 13): no e-mail, a note says so.
+
+If a run dies after the e-mail was handed to the server, the next run finds the letter in the
+journal (`pyxl.jalan.pulihkan`): the number becomes `Terbit` and the mail is recorded. This step,
+run again, then makes no second letter: it only says so, or — when the run died while the mail
+was being sent, so it may not have arrived — sends that same letter again.
 """
 
 from __future__ import annotations
@@ -20,12 +25,13 @@ from pathlib import Path
 from pyxl import indo, skema
 from pyxl.arsip import sha256_berkas
 from pyxl.buku import Baris, baca_tabel, sebagai_teks, tambah_baris
+from pyxl.buku_berkas import galat_tulis
 from pyxl.dokumen_word import cari_templat, tulis_dokumen
 from pyxl.galat import IsianError, LingkunganError, PyxlError
 from pyxl.jalan import Hasil, Konteks
 from pyxl.langkah_undangan import baca_tanggal, ketat, kop, pejabat, sel_pengaturan
 from pyxl.pengaturan import Pengaturan
-from pyxl.penomoran import nomor_surat
+from pyxl.penomoran import TERBIT, nomor_surat
 from pyxl.surel import (
     Pengirim,
     Surel,
@@ -129,7 +135,7 @@ def _kirim(
     ]
     kepada = [(surat["kepada"], a) for a in email]
     try:
-        t = pengirim.kirim(Surel(kepada, perihal, "\n".join(isi), lampiran))
+        t = pengirim.kirim(Surel(kepada, perihal, "\n".join(isi), lampiran, baris=rec))
     except LingkunganError:
         raise
     except PyxlError as exc:
@@ -178,6 +184,41 @@ def jalankan(
     rec: Baris = {}
     t: Terkirim | None = None
 
+    def surat(nomor: str, tgl: date) -> dict[str, str]:
+        return {"kepada": tujuan, "tempat_tujuan": tempat, "nomor": nomor,
+                "tanggal": indo.tanggal(tgl), "judul": judul, "nama": ttd["nama"],
+                "jabatan": f"{SEKDA} {peng['Pemerintah Daerah']}",
+                "nip": f"NIP {ttd['nip']}" if ttd["nip"] else ""}  # fmt: skip
+
+    terbit = [
+        r
+        for r in ktx.pulihan.surat
+        if sebagai_teks(r["Status"]) == TERBIT
+        and sebagai_teks(r["Berkas"]).startswith("surat_pengantar")
+    ]
+    if terbit:  # the letter of the run that died: finish it, never a second letter
+        r = terbit[-1]
+        nomor, berkas = sebagai_teks(r["Nomor Surat"]), folder / sebagai_teks(r["Berkas"])
+        awal = (
+            f"Surat pengantar Nomor {nomor} ({berkas.name}) sudah terbit oleh proses sebelumnya "
+            f"yang terhenti; tidak dibuat surat baru."
+        )
+        if pengirim is None or any(
+            nomor in sebagai_teks(b["Perihal"]) for b in ktx.pulihan.terkirim(12)
+        ):
+            return Hasil(
+                f"{awal} Emailnya sudah terkirim dan kini dicatat di sheet {skema.PENGIRIMAN}."
+            )
+        tgl_surat = r["Tanggal"].date() if isinstance(r["Tanggal"], datetime) else tgl
+        lampiran = [berkas, final.berkas, *([pdf] if pdf else [])]
+        rec, t = _kirim(ktx, pengirim, email, surat(nomor, tgl_surat), lampiran)
+        tambah_baris(ktx.buku, skema.PENGIRIMAN, skema.KOLOM_PENGIRIMAN, [rec])
+        hasil = "dikirim ulang" if t else f"tidak terkirim: {rec['Catatan']}"
+        return Hasil(
+            f"{awal} Emailnya belum pasti terkirim saat proses itu terhenti: {hasil}.",
+            [t.berkas] if t and t.berkas else [],
+        )
+
     with nomor_surat(
         ktx,
         kode_klasifikasi=peng["Kode Klasifikasi Pengantar"],
@@ -189,14 +230,13 @@ def jalankan(
     ) as ns:
         p = {"nomor": ns.nomor, "tanggal": indo.tanggal(tgl), "kepada": tujuan,
              "tempat_tujuan": tempat, "naskah": naskah}  # fmt: skip
-        tulis_dokumen(templat, ketat({"kop": kop(peng), "p": p, "ttd": ttd}), ns.berkas)
+        try:
+            tulis_dokumen(templat, ketat({"kop": kop(peng), "p": p, "ttd": ttd}), ns.berkas)
+        except OSError as exc:  # disk full, read-only folder: say which letter
+            raise galat_tulis(exc, ns.berkas, "Surat pengantar") from exc
         if pengirim:
             lampiran = [ns.berkas, final.berkas, *([pdf] if pdf else [])]
-            surat = {"kepada": tujuan, "tempat_tujuan": tempat, "nomor": ns.nomor,
-                     "tanggal": indo.tanggal(tgl), "judul": judul, "nama": ttd["nama"],
-                     "jabatan": f"{SEKDA} {peng['Pemerintah Daerah']}",
-                     "nip": f"NIP {ttd['nip']}" if ttd["nip"] else ""}  # fmt: skip
-            rec, t = _kirim(ktx, pengirim, email, surat, lampiran)
+            rec, t = _kirim(ktx, pengirim, email, surat(ns.nomor, tgl), lampiran)
             if t and t.berkas:
                 ns.berkas_lain.append(t.berkas)
             tambah_baris(ktx.buku, skema.PENGIRIMAN, skema.KOLOM_PENGIRIMAN, [rec])

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pyxl import indo, skema
 from pyxl.buku import Baris, baca_tabel, sebagai_teks, tambah_baris
+from pyxl.buku_berkas import galat_tulis
 from pyxl.galat import IsianError, PyxlError
 from pyxl.jalan import Hasil, Konteks
 
@@ -75,7 +76,11 @@ def buat_pdf(docx: Path) -> tuple[Path | None, str]:
         if not hasil.exists():
             pesan = (proses.stderr or proses.stdout).strip()[:200]
             return None, f"LibreOffice gagal membuat PDF ({pesan or f'kode {proses.returncode}'})"
-        shutil.move(hasil, tujuan)
+        try:
+            shutil.move(hasil, tujuan)
+        except OSError as exc:  # a full disk is not "no converter": the approval stops
+            tujuan.unlink(missing_ok=True)
+            raise galat_tulis(exc, tujuan, "PDF") from exc
     return tujuan, ""
 
 

@@ -18,6 +18,12 @@ one. So a number is never handed out twice and never skipped. `Status` of a regi
 
 Two runs cannot take the same number: the working folder's lock (`pyxl.kunci`), held by every
 command and button for the whole run, serializes them.
+
+A row still `Dicadangkan` when a run starts belongs to a run that died or could not save;
+`selesaikan_cadangan` settles it: `Terbit` when its document went out attached to an e-mail the
+server accepted (the run's journal says so, see `pyxl.surel`), else `Batal` (its document, if
+any, is moved aside). The same holds inside a run: a block that fails after the letter was
+mailed leaves it `Terbit`, not `Batal`, and keeps its document.
 """
 
 from __future__ import annotations
@@ -33,6 +39,8 @@ from pyxl import skema
 from pyxl.buku import Baris, baca_tabel, ganti_baris, sebagai_teks, tambah_baris
 from pyxl.galat import IsianError
 from pyxl.jalan import Konteks
+from pyxl.kunci import jurnal_aktif
+from pyxl.surel import lampiran_keluar
 
 DICADANGKAN = "Dicadangkan"
 TERBIT = "Terbit"
@@ -136,6 +144,14 @@ def nomor_surat(
     try:
         yield ns
     except BaseException:
+        jurnal = jurnal_aktif()
+        if jurnal and ns.berkas.resolve() in lampiran_keluar(jurnal.baca(hanya_ini=True)):
+            # The letter already went out by e-mail: it is issued, whatever failed after.
+            rec["Status"] = TERBIT
+            ganti_baris(ktx.buku, skema.REGISTER_SURAT, skema.KOLOM_REGISTER, ns.baris, rec)
+            with contextlib.suppress(Exception):
+                ktx.buku.simpan()
+            raise
         for f in (ns.berkas, *ns.berkas_lain):
             with contextlib.suppress(OSError):
                 f.unlink()
@@ -148,3 +164,31 @@ def nomor_surat(
     rec["Status"] = TERBIT
     rec["Berkas"] = ns.berkas.name
     ganti_baris(ktx.buku, skema.REGISTER_SURAT, skema.KOLOM_REGISTER, ns.baris, rec)
+
+
+def selesaikan_cadangan(
+    ktx: Konteks, folder_dokumen: Path, keluar: set[Path], sisihkan: Callable[[Path], None]
+) -> list[Baris]:
+    """Settle the `Dicadangkan` rows a dead run left (see the module docstring): `Terbit` when
+    the document is among `keluar` (attached to a mail that left, or may have) and exists, else
+    `Batal`, its document handed to `sisihkan`. Returns the settled rows and the `Terbit` rows
+    whose document is among `keluar` (with `_baris`)."""
+    hasil = []
+    for r in baca_tabel(ktx.buku, skema.REGISTER_SURAT):
+        status = sebagai_teks(r["Status"])
+        nama = sebagai_teks(r["Berkas"])
+        dok = (folder_dokumen / nama).resolve() if nama and "/" not in nama else None
+        dikirim = dok is not None and dok in keluar and dok.is_file()
+        if status == TERBIT and dikirim:
+            hasil.append(r)
+        if status != DICADANGKAN:
+            continue
+        if dikirim:
+            r["Status"] = TERBIT
+        else:
+            r["Status"] = BATAL
+            if dok is not None and dok.is_file():
+                sisihkan(dok)
+        ganti_baris(ktx.buku, skema.REGISTER_SURAT, skema.KOLOM_REGISTER, r["_baris"], r)
+        hasil.append(r)
+    return hasil

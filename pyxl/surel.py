@@ -9,6 +9,19 @@ Every address and header value is checked before anything is built, so a name or
 carrying a line break (header injection) is refused with a message naming where it came from.
 The SMTP password never lives in the workbook: it comes from `PYXL_SMTP_PASSWORD` or the system
 keyring (service `pyxl-smtp`, user = 'SMTP Pengguna').
+
+Nothing lost, nothing sent twice. A mail accepted by the SMTP server (or saved in Outlook) cannot
+be taken back, but its `Pengiriman` row only reaches disk when the step saves the workbook at its
+end. So inside a run (`pyxl.jalan.jalankan`) every such mail is journaled in the run's journal
+(`pyxl.kunci.Jurnal`, fsynced): a `coba` line before the message is handed to the server (if it
+cannot be written, nothing is sent), a `terkirim` line right after the server accepted it, a
+`gagal` line when it refused. If the run dies or its save fails, the next run records from the
+journal every `terkirim` mail as a `Terkirim` row, keeps the letters they carried, and the step
+(kirim, ingatkan, pengantar) does not send them again. A `coba` line without an outcome is the
+mail the run was sending when it died: the server may or may not have it. It is recorded as
+`Gagal` with a note saying so, and sent again (at least once, never silently lost; at most that
+one mail twice). Drafts (.eml) need no journal: they never left, and the next run moves the
+drafts of a run that did not save out of `kirim/` (see `pyxl.jalan.pulihkan`).
 """
 
 from __future__ import annotations
@@ -32,6 +45,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pyxl.galat import IsianError, LingkunganError
+from pyxl.kunci import jurnal_aktif
 from pyxl.pengaturan import Pengaturan
 
 MODE = ("draf", "smtp", "outlook")
@@ -57,6 +71,8 @@ class Surel:
     lampiran: Sequence[Path] = ()
     tembusan: Sequence[tuple[str, str]] = ()
     header_tambahan: Mapping[str, str] = field(default_factory=dict)  # e.g. X-Pyxl-Format-Id
+    baris: Mapping[str, Any] = field(default_factory=dict)
+    """The `Pengiriman` row the step will write for this mail (journaled with it)."""
 
 
 @dataclass(frozen=True)
@@ -160,8 +176,8 @@ class PengirimDraf:
         except OSError as exc:
             sementara.unlink(missing_ok=True)
             raise LingkunganError(
-                f"Draf email tidak dapat ditulis di folder {self.folder} ({exc}). Periksa bahwa "
-                "folder itu dapat ditulis dan disk tidak penuh."
+                f"Draf email {nama}.eml tidak dapat ditulis di folder {self.folder}: "
+                f"{_sebab(exc)}. Periksa bahwa folder itu dapat ditulis dan disk tidak penuh."
             ) from exc
         return Terkirim(mid, self.mode, berkas, waktu)
 
@@ -221,6 +237,19 @@ class PengirimSmtp:
     def kirim(self, surel: Surel) -> Terkirim:
         msg = buat_pesan(surel, self.pengirim)
         konteks = self.konteks_ssl or ssl.create_default_context()
+        mid = str(msg["Message-ID"])
+        try:
+            ditolak = self._kirim(msg, surel, konteks)
+        except Exception:
+            with contextlib.suppress(OSError):
+                catat_jurnal("gagal", surel, mid, self.mode)
+            raise
+        t = Terkirim(mid, self.mode, None, datetime.now(), tuple(ditolak))
+        with contextlib.suppress(OSError):  # the `coba` line already says it may have left
+            catat_jurnal("terkirim", surel, mid, self.mode, t)
+        return t
+
+    def _kirim(self, msg: EmailMessage, surel: Surel, konteks: ssl.SSLContext) -> dict[str, Any]:
         server = f"{self.host}:{self.port}"
         try:
             if self.keamanan == "ssl":
@@ -234,6 +263,8 @@ class PengirimSmtp:
                     smtp.starttls(context=konteks)
                 if self.pengguna:
                     smtp.login(self.pengguna, self._sandi())
+                # nothing is handed over unless this line is on disk
+                catat_jurnal("coba", surel, str(msg["Message-ID"]), self.mode)
                 ditolak = smtp.send_message(
                     msg, to_addrs=[a for _, a in (*surel.kepada, *surel.tembusan)]
                 )
@@ -254,7 +285,7 @@ class PengirimSmtp:
                 "Pengaturan 'SMTP Host', 'SMTP Port' dan 'SMTP Keamanan', jaringan/firewall, dan "
                 "sertifikat TLS server."
             ) from exc
-        return Terkirim(str(msg["Message-ID"]), self.mode, None, datetime.now(), tuple(ditolak))
+        return dict(ditolak)
 
 
 def _teks(b: bytes | str) -> str:
@@ -281,8 +312,11 @@ class PengirimOutlook:
         item.Subject, item.Body = surel.perihal, surel.isi
         for p in surel.lampiran:
             item.Attachments.Add(str(p))
-        item.Save()
-        return Terkirim(str(item.EntryID), self.mode, None, datetime.now())
+        item.Save()  # in Outlook now: pyxl cannot take it back, so it is journaled
+        t = Terkirim(str(item.EntryID), self.mode, None, datetime.now())
+        with contextlib.suppress(OSError):
+            catat_jurnal("terkirim", surel, t.message_id, self.mode, t)
+        return t
 
 
 def catatan_kirim(t: Terkirim) -> dict[str, Any]:
@@ -320,3 +354,82 @@ def pengirim_dari_pengaturan(
     return PengirimSmtp(
         peng.wajib("SMTP Host"), int(port), keamanan, peng["SMTP Pengguna"], pengirim=(nama, alamat)
     )
+
+
+# --------------------------------------------------------------------------- the journal
+
+
+def catat_jurnal(
+    tahap: str, surel: Surel, message_id: str, mode: str, t: Terkirim | None = None
+) -> None:
+    """One journal line for a mail that cannot be taken back (no-op outside a run).
+
+    `coba`: it is about to be handed over (an OSError here becomes a LingkunganError: nothing
+    is sent); `terkirim`: accepted; `gagal`: refused."""
+    jurnal = jurnal_aktif()
+    if jurnal is None:
+        return
+    try:
+        jurnal.catat(
+            "surel",
+            tahap=tahap,
+            id=message_id,
+            mode=mode,
+            waktu=(t.waktu if t else datetime.now()).isoformat(),
+            perihal=surel.perihal,
+            kepada=[list(k) for k in surel.kepada],
+            header=dict(surel.header_tambahan),
+            lampiran=[str(p.resolve()) for p in surel.lampiran],
+            ditolak=list(t.ditolak) if t else [],
+            baris={k: v for k, v in surel.baris.items() if isinstance(v, str | int | float)},
+        )
+    except OSError as exc:
+        if tahap != "coba":
+            raise
+        raise LingkunganError(
+            f"Jurnal pengiriman {jurnal.jalur.name} di folder {jurnal.jalur.parent} tidak dapat "
+            f"ditulis: {_sebab(exc)}; email '{surel.perihal}' tidak dikirim. Periksa ruang disk "
+            "dan hak tulis folder kerja, lalu ulangi."
+        ) from exc
+
+
+def _sebab(exc: OSError) -> str:
+    """Why a write failed, in Indonesian ('disk penuh (No space left on device)')."""
+    from pyxl.buku_berkas import SEBAB
+
+    sebab = SEBAB.get(exc.errno or 0)
+    return f"{sebab} ({exc.strerror})" if sebab else str(exc)
+
+
+@dataclass(frozen=True)
+class SurelJurnal:
+    """A journaled mail with its last known outcome."""
+
+    id: str
+    tahap: str
+    """`terkirim`, `gagal`, or `coba` (the run died while sending it)."""
+    isi: dict[str, Any]
+    """Its last journal line."""
+
+    @property
+    def keluar(self) -> bool:
+        """Accepted by the server, or possibly (the run died while sending it)."""
+        return self.tahap in ("terkirim", "coba")
+
+    @property
+    def lampiran(self) -> set[Path]:
+        return {Path(p) for p in self.isi.get("lampiran", [])}
+
+
+def surel_jurnal(entri: Sequence[Mapping[str, Any]]) -> list[SurelJurnal]:
+    """The mails of journal lines `entri`, in the order they were first tried."""
+    hasil: dict[str, SurelJurnal] = {}
+    for e in entri:
+        if e.get("jenis") == "surel" and isinstance(e.get("id"), str):
+            hasil[e["id"]] = SurelJurnal(e["id"], str(e.get("tahap")), dict(e))
+    return list(hasil.values())
+
+
+def lampiran_keluar(entri: Sequence[Mapping[str, Any]]) -> set[Path]:
+    """Files attached to a mail of `entri` that left (or may have): never to be removed."""
+    return {p for s in surel_jurnal(entri) if s.keluar for p in s.lampiran}
