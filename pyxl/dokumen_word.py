@@ -3,7 +3,8 @@
 A template is looked up first in the working folder's `templates/` (the copy staff edit) and
 then in the templates shipped with pyxl. Rendering uses `autoescape=True`, so text from the
 workbook can never become Word XML or template code. A document is written to a temporary file
-and renamed into place; an existing document is never overwritten.
+and renamed into place; an existing document is never overwritten. A failed write (disk full,
+read-only folder) is an Indonesian message naming the document (`galat_tulis`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pyxl import skema
+from pyxl.buku_berkas import galat_tulis
 from pyxl.galat import IsianError, LingkunganError
 
 TEMPLAT_BAWAAN = Path(__file__).resolve().parent / "templates"
@@ -115,16 +117,19 @@ def tulis_dokumen(
     konteks: Mapping[str, Any],
     tujuan: Path,
     siapkan: Callable[[Any, dict[str, Any]], dict[str, Any]] | None = None,
+    *,
+    apa: str = "Dokumen",
 ) -> Path:
     """Render `templat` with `konteks` into `tujuan` (which must not exist yet).
 
     `siapkan(doc, konteks)` may complete the context with objects that need the template
-    itself (docxtpl's `InlineImage` for a chart)."""
+    itself (docxtpl's `InlineImage` for a chart). `apa` names the document in the message of
+    a failed write ('Surat pengantar surat_pengantar_3_2027.docx di folder … tidak dapat
+    ditulis: disk penuh …')."""
     from jinja2 import TemplateError
 
     if tujuan.exists():
         raise IsianError(f"Dokumen {tujuan.name} sudah ada dan tidak akan ditimpa.")
-    tujuan.parent.mkdir(parents=True, exist_ok=True)
     sementara = tujuan.with_name(f".{tujuan.name}.{os.getpid()}.tmp")
     try:
         doc = _templat(templat)
@@ -133,10 +138,14 @@ def tulis_dokumen(
             doc.render(isi, jinja_env=lingkungan(), autoescape=True)
         except (TemplateError, OverflowError, RecursionError) as exc:
             raise IsianError(f"Templat {templat.name} {_sebab(exc)}") from exc
-        doc.save(str(sementara))
-        os.replace(sementara, tujuan)
+        try:
+            tujuan.parent.mkdir(parents=True, exist_ok=True)
+            doc.save(str(sementara))
+            os.replace(sementara, tujuan)
+        except OSError as exc:  # disk full, read-only folder: say which document
+            raise galat_tulis(exc, tujuan, apa) from exc
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             sementara.unlink()
     return tujuan
 

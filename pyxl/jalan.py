@@ -78,8 +78,8 @@ class Konteks:
     """What `pulihkan` completed from a dead run just before this step."""
 
     def pengaturan(self) -> Pengaturan:
-        rows = baca_tabel(self.buku, skema.PENGATURAN)
-        return Pengaturan({str(r["Kunci"]).strip(): r["Nilai"] for r in rows if r["Kunci"]})
+        """The settings, each with its cell (messages name 'sheet Pengaturan sel B42')."""
+        return Pengaturan.dari_tabel(baca_tabel(self.buku, skema.PENGATURAN))
 
 
 @dataclass

@@ -9,23 +9,27 @@ protected with a well-known password — a guard rail only, the signature detect
 Every file is issued with a new id and recorded in `Format Terbit` (one block written). Earlier
 issues of a re-issued Bagian stay `Berlaku` when their content digest (`Sidik Konten`, the HMAC
 over the locked content without the id) equals the new one, else they become `Diganti`.
-Files are built under temporary names and moved into place all together, or not at all.
+Files are built under temporary names, recorded, then moved into place all together, or not at
+all; a format replaced stays beside the new one as `.~<name>.lama` until the runner has saved
+the workbook (see `pyxl.jalan`), so a failed save or a killed run puts it back.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import math
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from pyxl import indo, skema, stempel
 from pyxl.buku import FORMAT_KOLOM, Baris, Buku, baca_tabel, perlu_awalan_teks, sebagai_teks
+from pyxl.buku_berkas import galat_tulis
 from pyxl.daftar import baca_indikator, pilih_bagian
-from pyxl.galat import IsianError, LingkunganError
+from pyxl.galat import IsianError, PyxlError
 from pyxl.jalan import Hasil, Konteks
 from pyxl.pengaturan import Pengaturan
 
@@ -228,9 +232,15 @@ def tulis_format(
 
 def _pasang(berkas: Sequence[tuple[Path, Path]]) -> None:
     """Move every (temporary, final) file into place: all or nothing (a final file held by
-    another program, e.g. open in Excel, leaves every earlier format as it was)."""
+    another program, e.g. open in Excel, leaves every earlier format as it was).
+
+    A format replaced is set aside as `.~<name>.lama`, and stays there: the runner
+    (`pyxl.jalan`) removes it once the workbook is saved, and puts it back when the step or
+    the save fails, or (`pulihkan`) when the run died before its save. An OSError is a
+    `galat_tulis` message naming the format."""
     lama: dict[Path, Path] = {}
     dipasang: list[Path] = []
+    akhir = berkas[0][1] if berkas else Path()
     try:
         for _, akhir in berkas:
             if akhir.is_file():
@@ -239,21 +249,28 @@ def _pasang(berkas: Sequence[tuple[Path, Path]]) -> None:
         for sementara, akhir in berkas:
             os.replace(sementara, akhir)
             dipasang.append(akhir)
-    except OSError:
-        for akhir in dipasang:
+    except OSError as exc:
+        for f in dipasang:
             with contextlib.suppress(OSError):
-                akhir.unlink()
-        for akhir, cadangan in lama.items():
+                f.unlink()
+        for f, cadangan in lama.items():
             with contextlib.suppress(OSError):
-                os.replace(cadangan, akhir)
-        raise
-    for cadangan in lama.values():
-        cadangan.unlink()
+                os.replace(cadangan, f)
+        raise _galat_format(exc, akhir) from exc
 
 
-def _catat_terbit(buku: Buku, baru: list[Baris]) -> int:
+def _galat_format(exc: OSError, akhir: Path) -> PyxlError:
+    """The message of a format that could not be written or moved into place."""
+    g = galat_tulis(exc, akhir, "Format")
+    excel = exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS)
+    saran = " Bila format itu sedang dibuka di Excel, tutup dahulu." if excel else ""
+    return type(g)(f"{g}{saran} Tidak ada yang diubah.")
+
+
+def _catat_terbit(buku: Buku, baru: list[Baris]) -> tuple[int, Callable[[], None]]:
     """Append the new issues and mark superseded ones `Diganti`, as one written block (from
-    the first changed row down). Returns how many earlier issues became `Diganti`."""
+    the first changed row down). Returns how many earlier issues became `Diganti`, and the
+    function that writes the sheet back as it was (when the formats cannot be put in place)."""
     lama = baca_tabel(buku, skema.FORMAT_TERBIT)  # checks the header
     isi = buku.baca(skema.FORMAT_TERBIT)
     header = [sebagai_teks(h) for h in isi[0]]
@@ -273,8 +290,16 @@ def _catat_terbit(buku: Buku, baru: list[Baris]) -> int:
     for b in ganti:
         blok[b - mulai][header.index("Status")] = DIGANTI
     blok += [[r.get(h) for h in header] for r in baru]
-    buku.tulis(skema.FORMAT_TERBIT, mulai, 1, blok, [FORMAT_KOLOM.get(h) for h in header])
-    return len(ganti)
+    format_angka = [FORMAT_KOLOM.get(h) for h in header]
+    buku.tulis(skema.FORMAT_TERBIT, mulai, 1, blok, format_angka)
+    semula = [list(r) + [None] * (len(header) - len(r)) for r in isi[mulai - 1 :]]
+
+    def batal() -> None:
+        if semula:
+            buku.tulis(skema.FORMAT_TERBIT, mulai, 1, semula, format_angka)
+        buku.kosongkan(skema.FORMAT_TERBIT, len(isi) + 1)
+
+    return len(ganti), batal
 
 
 def jalankan(ktx: Konteks, *, bagian: str | None = None, batas_waktu: str | None = None) -> Hasil:
@@ -296,6 +321,7 @@ def jalankan(ktx: Konteks, *, bagian: str | None = None, batas_waktu: str | None
     folder.mkdir(parents=True, exist_ok=True)
     berkas: list[tuple[Path, Path]] = []
     catatan: list[Baris] = []
+    akhir = folder
     try:
         for i, b in enumerate(siap, start=1):
             ktx.umpan.status(f"Membuat format {i}/{len(siap)}: {b.kode} …")
@@ -322,17 +348,21 @@ def jalankan(ktx: Konteks, *, bagian: str | None = None, batas_waktu: str | None
                     "Status": BERLAKU,
                 }
             )
-        _pasang(berkas)
+        # Recorded before the files are moved into place: a failure while recording leaves
+        # format/ untouched, and the formats in place are always ones `Format Terbit` knows.
+        diganti, batal_catat = _catat_terbit(ktx.buku, catatan)
+        try:
+            _pasang(berkas)
+        except BaseException:
+            with contextlib.suppress(Exception):  # the failure's own message goes on
+                batal_catat()  # the live workbook in Excel shows no issue without its file
+            raise
     except OSError as exc:
-        raise LingkunganError(
-            f"Format tidak dapat ditulis di folder {folder} ({exc}). Tutup format yang sedang "
-            "dibuka di Excel dan periksa hak akses folder, lalu ulangi. Tidak ada yang diubah."
-        ) from exc
+        raise _galat_format(exc, akhir) from exc
     finally:
         for sementara, _ in berkas:
             with contextlib.suppress(OSError):
                 sementara.unlink()
-    diganti = _catat_terbit(ktx.buku, catatan)
     relatif = folder.relative_to(ktx.buku.folder.resolve()).as_posix()
     ringkasan = (
         f"{len(berkas)} format IKU tahun {tahun} dibuat di folder {relatif}/ "

@@ -25,7 +25,6 @@ from pathlib import Path
 from pyxl import indo, skema
 from pyxl.arsip import sha256_berkas
 from pyxl.buku import Baris, baca_tabel, sebagai_teks, tambah_baris
-from pyxl.buku_berkas import galat_tulis
 from pyxl.dokumen_word import cari_templat, tulis_dokumen
 from pyxl.galat import IsianError, LingkunganError, PyxlError
 from pyxl.jalan import Hasil, Konteks
@@ -64,15 +63,31 @@ class DokumenFinal:
     """'sheet Dokumen baris 3', for messages."""
 
 
+DOKUMEN_TERCATAT = (".docx", ".pdf")
+"""What a file named in a sheet cell may be: the documents pyxl writes and sends or archives."""
+
+
 def jalur_tercatat(ktx: Konteks, peng: Pengaturan, teks: str, asal: str) -> Path:
     """A file named in a sheet: a bare name lives in 'Folder Dokumen', a relative path is taken
-    from the working folder. Never a path outside the working folder."""
+    from the working folder. Never a path outside the working folder, and only a document
+    (`DOKUMEN_TERCATAT`): never the master, nor anything under `cadangan/` (its backups hold
+    the stamp secret), whatever a cell says."""
     kerja = ktx.buku.folder.resolve()
     nama = teks.strip().replace("\\", "/")
     dasar = peng.folder(ktx.buku.folder, "Folder Dokumen") if "/" not in nama else kerja
     jalur = (dasar / nama).resolve()
     if not nama or not jalur.is_relative_to(kerja) or jalur == kerja:
         raise IsianError(f"{asal}: '{teks}' bukan nama berkas di dalam folder kerja.")
+    if (
+        jalur.suffix.lower() not in DOKUMEN_TERCATAT
+        or jalur == ktx.buku.berkas.resolve()
+        or jalur.relative_to(kerja).parts[0].casefold() == skema.FOLDER_CADANGAN.casefold()
+    ):
+        raise IsianError(
+            f"{asal}: '{teks}' tidak dapat dipakai: hanya dokumen Word (.docx) atau PDF di "
+            f"folder kerja, bukan buku kerja {ktx.buku.berkas.name} dan bukan isi folder "
+            f"{skema.FOLDER_CADANGAN}/. Perbaiki isi sel itu."
+        )
     return jalur
 
 
@@ -230,10 +245,8 @@ def jalankan(
     ) as ns:
         p = {"nomor": ns.nomor, "tanggal": indo.tanggal(tgl), "kepada": tujuan,
              "tempat_tujuan": tempat, "naskah": naskah}  # fmt: skip
-        try:
-            tulis_dokumen(templat, ketat({"kop": kop(peng), "p": p, "ttd": ttd}), ns.berkas)
-        except OSError as exc:  # disk full, read-only folder: say which letter
-            raise galat_tulis(exc, ns.berkas, "Surat pengantar") from exc
+        konteks = ketat({"kop": kop(peng), "p": p, "ttd": ttd})
+        tulis_dokumen(templat, konteks, ns.berkas, apa="Surat pengantar")
         if pengirim:
             lampiran = [ns.berkas, final.berkas, *([pdf] if pdf else [])]
             rec, t = _kirim(ktx, pengirim, email, surat(ns.nomor, tgl), lampiran)

@@ -10,14 +10,21 @@ workbook: they get the letter by hand.
 Meeting details come from the options or from `Pengaturan` ('Tanggal Rapat', 'Jam Rapat',
 'Tempat Rapat', 'Acara Rapat'); details given as options are written back to `Pengaturan`, so
 step 5 (`pyxl rapat`) and staff see the meeting that was announced.
+
+If a run dies after some invitations went out by e-mail, the next run finds the letter in the
+journal (`pyxl.jalan.pulihkan`): its number becomes `Terbit` and the mails are recorded. This
+step, run again, then takes no new number and writes no new letter: it sends that same letter
+to the Kepala Bagian whose mail did not certainly leave.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from pyxl import indo, skema
@@ -27,7 +34,7 @@ from pyxl.dokumen_word import cari_templat, tulis_dokumen
 from pyxl.galat import IsianError, LingkunganError, PyxlError
 from pyxl.jalan import Hasil, Konteks
 from pyxl.pengaturan import Pengaturan
-from pyxl.penomoran import nomor_surat
+from pyxl.penomoran import TERBIT, NomorSurat, nomor_surat
 from pyxl.surel import (
     Surel,
     catatan_kirim,
@@ -284,6 +291,30 @@ def jalankan(
         "Isi tanggal rapat (misalnya 20 Januari 2027) atau sebutkan --tanggal-rapat.",
     )
     tgl = baca_tanggal(tanggal, "Opsi --tanggal") if tanggal else ktx.jam().date()
+    folder = peng.folder(ktx.buku.folder, "Folder Dokumen")
+    lanjut = surat_terhenti(ktx)
+    nomor_lanjut, berkas_lanjut = "", folder
+    sudah: set[str] = set()  # Bagian whose mail of that letter certainly left
+    if lanjut is not None:  # the letter of the run that died: finish it, never a second one
+        if isinstance(t := lanjut["Tanggal"], datetime):
+            tgl = t.date()
+        elif isinstance(t, date):
+            tgl = t
+        nomor_lanjut = sebagai_teks(lanjut["Nomor Surat"])
+        berkas_lanjut = folder / sebagai_teks(lanjut["Berkas"])
+        if not berkas_lanjut.is_file():
+            relatif = folder.relative_to(ktx.buku.folder.resolve()).as_posix()
+            raise IsianError(
+                f"Undangan Nomor {nomor_lanjut} sudah terbit dan dikirim oleh proses sebelumnya "
+                f"yang terhenti, tetapi berkasnya {berkas_lanjut.name} tidak ada di folder "
+                f"{relatif}/. Kembalikan berkas itu, lalu ulangi: undangan itu dikirim ke "
+                "Bagian yang belum menerimanya (tidak dibuat nomor baru)."
+            )
+        sudah = {
+            sebagai_teks(r["Kode Bagian"])
+            for r in ktx.pulihan.terkirim(4)
+            if nomor_lanjut in sebagai_teks(r["Perihal"])
+        }
     if rapat.tanggal < tgl:
         raise IsianError(
             f"Tanggal rapat {indo.tanggal(rapat.tanggal)} sebelum tanggal surat "
@@ -293,7 +324,6 @@ def jalankan(
     ttd = pejabat(peng, KABAG, f"a.n. SEKRETARIS DAERAH\n{KABAG.upper()},")
     pengirim = pengirim_dari_pengaturan(peng, peng.folder(ktx.buku.folder, "Folder Kirim"), mode)
     templat = cari_templat(ktx.buku.folder, TEMPLAT)
-    folder = peng.folder(ktx.buku.folder, "Folder Dokumen")
     instansi = f"{peng['Unit Kerja']} {peng['Pemerintah Daerah']}"
     ada_fungsional = any(not u.kode for u in undangan)
     kepada = (
@@ -307,15 +337,20 @@ def jalankan(
     lembar = math.ceil(len(undangan) / BARIS_PER_LEMBAR)
     perihal = f"Undangan Rapat {rapat.acara}, {indo.hari_tanggal(rapat.tanggal)}"
 
-    with nomor_surat(
-        ktx,
-        kode_klasifikasi=peng["Kode Klasifikasi Undangan"],
-        kunci_klasifikasi="Kode Klasifikasi Undangan",
-        tanggal=tgl,
-        tujuan=f"{kepada} ({len(undangan)} undangan)",
-        perihal=perihal,
-        berkas=lambda urut: folder / f"undangan_rapat_{urut}_{tgl.year}.docx",
-    ) as ns:
+    nomor: contextlib.AbstractContextManager[NomorSurat]
+    if lanjut is not None:
+        nomor = _lanjutkan(NomorSurat(nomor_lanjut, 0, tgl.year, berkas_lanjut, 0))
+    else:
+        nomor = nomor_surat(
+            ktx,
+            kode_klasifikasi=peng["Kode Klasifikasi Undangan"],
+            kunci_klasifikasi="Kode Klasifikasi Undangan",
+            tanggal=tgl,
+            tujuan=f"{kepada} ({len(undangan)} undangan)",
+            perihal=perihal,
+            berkas=lambda urut: folder / f"undangan_rapat_{urut}_{tgl.year}.docx",
+        )
+    with nomor as ns:
         konteks = {
             "kop": kop(peng),
             "u": {
@@ -334,12 +369,13 @@ def jalankan(
             },
             "ttd": ttd,
         }
-        tulis_dokumen(templat, ketat(konteks), ns.berkas)
+        if lanjut is None:
+            tulis_dokumen(templat, ketat(konteks), ns.berkas)
 
         baris: list[Baris] = []
         temuan: list[str] = []
         terhenti = ""
-        for u in (u for u in undangan if u.kode):
+        for u in (u for u in undangan if u.kode and u.kode not in sudah):
             ktx.umpan.status(f"Langkah 4: email undangan {u.kode} …")
             rec: Baris = {
                 "Waktu": ktx.jam(),
@@ -366,7 +402,9 @@ def jalankan(
                 t = pengirim.kirim(surel)
             except LingkunganError as exc:
                 if not any(r["Status"] == "Terkirim" for r in baris):
-                    raise  # nothing went out: the letter is cancelled, nothing half-done
+                    # nothing went out in this run: nothing half-done (a new letter is
+                    # cancelled; the letter of a run that died stays issued)
+                    raise
                 terhenti = terhenti or str(exc)  # SMTP mails already out cannot be recalled
                 baris.append(dict(rec, Status="Gagal", Catatan=str(exc)))
                 temuan.append(f"{u.kode}: tidak terkirim — {exc}")
@@ -404,6 +442,11 @@ def jalankan(
         f"({len(undangan)} undangan).",
         f"{jadi} email undangan {cara.get(pengirim.mode, 'dibuat sebagai draf di Outlook')}.",
     ]
+    if lanjut is not None:
+        ringkasan[0] += (
+            " Undangan ini sudah terbit oleh proses sebelumnya yang terhenti; tidak dibuat "
+            f"surat baru. {len(sudah)} Bagian sudah menerima emailnya dan tidak dikirimi lagi."
+        )
     tanpa = [u for u in undangan if not u.kode]
     if tanpa:
         ringkasan.append(
@@ -411,4 +454,32 @@ def jalankan(
         )
     if temuan:
         ringkasan.append("Tidak dikirim:\n" + "\n".join(f"- {t}" for t in temuan))
-    return Hasil("\n".join(ringkasan), [ns.berkas, *ns.berkas_lain])
+    # A letter of the run that died stays whatever happens to this run's save.
+    return Hasil("\n".join(ringkasan), [*([] if lanjut else [ns.berkas]), *ns.berkas_lain])
+
+
+@contextlib.contextmanager
+def _lanjutkan(ns: NomorSurat) -> Iterator[NomorSurat]:
+    """The block of a letter already issued (no number taken, nothing to cancel): if it
+    fails, the drafts written under it are removed, as `nomor_surat` does; the letter stays."""
+    try:
+        yield ns
+    except BaseException:
+        for f in ns.berkas_lain:
+            with contextlib.suppress(OSError):
+                f.unlink()
+        raise
+
+
+def surat_terhenti(ktx: Konteks) -> Baris | None:
+    """The invitation a run that died issued (and mailed), which this run finishes instead of
+    taking a new number: from `ktx.pulihan` (see `pyxl.jalan`), None when there is none."""
+    return next(
+        (
+            r
+            for r in reversed(ktx.pulihan.surat)
+            if sebagai_teks(r["Status"]) == TERBIT
+            and sebagai_teks(r["Berkas"]).startswith("undangan_rapat_")
+        ),
+        None,
+    )

@@ -344,8 +344,11 @@ def pengirim_dari_pengaturan(
             "Pengaturan 'Email Pengirim' masih kosong. Isi alamat email dinas pengirim di sheet "
             "Pengaturan."
         )
-    nama = f"{peng['Bagian Pelaksana']} {peng['Unit Kerja']} {peng['Pemerintah Daerah']}"
-    periksa_alamat(nama, alamat, "sheet Pengaturan, 'Bagian Pelaksana'/'Email Pengirim'")
+    bagian_nama = ("Bagian Pelaksana", "Unit Kerja", "Pemerintah Daerah")
+    for k in bagian_nama:  # each part on its own, so the message names the right setting
+        periksa_header(peng[k], f"Pengaturan '{k}' ({peng.lokasi(k)})")
+    nama = " ".join(peng[k] for k in bagian_nama)
+    periksa_alamat(nama, alamat, f"Pengaturan 'Email Pengirim' ({peng.lokasi('Email Pengirim')})")
     if mode == "draf":
         return PengirimDraf(folder_kirim, pengirim=(nama, alamat))
     if not (port := peng["SMTP Port"]).isdigit() or not 0 < int(port) < 65536:
