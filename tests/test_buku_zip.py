@@ -61,9 +61,20 @@ def _rata(rows: list[list[Any]], lebar: int) -> list[list[Any]]:
     return hasil
 
 
+def _sel_sama(a: Any, b: Any) -> bool:
+    """Equal cells; times within a millisecond (a serial number on an exact half millisecond,
+    such as .429500, is rounded up by one reader and down by the other)."""
+    if isinstance(a, datetime) and isinstance(b, datetime):
+        return abs(a - b) <= timedelta(milliseconds=1)
+    return bool(a == b)
+
+
 def _sama(a: list[list[Any]], b: list[list[Any]]) -> bool:
     lebar = max((len(r) for r in a + b), default=0)
-    return _rata(a, lebar) == _rata(b, lebar)
+    ra, rb = _rata(a, lebar), _rata(b, lebar)
+    return len(ra) == len(rb) and all(
+        _sel_sama(x, y) for p, q in zip(ra, rb, strict=True) for x, y in zip(p, q, strict=True)
+    )
 
 
 def _mentah(data: bytes, info: zipfile.ZipInfo) -> bytes:
