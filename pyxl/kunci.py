@@ -8,7 +8,7 @@ object per line, appended and flushed to disk (fsync) before the run goes on. It
 a run did that the workbook does not hold yet: which output files existed when it started, that
 it is about to save, and every e-mail that left (see `pyxl.surel`). A run that ends normally
 removes it after its save; a journal found at the start of a run is the trace of a run that
-died, and `pyxl.jalan.pulihkan` completes or undoes that run's work from it.
+died, and `pyxl.pemulihan.pulihkan` completes or undoes that run's work from it.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ issues of a re-issued Bagian stay `Berlaku` when their content digest (`Sidik Ko
 over the locked content without the id) equals the new one, else they become `Diganti`.
 Files are built under temporary names, recorded, then moved into place all together, or not at
 all; a format replaced stays beside the new one as `.~<name>.lama` until the runner has saved
-the workbook (see `pyxl.jalan`), so a failed save or a killed run puts it back.
+the workbook (see `pyxl.jalan` and `pyxl.pemulihan`), so a failed save or a killed run puts it back.
 """
 
 from __future__ import annotations

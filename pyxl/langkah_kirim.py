@@ -7,7 +7,7 @@ the format sent, so a reply can be matched to it. A Bagian whose e-mail cell is 
 
 In SMTP mode the mails leave before the workbook is saved. Each one is journaled as it leaves
 (`pyxl.surel`); if the run dies or cannot save, the next run records them from the journal
-(`pyxl.jalan.pulihkan`) and this step, run again, skips every Bagian whose current format
+(`pyxl.pemulihan.pulihkan`) and this step, run again, skips every Bagian whose current format
 already went out in that run: the rest is sent, nothing twice.
 """
 

@@ -10,8 +10,8 @@ the document(s); that address is checked before a number is taken, so a typo was
 An empty address means the letter is delivered by hand (step 13): no e-mail, a note says so.
 
 If a run dies after the e-mail was handed to the server, the next run finds the letter in the
-journal (`pyxl.jalan.pulihkan`): the number becomes `Terbit` and the mail is recorded. This step,
-run again, then makes no second letter: it only says so, or — when the run died while the mail
+journal (`pyxl.pemulihan.pulihkan`): the number becomes `Terbit` and the mail is recorded. This
+step, run again, then makes no second letter: it only says so, or — when the run died while the mail
 was being sent, so it may not have arrived — sends that same letter again.
 """
 

@@ -12,7 +12,7 @@ Meeting details come from the options or from `Pengaturan` ('Tanggal Rapat', 'Ja
 step 5 (`pyxl rapat`) and staff see the meeting that was announced.
 
 If a run dies after some invitations went out by e-mail, the next run finds the letter in the
-journal (`pyxl.jalan.pulihkan`): its number becomes `Terbit` and the mails are recorded. This
+journal (`pyxl.pemulihan.pulihkan`): its number becomes `Terbit` and the mails are recorded. This
 step, run again, then takes no new number and writes no new letter: it sends that same letter
 to the Kepala Bagian whose mail did not certainly leave.
 """
@@ -473,7 +473,7 @@ def _lanjutkan(ns: NomorSurat) -> Iterator[NomorSurat]:
 
 def surat_terhenti(ktx: Konteks) -> Baris | None:
     """The invitation a run that died issued (and mailed), which this run finishes instead of
-    taking a new number: from `ktx.pulihan` (see `pyxl.jalan`), None when there is none."""
+    taking a new number: from `ktx.pulihan` (see `pyxl.pemulihan`), None when there is none."""
     return next(
         (
             r

@@ -21,7 +21,7 @@ journal every `terkirim` mail as a `Terkirim` row, keeps the letters they carrie
 mail the run was sending when it died: the server may or may not have it. It is recorded as
 `Gagal` with a note saying so, and sent again (at least once, never silently lost; at most that
 one mail twice). Drafts (.eml) need no journal: they never left, and the next run moves the
-drafts of a run that did not save out of `kirim/` (see `pyxl.jalan.pulihkan`).
+drafts of a run that did not save out of `kirim/` (see `pyxl.pemulihan.pulihkan`).
 """
 
 from __future__ import annotations

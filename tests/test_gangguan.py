@@ -10,7 +10,7 @@ Then, right after the fault:
   `Terbit` letter's document exists;
 - an exception gave a clear Indonesian message naming the file, and the master and the output
   folders are as before (unless a mail already left: then the journal holds it).
-After the recovery alone (what any next writing command does first, `pyxl.jalan.pulihkan`):
+After the recovery alone (what any next writing command does first, `pyxl.pemulihan.pulihkan`):
 - the same invariants, plus: no `Dicadangkan` number, no letter or draft the ledgers do not
   name, no format `Format Terbit` does not know, no journal, lock or temporary file.
 And after running the step again, undisturbed:
@@ -55,8 +55,9 @@ from pyxl.buku import baca_tabel, sebagai_teks
 from pyxl.buku_berkas import buka
 from pyxl.buku_zip import BukuZip
 from pyxl.cli import main
-from pyxl.jalan import CATATAN_PULIH, CATATAN_TIDAK_PASTI, NAMA_LANJUTAN, Konteks, pulihkan
+from pyxl.jalan import Konteks
 from pyxl.kunci import NAMA_JURNAL, NAMA_KUNCI, Jurnal
+from pyxl.pemulihan import CATATAN_PULIH, CATATAN_TIDAK_PASTI, NAMA_LANJUTAN, pulihkan
 from pyxl.stempel import baca_stempel
 from smtp_uji import Penampung, baca_eml, port_bebas
 
@@ -656,7 +657,7 @@ def test_gangguan(
 
 
 def pulihkan_saja(master: Path) -> None:
-    """What the start of any writing command does after a run died (`pyxl.jalan.pulihkan`)."""
+    """What the start of any writing command does after a run died (`pyxl.pemulihan.pulihkan`)."""
     with buka(master) as buku:
         pulihkan(Konteks(buku, _Diam()), Jurnal(buku.folder))
 
