@@ -24,7 +24,6 @@ from typing import Any
 
 from pyxl import indo, skema
 from pyxl.buku import Baris, baca_tabel, sebagai_teks, tambah_baris
-from pyxl.buku_berkas import galat_tulis
 from pyxl.daftar import baca_bagian, baca_indikator
 from pyxl.galat import IsianError
 from pyxl.jalan import Hasil, Konteks
@@ -310,10 +309,7 @@ def tulis(templat: Path, konteks: dict[str, Any], png: bytes, tujuan: Path) -> P
         gambar = InlineImage(doc, io.BytesIO(png), width=Mm(160))
         return dict(isi, d=dict(isi["d"], grafik=gambar))
 
-    try:
-        return tulis_dokumen(templat, konteks, tujuan, dengan_grafik)
-    except OSError as exc:  # disk full, read-only folder: say which document
-        raise galat_tulis(exc, tujuan, "Dokumen") from exc
+    return tulis_dokumen(templat, konteks, tujuan, dengan_grafik)  # OSError: names the file
 
 
 # --------------------------------------------------------------------------- step 8-9
