@@ -390,49 +390,44 @@ def bench_dokumen(sizes: list[int], ulang: int = 3) -> list[Ukur]:
     ]
 
 
-BERAT = ("pandas", "docx", "docxtpl", "openpyxl", "matplotlib", "PIL")
-
 _UKUR_TOMBOL = """
-import sys, time
+import time
 t0 = time.perf_counter()
 import xlwings
 t1 = time.perf_counter()
-import pyxl.tombol, pyxl.umpan  # everything up to the first status-bar message
+import pyxl.tombol, pyxl.umpan, pyxl.perintah  # everything up to the first status-bar message
+assert callable(getattr(pyxl.tombol, {nama!r}))
 t2 = time.perf_counter()
-sebelum = set(sys.modules)
-import pyxl.jalan, pyxl.langkah_{nama}
-t3 = time.perf_counter()
-baru = sorted({{m.split('.')[0] for m in set(sys.modules) - sebelum}} & set({berat!r}))
-print(t1 - t0, t2 - t1, t3 - t2, ",".join(baru))
+print(t1 - t0, t2 - t1)
 """
 
 
 def bench_tombol(ulang: int = 5) -> list[Ukur]:
     """Per button, in fresh processes: what the button adds before its first message, against
-    a bare `import xlwings`; `dasar` names the heavy libraries its step loads afterwards."""
+    a bare `import xlwings` (tests/test_bench.py checks with `python -X importtime` that no
+    heavy library is among it)."""
     import subprocess
 
     from pyxl.perintah import PERINTAH
 
     hasil = []
     for p in PERINTAH:
-        kode = _UKUR_TOMBOL.format(nama=p.nama, berat=BERAT)
         ukur = []
         for _ in range(ulang):
             keluar = subprocess.run(
-                [sys.executable, "-c", kode], capture_output=True, text=True, check=True
+                [sys.executable, "-c", _UKUR_TOMBOL.format(nama=p.nama)],
+                capture_output=True,
+                text=True,
+                check=True,
             ).stdout.split()
-            ukur.append((float(keluar[0]), float(keluar[1]), keluar[3] if len(keluar) > 3 else ""))
-        xw = statistics.median(u[0] for u in ukur)
-        awal = statistics.median(u[1] for u in ukur)
-        berat = ukur[0][2].replace(",", " ") or "-"
+            ukur.append((float(keluar[0]), float(keluar[1])))
         hasil.append(
             Ukur(
                 f"tombol {p.nama}",
-                f"lalu: {berat}",
-                awal,
+                f"proses baru ×{ulang}",
+                statistics.median(u[1] for u in ukur),
                 "import xlwings",
-                xw,
+                statistics.median(u[0] for u in ukur),
                 "sampai pesan",
                 "+ < 300 ms",
             )
