@@ -18,10 +18,8 @@ new changes nothing. The master is backed up and saved atomically by the runner.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,9 +36,9 @@ from pyxl.validasi import (
     Temuan,
     blokir,
     ditolak,
-    periksa_berkas,
     periksa_isian,
     peringatan,
+    pindai_berkas,
     tidak_digabung,
     untuk,
 )
@@ -96,32 +94,15 @@ def ke_disk(berkas: Iterable[Path]) -> None:
 def sel_berumus(data: bytes, sheet: str, kolom: Iterable[str]) -> frozenset[str]:
     """Cells of the given columns on `sheet` that hold a formula (their cached value is used).
 
-    Read from the sheet's XML with a pattern (no entity expansion, no DOM of untrusted XML)."""
+    Read from the sheet's XML by `validasi.pindai_berkas` (linear-time patterns, no entity
+    expansion, no DOM of untrusted XML); step 6 takes them from the scan it runs anyway."""
+    lembar = pindai_berkas("", data).lembar.get(sheet)
+    return _berumus(lembar.rumus if lembar else frozenset(), kolom)
+
+
+def _berumus(rumus: frozenset[str], kolom: Iterable[str]) -> frozenset[str]:
     huruf = {huruf_kolom(KOLOM_FORMAT[k]) for k in kolom}
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            wb = z.read("xl/workbook.xml").decode("utf-8", "replace")
-            rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-            m = re.search(rf'<sheet\b[^>]*name="{re.escape(sheet)}"[^>]*r:id="([^"]+)"', wb)
-            if not m:
-                return frozenset()
-            t = re.search(rf'<Relationship\b[^>]*Id="{m.group(1)}"[^>]*Target="([^"]+)"', rels)
-            if not t:
-                t = re.search(rf'<Relationship\b[^>]*Target="([^"]+)"[^>]*Id="{m.group(1)}"', rels)
-            if not t:
-                return frozenset()
-            target = t.group(1).lstrip("/")
-            bagian = target if target.startswith("xl/") else f"xl/{target}"
-            xml = z.read(bagian)
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return frozenset()
-    if b"<f>" not in xml and b"<f " not in xml:  # the common case: no formula at all
-        return frozenset()
-    hasil = set()
-    for m2 in re.finditer(rb'<c r="([A-Z]+)(\d+)"[^>]*?(?:/>|>(.*?)</c>)', xml, re.S):
-        if m2.group(3) and b"<f" in m2.group(3) and m2.group(1).decode() in huruf:
-            hasil.add(m2.group(1).decode() + m2.group(2).decode())
-    return frozenset(hasil)
+    return frozenset(s for s in rumus if s.rstrip("0123456789") in huruf)
 
 
 def jalankan(ktx: Konteks, *, imap: bool = True) -> Hasil:
@@ -268,11 +249,13 @@ def _periksa(
     """Kode Bagian, findings and values to merge of one received file."""
     from pyxl import stempel
 
-    temuan = periksa_berkas(k.nama, k.data)
-    if temuan:
-        return "", temuan, []
+    pindaian = pindai_berkas(k.nama, k.data)
+    if pindaian.temuan:
+        return "", pindaian.temuan, []
     v = stempel.verifikasi(k.data, secret)
     st = v.stempel
+    if st is None and v.rusak:
+        return "", [_rusak(k.nama, v.alasan)], []
     if st is None:
         return (
             "",
@@ -340,6 +323,8 @@ def _periksa(
             [],
         )
     if not v.sah:
+        if v.rusak:
+            return kode, [_rusak(k.nama, v.alasan)], []
         if v.isi and len(v.isi) != st.jumlah_baris:
             return (
                 kode,
@@ -376,9 +361,18 @@ def _periksa(
                 "digabung; isinya sama.",
             )
         )
-    rumus = sel_berumus(k.data, stempel.SHEET_FORMAT, skema.KOLOM_ISIAN)
+    lembar = pindaian.lembar.get(stempel.SHEET_FORMAT)
+    rumus = _berumus(lembar.rumus if lembar else frozenset(), skema.KOLOM_ISIAN)
     nilai, temuan_isian = periksa_isian(v.isi, KOLOM_FORMAT, st.baris_judul + 1, rumus)
     return kode, temuan + temuan_isian, nilai
+
+
+def _rusak(nama: str, alasan: str) -> Temuan:
+    return blokir(
+        "RUSAK",
+        f"Berkas {nama} rusak: {alasan}. Minta Bagian membuka format di Excel, menyimpannya "
+        "ulang sebagai .xlsx, lalu mengirim kembali.",
+    )
 
 
 def _gabungkan(ktx: Konteks, b: Any, kembali: _Kembalian) -> list[Temuan]:

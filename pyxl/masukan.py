@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,13 +26,32 @@ EKSTENSI_LEMBAR = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".xltx", "
 BATAS_PESAN = 50 * 1024 * 1024
 """An e-mail file larger than this is not parsed (it is recorded and rejected as a file)."""
 
+PANJANG_NAMA = 200
+"""Characters of a received file's name kept (file systems allow 255 bytes; an e-mail header
+allows any length)."""
+_TAK_TERCATAT = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+"""Characters a workbook cannot hold (XML 1.0) or gives back changed (CR, tab)."""
+
+
+def nama_tercatat(nama: str) -> str:
+    """A received file's name as the ledger holds it and gives it back unchanged, so a file
+    already recorded is recognised on the next run: control characters become "_", spaces
+    around it go (a cell is read back stripped), at most PANJANG_NAMA characters (the
+    extension kept), never empty."""
+    bersih = _TAK_TERCATAT.sub("_", nama).strip()
+    if len(bersih) > PANJANG_NAMA:
+        akhiran = Path(bersih).suffix[:10]
+        bersih = bersih[: PANJANG_NAMA - len(akhiran) - 1].rstrip() + "…" + akhiran
+    return bersih or "tanpa_nama"
+
 
 @dataclass(frozen=True)
 class Kiriman:
     """One received file: its name, its bytes and where it came from."""
 
     nama: str
-    """The file name as found in `masuk/`, or the attachment's file name."""
+    """The file name as found in `masuk/`, or the attachment's file name (see
+    `nama_tercatat`)."""
     data: bytes
     waktu: datetime
     """When it was received: the e-mail's date, else the file's modification time."""
@@ -40,6 +60,9 @@ class Kiriman:
     pengirim: str = ""
     """The sender's address, for attachments."""
     perihal: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "nama", nama_tercatat(self.nama))
 
 
 def dilewati(path: Path) -> bool:

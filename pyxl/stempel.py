@@ -34,6 +34,7 @@ from typing import Any
 
 from pyxl import skema
 from pyxl.buku import Buku, baca_tabel, sebagai_teks, tambah_baris
+from pyxl.validasi import kutip
 
 TEMPLAT_ID = "PYXL-FORMAT-IKU"
 VERSI_TEMPLAT = 1
@@ -184,6 +185,8 @@ class HasilVerifikasi:
     """The table rows as read (see `baca_isi_format`), when readable."""
     sidik_konten: str = ""
     """The content digest recomputed from the file (compare with `Format Terbit`)."""
+    rusak: bool = False
+    """The file or its table could not be read at all (a corrupt file, not an edited one)."""
 
 
 Sumber = Path | bytes
@@ -220,23 +223,36 @@ def _stempel_properti(sumber: Sumber) -> dict[str, object] | None:
     return {p.get("name", ""): "".join(p.itertext()) for p in akar if p.get("name")}
 
 
-def _baca_stempel(sumber: Sumber, wb: Any = None) -> tuple[Stempel | None, str]:
-    """The stamp and, when there is none, why (Indonesian). Never raises on foreign files."""
+def galat_pembaca(exc: BaseException) -> bool:
+    """Whether `exc` is a reader failing on a file: any Exception, or a panic of the native
+    reader (pyo3's PanicException derives from BaseException, so `except Exception` misses
+    it: e.g. a date cell far beyond the year 9999 panics python-calamine's conversion)."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
+TAK_TERBACA = "berkas tidak dapat dibaca sebagai buku kerja .xlsx"
+
+
+def _baca_stempel(sumber: Sumber, wb: Any = None) -> tuple[Stempel | None, str, bool]:
+    """The stamp and, when there is none, why (Indonesian) and whether the file could not be
+    read at all. Never raises on foreign files."""
     try:
         lembar = _stempel_sheet(wb if wb is not None else _buka(sumber))
         properti = _stempel_properti(sumber)
-    except Exception:  # any unreadable file (not a zip, encrypted, corrupt XML) is foreign
-        return None, "berkas tidak dapat dibaca sebagai buku kerja .xlsx"
+    except BaseException as exc:  # unreadable (not a zip, encrypted, corrupt or hostile XML)
+        if not galat_pembaca(exc):
+            raise
+        return None, TAK_TERBACA, True
     dari_lembar = Stempel.dari_kamus(lembar) if lembar else None
     dari_properti = Stempel.dari_kamus(properti) if properti else None
     if dari_lembar and dari_properti and dari_lembar != dari_properti:
-        return None, "stempel di sheet Stempel berbeda dengan properti dokumen (diubah)"
+        return None, "stempel di sheet Stempel berbeda dengan properti dokumen (diubah)", False
     stempel = dari_lembar or dari_properti
     if stempel is None:
-        return None, "berkas tidak berstempel: bukan format yang diterbitkan pyxl"
+        return None, "berkas tidak berstempel: bukan format yang diterbitkan pyxl", False
     if stempel.id_templat != TEMPLAT_ID:
-        return None, f"ID templat '{stempel.id_templat}' bukan {TEMPLAT_ID}"
-    return stempel, ""
+        return None, f"ID templat '{kutip(stempel.id_templat)}' bukan {TEMPLAT_ID}", False
+    return stempel, "", False
 
 
 def baca_stempel(path: Path) -> Stempel | None:
@@ -284,17 +300,24 @@ def verifikasi(sumber: Sumber | str, secret: bytes) -> HasilVerifikasi:
     sumber = sumber if isinstance(sumber, bytes) else Path(sumber)
     try:
         wb = _buka(sumber)
-    except Exception:
-        return HasilVerifikasi(False, "berkas tidak dapat dibaca sebagai buku kerja .xlsx")
-    stempel, alasan = _baca_stempel(sumber, wb)
+    except BaseException as exc:
+        if not galat_pembaca(exc):
+            raise
+        return HasilVerifikasi(False, TAK_TERBACA, rusak=True)
+    stempel, alasan, rusak = _baca_stempel(sumber, wb)
     if stempel is None:
-        return HasilVerifikasi(False, alasan)
+        return HasilVerifikasi(False, alasan, rusak=rusak)
     if stempel.versi_templat != VERSI_TEMPLAT:
         return HasilVerifikasi(False, f"versi templat {stempel.versi_templat} tidak dikenal")
     try:
         isi = _isi(wb, stempel)
-    except Exception as exc:  # FormatRusak, or a sheet calamine cannot parse
+    except FormatRusak as exc:  # the template's layout was changed
         return HasilVerifikasi(False, f"tabel format tidak dapat dibaca: {exc}", stempel)
+    except BaseException as exc:  # a sheet the reader cannot parse (its message may quote it)
+        if not galat_pembaca(exc):
+            raise
+        alasan = f"tabel format tidak dapat dibaca ({kutip(exc, 120)})"
+        return HasilVerifikasi(False, alasan, stempel, rusak=True)
     hasil = HasilVerifikasi(False, "", stempel, isi)
     terkunci = _sel_terkunci(isi)
     hasil.sidik_konten = tanda_tangan(
