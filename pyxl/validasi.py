@@ -520,7 +520,9 @@ def periksa_isian(
 
     `kolom_sheet` maps a column name to its column number in the format, `baris_pertama` is
     the sheet row of the first indicator, `sel_rumus` the input cells holding a formula (their
-    cached value is used). A value that is not a number where one is needed is not merged.
+    cached value is used). A value that is not a number where one is needed is not merged;
+    text is merged up to PANJANG_SEL characters (what an Excel cell holds), and messages
+    quote at most PANJANG_KUTIPAN characters of a value.
     """
     hasil: list[dict[str, Any]] = []
     temuan: list[Temuan] = []

@@ -124,6 +124,8 @@ STATUS = {lh.DITERIMA, lh.DITOLAK, lh.DUPLIKAT, lh.MENGGANTIKAN}
 
 HITUNG: Counter[tuple[str, str]] = Counter()
 """(strategy, outcome) -> cases, for the table at the end."""
+TERLAMA: dict[str, float] = {}
+"""strategy -> seconds of its slowest file."""
 
 
 # --- time limit -------------------------------------------------------------------------------
@@ -451,6 +453,9 @@ def _tabel_hasil(request: pytest.FixtureRequest) -> Iterator[None]:
                 baris.append(f"| {s} | {hasil} | {n} |")
         jumlah = sum(n for (s2, _), n in HITUNG.items() if s2 == s)
         baris.append(f"| {s} | **jumlah** | **{jumlah}** |")
+        if s in TERLAMA:
+            satu = "satu run `pyxl himpun`" if s == "ujung-ke-ujung" else "satu berkas"
+            baris.append(f"| {s} | terlama ({satu}) | {TERLAMA[s]:.2f} detik |")
     teks = f"Fuzzing himpun (profil {PROFIL.max_examples} contoh per strategi, mode {MODE})\n\n"
     teks += "\n".join(baris) + "\n"
     KELUARAN.mkdir(exist_ok=True)
@@ -462,6 +467,7 @@ def _tabel_hasil(request: pytest.FixtureRequest) -> Iterator[None]:
 
 def catat(strategi: str, p: Putusan) -> None:
     HITUNG[(strategi, p.label())] += 1
+    TERLAMA[strategi] = max(TERLAMA.get(strategi, 0.0), p.detik)
 
 
 # --- cell values ------------------------------------------------------------------------------
@@ -1261,8 +1267,11 @@ def _himpun_dan_periksa(u: UjungKeUjung, masuk: Path) -> dict[str, Any]:
     cwd = Path.cwd()
     os.chdir(u.luar)
     try:
+        mulai = time.perf_counter()
         with batas_waktu(BATAS_DETIK * max(len(harap), 1) + 10):
             kode_keluar = main(["himpun", "--workbook", str(u.master), "--tanpa-imap"])
+        lama = time.perf_counter() - mulai
+        TERLAMA["ujung-ke-ujung"] = max(TERLAMA.get("ujung-ke-ujung", 0.0), lama)
     finally:
         os.chdir(cwd)
     assert kode_keluar == 0, "berkas yang ditolak dilaporkan, tidak menggagalkan langkah"
