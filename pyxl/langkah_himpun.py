@@ -91,16 +91,9 @@ def ke_disk(berkas: Iterable[Path]) -> None:
             os.fsync(f.fileno())
 
 
-def sel_berumus(data: bytes, sheet: str, kolom: Iterable[str]) -> frozenset[str]:
-    """Cells of the given columns on `sheet` that hold a formula (their cached value is used).
-
-    Read from the sheet's XML by `validasi.pindai_berkas` (linear-time patterns, no entity
-    expansion, no DOM of untrusted XML); step 6 takes them from the scan it runs anyway."""
-    lembar = pindai_berkas("", data).lembar.get(sheet)
-    return _berumus(lembar.rumus if lembar else frozenset(), kolom)
-
-
 def _berumus(rumus: frozenset[str], kolom: Iterable[str]) -> frozenset[str]:
+    """The formula cells (from `validasi.pindai_berkas`, which step 6 runs anyway) that lie in
+    the given columns of the format."""
     huruf = {huruf_kolom(KOLOM_FORMAT[k]) for k in kolom}
     return frozenset(s for s in rumus if s.rstrip("0123456789") in huruf)
 

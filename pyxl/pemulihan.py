@@ -143,16 +143,14 @@ def _sapu_sementara(kerja: Path, folder: Iterable[Path]) -> None:
     """Remove the temporary files of runs that died (the lock says none is running)."""
     calon = [kerja, kerja / skema.FOLDER_CADANGAN, *folder]
     arsip = [p for p in calon if p.name == skema.FOLDER_ARSIP]
-    for f in calon:
-        for p in f.glob(".*") if f.is_dir() else ():
-            if RE_SEMENTARA.fullmatch(p.name) and p.is_file():
-                with contextlib.suppress(OSError):
-                    p.unlink()
-    for a in arsip:
-        for p in a.rglob(".*.tmp") if a.is_dir() else ():
-            if RE_SEMENTARA.fullmatch(p.name) and p.is_file():
-                with contextlib.suppress(OSError):
-                    p.unlink()
+    ditemukan = [
+        *(p for f in calon if f.is_dir() for p in f.glob(".*")),
+        *(p for a in arsip if a.is_dir() for p in a.rglob(".*.tmp")),  # per-year subfolders
+    ]
+    for p in ditemukan:
+        if RE_SEMENTARA.fullmatch(p.name) and p.is_file():
+            with contextlib.suppress(OSError):
+                p.unlink()
 
 
 def kembalikan_lama(berkas: Iterable[Path]) -> None:
