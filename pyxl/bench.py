@@ -19,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyxl import skema
-from pyxl.model import Bagian, Indikator
+from pyxl.kontrak import skema
+from pyxl.kontrak.model import Bagian, Indikator
 
 
 def median_detik(
@@ -94,7 +94,7 @@ def unit_buatan(n: int, baris: int) -> tuple[list[Bagian], dict[str, list[Indika
 
 def siapkan_unit(folder: Path, n: int, baris: int) -> Path:
     """A working folder whose master holds N generated units (see `unit_buatan`)."""
-    from pyxl.master import bangun_master
+    from pyxl.bangun.master import bangun_master
 
     for nama in skema.FOLDERS:
         (folder / nama).mkdir(parents=True, exist_ok=True)
@@ -113,9 +113,10 @@ def siapkan_unit(folder: Path, n: int, baris: int) -> Path:
 def siapkan_himpun(folder: Path, n: int, baris: int, kembali: int | None = None) -> Path:
     """N units with their formats issued; the first `kembali` units (all by default) have
     filled theirs and sent it back into masuk/."""
-    from pyxl.buku_berkas import buka
-    from pyxl.jalan import Konteks, jalankan
-    from pyxl.simulasi import isi_format
+    from pyxl.alat.simulasi import isi_format
+    from pyxl.buku.berkas import buka
+    from pyxl.jalan.konteks import Konteks
+    from pyxl.langkah import jalankan
 
     berkas = siapkan_unit(folder, n, baris)
     with buka(berkas) as buku:
@@ -162,8 +163,9 @@ def _format_openpyxl(tujuan: Path, rows: list[Indikator]) -> None:
 
 
 def _bench_format_satu(n: int, baris: int) -> tuple[float, float]:
-    from pyxl.buku_berkas import buka
-    from pyxl.jalan import Konteks, jalankan
+    from pyxl.buku.berkas import buka
+    from pyxl.jalan.konteks import Konteks
+    from pyxl.langkah import jalankan
 
     _, indikator = unit_buatan(n, baris)
     with tempfile.TemporaryDirectory() as tmp:
@@ -235,8 +237,9 @@ def bench_himpun(sizes: list[int], baris: int = 10, ulang: int = 3) -> list[Ukur
 def _bench_himpun_satu(n: int, baris: int, ulang: int) -> dict[str, float]:
     from python_calamine import CalamineWorkbook
 
-    from pyxl.buku_berkas import buka
-    from pyxl.jalan import Konteks, jalankan
+    from pyxl.buku.berkas import buka
+    from pyxl.jalan.konteks import Konteks
+    from pyxl.langkah import jalankan
 
     with tempfile.TemporaryDirectory() as tmp:
         asal, kerja = Path(tmp) / "asal", Path(tmp) / "kerja"
@@ -273,7 +276,7 @@ def _analisis_per_baris(df: object) -> list[tuple[object, ...]]:
     change from last year and its direction."""
     import pandas as pd
 
-    from pyxl.capaian import Skala, parse_angka
+    from pyxl.inti.capaian import Skala, parse_angka
 
     assert isinstance(df, pd.DataFrame)
     skala = Skala()
@@ -333,7 +336,7 @@ def _analisis_per_baris(df: object) -> list[tuple[object, ...]]:
 
 
 def bench_analisis(sizes: list[int], ulang: int = 5) -> list[Ukur]:
-    from pyxl.capaian import contoh_acak, hitung
+    from pyxl.inti.capaian import contoh_acak, hitung
 
     rows = []
     for n in sizes:
@@ -350,11 +353,12 @@ def bench_langkah_analisis(ulang: int = 3) -> list[Ukur]:
     """The whole step on the sample workbook vs its computation alone."""
     import pandas as pd
 
-    from pyxl import sample
-    from pyxl.buku_berkas import buka
-    from pyxl.capaian import dari_indikator, hitung
-    from pyxl.jalan import Konteks, jalankan
-    from pyxl.kerja import buat_folder_kerja
+    from pyxl.bangun.kerja import buat_folder_kerja
+    from pyxl.buku.berkas import buka
+    from pyxl.contoh import muat as sample
+    from pyxl.inti.capaian import dari_indikator, hitung
+    from pyxl.jalan.konteks import Konteks
+    from pyxl.langkah import jalankan
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "kerja"
@@ -376,7 +380,7 @@ def bench_langkah_analisis(ulang: int = 3) -> list[Ukur]:
 def bench_dokumen(sizes: list[int], ulang: int = 3) -> list[Ukur]:
     """Step 8: the whole Dokumen IKU (each indicator a row in three tables, and the chart) vs
     python-docx `add_row` building one of those tables."""
-    from pyxl.langkah_dokumen import benchmark, benchmark_add_row
+    from pyxl.langkah.dokumen import benchmark, benchmark_add_row
 
     return [
         Ukur(
@@ -395,7 +399,8 @@ import time
 t0 = time.perf_counter()
 import xlwings
 t1 = time.perf_counter()
-import pyxl.tombol, pyxl.umpan, pyxl.perintah  # everything up to the first status-bar message
+# everything up to the first status-bar message
+import pyxl.tombol, pyxl.jalan.umpan, pyxl.kontrak.perintah
 assert callable(getattr(pyxl.tombol, {nama!r}))
 t2 = time.perf_counter()
 print(t1 - t0, t2 - t1)
@@ -408,7 +413,7 @@ def bench_tombol(ulang: int = 5) -> list[Ukur]:
     heavy library is among it)."""
     import subprocess
 
-    from pyxl.perintah import PERINTAH
+    from pyxl.kontrak.perintah import PERINTAH
 
     hasil = []
     for p in PERINTAH:

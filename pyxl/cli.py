@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pyxl import __version__, skema
+from pyxl import __version__
 from pyxl.galat import PyxlError
-from pyxl.perintah import PER_NAMA
-from pyxl.umpan import UmpanKonsol
+from pyxl.jalan.umpan import UmpanKonsol
+from pyxl.kontrak import skema
+from pyxl.kontrak.perintah import PER_NAMA
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -172,27 +173,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _jalankan(args: argparse.Namespace, umpan: UmpanKonsol) -> int:
     if args.perintah == "init":
-        from pyxl.kerja import buat_folder_kerja
+        from pyxl.bangun.kerja import buat_folder_kerja
 
         berkas = buat_folder_kerja(args.folder, args.tahun, args.contoh)
         umpan.info(f"Folder kerja siap: {args.folder}\nBuku kerja master: {berkas}")
         return 0
     if args.perintah == "demo":
-        from pyxl.demo import demo
+        from pyxl.alat.demo import demo
 
         demo(args.folder, umpan, args.sampai)
         return 0
     if args.perintah == "paket":
-        from pyxl.paket import buat_paket
+        from pyxl.pasang.paket import buat_paket
 
         buat_paket(args.folder, tuple(args.python), tahun=args.tahun, lapor=umpan.status)
         return 0
 
-    from pyxl.buku_berkas import buka
-    from pyxl.jalan import Konteks, jalankan
+    from pyxl.buku.berkas import buka
+    from pyxl.jalan.konteks import Konteks
+    from pyxl.langkah import jalankan
 
     if args.perintah == "cek" and not args.workbook.exists():
-        from pyxl.langkah_cek import GAGAL, laporan, periksa
+        from pyxl.langkah.cek import GAGAL, laporan, periksa
 
         temuan = periksa(None, args.workbook)
         umpan.info(laporan(temuan))

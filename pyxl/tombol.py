@@ -13,14 +13,15 @@ import xlwings as xw
 
 def _jalankan(nama: str) -> None:
     book = xw.Book.caller()
-    from pyxl.umpan import UmpanExcel
+    from pyxl.jalan.umpan import UmpanExcel
 
     umpan = UmpanExcel(book)
     umpan.status(f"pyxl: {nama} dimulai …")
-    from pyxl.buku_excel import BukuExcel
+    from pyxl.berkas.kunci import kunci_folder
+    from pyxl.buku.excel import BukuExcel
     from pyxl.galat import PyxlError
-    from pyxl.jalan import Konteks, jalankan
-    from pyxl.kunci import kunci_folder
+    from pyxl.jalan.konteks import Konteks
+    from pyxl.langkah import jalankan
 
     buku = BukuExcel(book)
     try:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pyxl import skema
-from pyxl.kerja import buat_folder_kerja
-from pyxl.sample import TAHUN_CONTOH
+from pyxl.bangun.kerja import buat_folder_kerja
+from pyxl.contoh.muat import TAHUN_CONTOH
+from pyxl.kontrak import skema
 from smtp_uji import jalankan_server, sertifikat  # noqa: F401 - fixtures for every test file
 
 # xlwings decides at import whether its remote engine (used by the button tests) is available;
@@ -53,7 +53,7 @@ def tombol_terhubung(berkas: Path) -> None:
     import subprocess
     import sys
 
-    from pyxl.perintah import PERINTAH
+    from pyxl.kontrak.perintah import PERINTAH
 
     if not CHECK_WORKBOOK.exists():
         pytest.skip("shared/tools/check_workbook.py is not beside the repository")

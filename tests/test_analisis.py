@@ -9,9 +9,9 @@ from typing import Any
 import openpyxl
 import pytest
 
-from pyxl import skema
 from pyxl.cli import main
-from pyxl.sample import bagian_contoh, indikator_contoh
+from pyxl.contoh.muat import bagian_contoh, indikator_contoh
+from pyxl.kontrak import skema
 
 
 def _angka(v: Any) -> float | None:

@@ -15,8 +15,8 @@ from test_pengantar import FINAL, PDF, tulis_final
 from test_undangan import atur, baris_sheet
 
 from conftest import sidik_folder
-from pyxl import skema
 from pyxl.cli import main
+from pyxl.kontrak import skema
 
 TAHUN = "2026"
 IKU, UND = "000.8.6.3", "000.1.5"

@@ -41,7 +41,8 @@ def test_tombol_sampai_pesan_pertama_hanya_memuat_pyxl() -> None:
     import sys
 
     kode = (
-        "import xlwings\nimport sys; print('#SEBELUM', flush=True)\nimport pyxl.tombol, pyxl.umpan"
+        "import xlwings\nimport sys; print('#SEBELUM', flush=True)\n"
+        "import pyxl.tombol, pyxl.jalan.umpan"
     )
     keluar = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", kode], capture_output=True, text=True, check=True
@@ -52,6 +53,6 @@ def test_tombol_sampai_pesan_pertama_hanya_memuat_pyxl() -> None:
         j for j, b in enumerate(baris) if "| xlwings" in b and b.split("|")[-1].strip() == "xlwings"
     )
     setelah = [b.split("|")[-1].strip() for b in baris[i + 1 :] if b.startswith("import time:")]
-    assert "pyxl.tombol" in setelah and "pyxl.umpan" in setelah
+    assert "pyxl.tombol" in setelah and "pyxl.jalan.umpan" in setelah
     assert {m.split(".")[0] for m in setelah} == {"pyxl"}, setelah
-    assert not set(setelah) & {"pyxl.jalan", "pyxl.buku_zip", "pyxl.capaian"}
+    assert not set(setelah) & {"pyxl.jalan.proses", "pyxl.buku.xlsm", "pyxl.inti.capaian"}

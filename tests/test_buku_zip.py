@@ -20,14 +20,15 @@ from python_calamine import CalamineWorkbook
 
 from conftest import tombol_terhubung
 from libreoffice import probe
-from pyxl import kendali, skema
-from pyxl.buku import FORMAT_KOLOM, baca_tabel, tambah_baris, tulis_tabel
-from pyxl.buku_berkas import buka
-from pyxl.buku_zip import BukuZip
+from pyxl.bangun.kerja import data_contoh
+from pyxl.bangun.master import bangun_master
+from pyxl.buku.berkas import buka
+from pyxl.buku.kendali import tandai_langkah, tulis_status_bagian
+from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel, tambah_baris, tulis_tabel
+from pyxl.buku.xlsm import BukuZip
 from pyxl.galat import BukuError
-from pyxl.kerja import data_contoh
-from pyxl.master import bangun_master
-from pyxl.perintah import PERINTAH
+from pyxl.kontrak import kendali, skema
+from pyxl.kontrak.perintah import PERINTAH
 
 MULAI = datetime(2026, 1, 12, 8, 30, 15)
 TEKS_RUMUS = ("=SUM(A1)", "+62 812", "-", "@x")
@@ -154,8 +155,8 @@ def hasil(asli: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any
     buku.tulis("HUKUM", 2, realisasi, [[85.5], [100.0], [None]])
     buku.tulis("HUKUM", 2, 1, [["=HUKUM!A1 bukan rumus"]])
     buku.tulis(skema.KENDALI, 2, 1, [["Tahun kinerja: ditimpa"]])  # a cell with a formula
-    kendali.tandai_langkah(buku, 1, "Selesai", MULAI, MULAI + timedelta(minutes=3), 3.0, "ok")
-    kendali.tulis_status_bagian(buku, [["HUKUM", "Bagian Hukum", 3, 1, "x", "", "", "-", ""]])
+    tandai_langkah(buku, 1, "Selesai", MULAI, MULAI + timedelta(minutes=3), 3.0, "ok")
+    tulis_status_bagian(buku, [["HUKUM", "Bagian Hukum", 3, 1, "x", "", "", "-", ""]])
     validasi = [{"Tingkat": "Blokir", "Pesan": f"baris {i}"} for i in range(4)]
     tulis_tabel(buku, skema.VALIDASI, skema.KOLOM_VALIDASI, validasi)
     tulis_tabel(buku, skema.VALIDASI, skema.KOLOM_VALIDASI, validasi[:1])  # 3 rows cleared

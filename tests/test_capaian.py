@@ -11,10 +11,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pyxl import capaian, sample, skema
-from pyxl.capaian import BELUM, MANUAL, Skala, hitung, parse_angka
+from pyxl.contoh import muat as sample
 from pyxl.galat import IsianError
-from pyxl.pengaturan import Pengaturan
+from pyxl.inti import capaian
+from pyxl.inti.capaian import BELUM, MANUAL, Skala, hitung, parse_angka
+from pyxl.kontrak import skema
+from pyxl.kontrak.pengaturan import Pengaturan
 
 
 def baris(**isi: Any) -> dict[str, Any]:

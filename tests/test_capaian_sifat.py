@@ -10,8 +10,8 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pyxl import capaian
-from pyxl.capaian import ADA, BELUM, MANUAL, Skala, hitung, parse_angka
+from pyxl.inti import capaian
+from pyxl.inti.capaian import ADA, BELUM, MANUAL, Skala, hitung, parse_angka
 
 cepat = settings(max_examples=30, deadline=None)
 

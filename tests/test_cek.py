@@ -13,10 +13,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pyxl import skema
-from pyxl.buku_berkas import buka
+from pyxl.buku.berkas import buka
 from pyxl.cli import main
-from pyxl.langkah_cek import (
+from pyxl.kontrak import skema
+from pyxl.langkah.cek import (
     ASR_GUID,
     DILEWATI,
     GAGAL,
@@ -27,7 +27,7 @@ from pyxl.langkah_cek import (
     baca_conf_berkas,
     periksa,
 )
-from pyxl.pasang import (
+from pyxl.pasang.pemasang import (
     HKCU,
     HKLM,
     KEAMANAN_EXCEL,
@@ -206,8 +206,8 @@ def test_each_failure_has_its_own_message(siap: Path, sehat: WindowsTiruan, tmp_
 
 
 def test_a_vba_module_of_another_xlwings_version_is_named(master: Path, tmp_path: Path) -> None:
-    from pyxl.master import modul_vba
-    from pyxl.ovba import VbaModule, build_vba_project
+    from pyxl.bangun.master import modul_vba
+    from pyxl.bangun.ovba import VbaModule, build_vba_project
 
     mods = [
         VbaModule(m.name, m.kind, m.source.replace("'Version: 0.37.8", "'Version: 0.36.0"))

@@ -10,8 +10,8 @@ import openpyxl
 import pytest
 
 from conftest import sidik_folder
-from pyxl import skema
 from pyxl.cli import main
+from pyxl.kontrak import skema
 
 
 def test_init_writes_the_working_folder_of_the_contract(tmp_path: Path) -> None:
@@ -69,7 +69,7 @@ def test_workbook_locked_by_another_run(
     master: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     kode = (
-        "import sys, time; from pathlib import Path; from pyxl.kunci import kunci_folder\n"
+        "import sys, time; from pathlib import Path; from pyxl.berkas.kunci import kunci_folder\n"
         "with kunci_folder(Path(sys.argv[1])):\n"
         "    print('ok', flush=True); time.sleep(30)\n"
     )
@@ -79,7 +79,7 @@ def test_workbook_locked_by_another_run(
     try:
         assert proses.stdout is not None and proses.stdout.readline().strip() == "ok"
         sebelum = sidik_folder(master.parent)
-        monkeypatch.setattr("pyxl.kunci.TUNGGU_DETIK", 0.3)
+        monkeypatch.setattr("pyxl.berkas.kunci.TUNGGU_DETIK", 0.3)
         assert main(["disposisi", "--workbook", str(master)]) == 1
         assert "sedang dipakai proses pyxl lain" in capsys.readouterr().err
         assert sidik_folder(master.parent) == sebelum
@@ -168,8 +168,8 @@ def test_cek_flags_a_vba_module_of_another_xlwings_version(
 ) -> None:
     import zipfile
 
-    from pyxl.master import modul_vba
-    from pyxl.ovba import VbaModule, build_vba_project
+    from pyxl.bangun.master import modul_vba
+    from pyxl.bangun.ovba import VbaModule, build_vba_project
 
     mods = [
         VbaModule(m.name, m.kind, m.source.replace("'Version: 0.37.8", "'Version: 0.30.0"))

@@ -9,8 +9,8 @@ import docx
 import openpyxl
 import pytest
 
-from pyxl import kendali, skema
 from pyxl.cli import main
+from pyxl.kontrak import kendali, skema
 from remote import aksi, buku_remote
 
 
@@ -169,9 +169,10 @@ def test_a_step_over_its_standard_time_is_flagged(
 ) -> None:
     from datetime import timedelta
 
-    from pyxl.buku_berkas import buka
-    from pyxl.jalan import Konteks, jalankan
-    from pyxl.umpan import UmpanKonsol
+    from pyxl.buku.berkas import buka
+    from pyxl.jalan.konteks import Konteks
+    from pyxl.jalan.umpan import UmpanKonsol
+    from pyxl.langkah import jalankan
 
     waktu = [datetime(2027, 1, 5, 8, 0)]
 

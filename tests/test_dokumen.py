@@ -20,8 +20,8 @@ from PIL import Image
 
 from conftest import sidik_folder
 from libreoffice import konversi
-from pyxl import skema
 from pyxl.cli import main
+from pyxl.kontrak import skema
 from remote import aksi, buku_remote
 
 TANGGAL = ["--tanggal", "28 Januari 2027"]
@@ -33,7 +33,7 @@ JUDUL_UKUR = ["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capai
 
 
 def _indo(x: float, desimal: int) -> str:
-    """Indonesian number written out here, independently of pyxl.indo."""
+    """Indonesian number written out here, independently of pyxl.inti.indo."""
     d = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-desimal), ROUND_HALF_UP)
     utuh, _, pecahan = f"{abs(d):f}".partition(".")
     teks = f"{int(utuh):,}".replace(",", ".") + ("," + pecahan if pecahan else "")
@@ -246,10 +246,10 @@ def test_button_writes_the_version_through_the_live_workbook(
     master: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import pyxl.tombol
-    from pyxl.buku_berkas import buka
-    from pyxl.jalan import Konteks
-    from pyxl.langkah_dokumen import sidik_data
-    from pyxl.umpan import UmpanKonsol
+    from pyxl.buku.berkas import buka
+    from pyxl.jalan.konteks import Konteks
+    from pyxl.jalan.umpan import UmpanKonsol
+    from pyxl.langkah.dokumen import sidik_data
 
     monkeypatch.chdir(master.parent)
     book = buku_remote(master.resolve())

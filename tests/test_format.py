@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from conftest import sidik_folder
-from pyxl import skema, stempel
 from pyxl.cli import main
-from pyxl.stempel import KOLOM_TERKUNCI, SHEET_FORMAT, SHEET_STEMPEL
+from pyxl.inti import stempel
+from pyxl.inti.stempel import KOLOM_TERKUNCI, SHEET_FORMAT, SHEET_STEMPEL
+from pyxl.kontrak import skema
 from remote import aksi, buku_remote
 
 TAHUN = 2026

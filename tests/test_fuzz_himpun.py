@@ -72,15 +72,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import KELUARAN
-from pyxl import langkah_himpun as lh
-from pyxl import skema, stempel, validasi
-from pyxl.buku import baca_tabel, sebagai_teks
-from pyxl.buku_zip import BukuZip
+from pyxl.alat.simulasi import isi_format, isian_contoh
+from pyxl.buku.daftar import baca_bagian
+from pyxl.buku.sistem import rahasia as rahasia_stempel
+from pyxl.buku.tabel import baca_tabel
+from pyxl.buku.xlsm import BukuZip
 from pyxl.cli import main
-from pyxl.daftar import baca_bagian
-from pyxl.jalan import Konteks
-from pyxl.masukan import Kiriman
-from pyxl.simulasi import isi_format, isian_contoh
+from pyxl.inti import stempel, validasi
+from pyxl.inti.sel import sebagai_teks
+from pyxl.jalan.konteks import Konteks
+from pyxl.kontrak import skema
+from pyxl.langkah import himpun as lh
+from pyxl.masuk.kiriman import Kiriman
 
 pytestmark = pytest.mark.skipif(
     not hasattr(signal, "setitimer"), reason="the per-file time limit needs SIGALRM (POSIX)"
@@ -415,7 +418,7 @@ def _meja(kerja: Path, dasar: Dasar) -> Meja:
                     terbaru[k] = r
         bagian = {b.kode: b for b in baca_bagian(buku)}
         alamat = {b.email.strip().lower(): b.kode for b in bagian.values() if b.email.strip()}
-        secret = stempel.rahasia(buku)
+        secret = rahasia_stempel(buku)
         isi = {k: buku.baca(k) for k in bagian}
     finally:
         buku.tutup()
@@ -1251,7 +1254,7 @@ def jalankan_himpun(u: UjungKeUjung, kiriman: dict[str, bytes]) -> dict[str, Any
 
 
 def _himpun_dan_periksa(u: UjungKeUjung, masuk: Path) -> dict[str, Any]:
-    from pyxl.masukan import kumpulkan
+    from pyxl.masuk.kiriman import kumpulkan
 
     sebelum = _baca(u.master)
     tercatat = {

@@ -10,7 +10,8 @@ Then, right after the fault:
   `Terbit` letter's document exists;
 - an exception gave a clear Indonesian message naming the file, and the master and the output
   folders are as before (unless a mail already left: then the journal holds it).
-After the recovery alone (what any next writing command does first, `pyxl.pemulihan.pulihkan`):
+After the recovery alone (what any next writing command does first,
+`pyxl.jalan.pemulihan.pulihkan`):
 - the same invariants, plus: no `Dicadangkan` number, no letter or draft the ledgers do not
   name, no format `Format Terbit` does not know, no journal, lock or temporary file.
 And after running the step again, undisturbed:
@@ -50,15 +51,16 @@ from aiosmtpd.controller import Controller
 
 from conftest import sidik_folder
 from gangguan import Titik, pasang
-from pyxl import skema
-from pyxl.buku import baca_tabel, sebagai_teks
-from pyxl.buku_berkas import buka
-from pyxl.buku_zip import BukuZip
+from pyxl.berkas.kunci import NAMA_JURNAL, NAMA_KUNCI, Jurnal
+from pyxl.buku.berkas import buka
+from pyxl.buku.tabel import baca_tabel
+from pyxl.buku.xlsm import BukuZip
 from pyxl.cli import main
-from pyxl.jalan import Konteks
-from pyxl.kunci import NAMA_JURNAL, NAMA_KUNCI, Jurnal
-from pyxl.pemulihan import CATATAN_PULIH, CATATAN_TIDAK_PASTI, NAMA_LANJUTAN, pulihkan
-from pyxl.stempel import baca_stempel
+from pyxl.inti.sel import sebagai_teks
+from pyxl.inti.stempel import baca_stempel
+from pyxl.jalan.konteks import Konteks
+from pyxl.jalan.pemulihan import CATATAN_PULIH, CATATAN_TIDAK_PASTI, NAMA_LANJUTAN, pulihkan
+from pyxl.kontrak import skema
 from smtp_uji import Penampung, baca_eml, port_bebas
 
 AKAR = Path(__file__).resolve().parent.parent
@@ -105,23 +107,23 @@ class Kasus:
 
 def simpan(ke: int = 1) -> Titik:
     """The master save (`simpan_atomik`): the reservation of a letter number is the first."""
-    return Titik("pyxl.buku_zip:simpan_atomik", ke)
+    return Titik("pyxl.buku.xlsm:simpan_atomik", ke)
 
 
-TULIS_BUKU = Titik("pyxl.buku_berkas:open", 1)  # the new workbook, beside the old one
-CADANGAN = Titik("pyxl.buku_berkas:open", 2)  # the copy of the old one in cadangan/
-SEBELUM_GANTI = Titik("pyxl.buku_berkas:cadangkan")  # after the backup, before the rename
+TULIS_BUKU = Titik("pyxl.buku.berkas:open", 1)  # the new workbook, beside the old one
+CADANGAN = Titik("pyxl.buku.berkas:open", 2)  # the copy of the old one in cadangan/
+SEBELUM_GANTI = Titik("pyxl.buku.berkas:cadangkan")  # after the backup, before the rename
 DOKUMEN = Titik("docxtpl:DocxTemplate.save")
 PDF = Titik("shutil:move")
-FORMAT = Titik("pyxl.langkah_format:tulis_format", 3)
-ARSIP_MASUK = Titik("pyxl.langkah_himpun:arsipkan", 3)
-ARSIP_SALIN = Titik("pyxl.arsip:open", 3)
-MANIFEST = Titik("pyxl.arsip:_tulis", 1, "MANIFEST")
-JURNAL_SUREL = Titik("pyxl.kunci:Jurnal.catat", 1, "surel")
+FORMAT = Titik("pyxl.langkah.format:tulis_format", 3)
+ARSIP_MASUK = Titik("pyxl.langkah.himpun:arsipkan", 3)
+ARSIP_SALIN = Titik("pyxl.berkas.arsip:open", 3)
+MANIFEST = Titik("pyxl.berkas.arsip:_tulis", 1, "MANIFEST")
+JURNAL_SUREL = Titik("pyxl.berkas.kunci:Jurnal.catat", 1, "surel")
 
 
 def draf(ke: int) -> Titik:
-    return Titik("pyxl.surel:open", ke)
+    return Titik("pyxl.surel.mode:open", ke)
 
 
 def smtp(ke: int) -> Titik:
@@ -138,19 +140,19 @@ KASUS = [
     Kasus("disposisi", TULIS_BUKU, "penuh"),
     Kasus("disposisi", TULIS_BUKU, "mati"),
     Kasus("disposisi", simpan(), "mati"),
-    Kasus("disposisi", ledger("jalan", skema.LOG_SOP), "galat"),
+    Kasus("disposisi", ledger("jalan.proses", skema.LOG_SOP), "galat"),
     Kasus("format", FORMAT, "penuh"),
     Kasus("format", FORMAT, "mati"),
     Kasus("format", simpan(), "penuh"),
     Kasus("format", simpan(), "mati"),
-    Kasus("format", Titik("pyxl.langkah_format:_catat_terbit"), "galat"),
+    Kasus("format", Titik("pyxl.langkah.format:_catat_terbit"), "galat"),
     Kasus("format", FORMAT, "mati", dasar="kirim"),
     Kasus("format", FORMAT, "penuh", dasar="kirim"),
     Kasus("format", simpan(), "penuh", dasar="kirim"),
-    Kasus("format", Titik("pyxl.langkah_format:_pasang"), "mati-sesudah", dasar="kirim"),
+    Kasus("format", Titik("pyxl.langkah.format:_pasang"), "mati-sesudah", dasar="kirim"),
     Kasus("kirim", draf(3), "penuh", "draf"),
     Kasus("kirim", draf(3), "mati", "draf"),
-    Kasus("kirim", ledger("langkah_kirim", skema.PENGIRIMAN), "galat", "draf"),
+    Kasus("kirim", ledger("langkah.kirim", skema.PENGIRIMAN), "galat", "draf"),
     Kasus("kirim", simpan(), "penuh", "draf"),
     Kasus("kirim", simpan(), "mati", "draf"),
     Kasus("kirim", smtp(4), "putus", "smtp", dilaporkan=True),
@@ -161,7 +163,7 @@ KASUS = [
     Kasus("kirim", simpan(), "penuh", "smtp"),
     Kasus("kirim", simpan(), "mati", "smtp"),
     Kasus("kirim", simpan(), "mati-sesudah", "smtp", tersimpan=True),
-    Kasus("undangan", ledger("penomoran", skema.REGISTER_SURAT), "galat", "draf"),
+    Kasus("undangan", ledger("surat.nomor", skema.REGISTER_SURAT), "galat", "draf"),
     Kasus("undangan", simpan(1), "penuh", "draf"),
     Kasus("undangan", simpan(1), "mati", "draf"),
     Kasus("undangan", DOKUMEN, "penuh", "draf"),
@@ -179,8 +181,8 @@ KASUS = [
     Kasus("rapat", simpan(), "mati"),
     Kasus("himpun", ARSIP_MASUK, "penuh"),
     Kasus("himpun", ARSIP_MASUK, "mati"),
-    Kasus("himpun", ledger("langkah_himpun", skema.PENERIMAAN), "galat"),
-    Kasus("himpun", ledger("langkah_himpun", skema.VALIDASI), "galat"),
+    Kasus("himpun", ledger("langkah.himpun", skema.PENERIMAAN), "galat"),
+    Kasus("himpun", ledger("langkah.himpun", skema.VALIDASI), "galat"),
     Kasus("himpun", simpan(), "penuh"),
     Kasus("himpun", simpan(), "mati"),
     Kasus("himpun", simpan(), "mati-sesudah", tersimpan=True),
@@ -190,7 +192,7 @@ KASUS = [
     Kasus("analisis", CADANGAN, "mati"),
     Kasus("analisis", SEBELUM_GANTI, "mati-sesudah"),
     Kasus("analisis", simpan(), "mati"),
-    Kasus("analisis", Titik("pyxl.kunci:Jurnal.catat", 1, "mulai"), "penuh"),
+    Kasus("analisis", Titik("pyxl.berkas.kunci:Jurnal.catat", 1, "mulai"), "penuh"),
     Kasus("dokumen", DOKUMEN, "penuh"),
     Kasus("dokumen", DOKUMEN, "mati"),
     Kasus("dokumen", simpan(), "mati"),
@@ -207,7 +209,7 @@ KASUS = [
     Kasus("pengantar", smtp(1), "putus", "smtp"),
     Kasus("pengantar", smtp(1), "mati", "smtp"),
     Kasus("pengantar", smtp(1), "mati-sesudah", "smtp"),
-    Kasus("pengantar", ledger("langkah_pengantar", skema.PENGIRIMAN), "galat", "smtp"),
+    Kasus("pengantar", ledger("langkah.pengantar", skema.PENGIRIMAN), "galat", "smtp"),
     Kasus("pengantar", simpan(2), "penuh", "smtp"),
     Kasus("pengantar", simpan(2), "mati", "smtp"),
     Kasus("pengantar", simpan(2), "mati-sesudah", "smtp", tersimpan=True),
@@ -215,7 +217,7 @@ KASUS = [
     Kasus("arsip", ARSIP_SALIN, "mati"),
     Kasus("arsip", MANIFEST, "penuh"),
     Kasus("arsip", MANIFEST, "mati"),
-    Kasus("arsip", ledger("langkah_arsip", skema.REGISTER_ARSIP), "galat"),
+    Kasus("arsip", ledger("langkah.arsip", skema.REGISTER_ARSIP), "galat"),
     Kasus("arsip", simpan(), "penuh"),
     Kasus("arsip", simpan(), "mati"),
     Kasus("ingatkan", smtp(4), "mati", "smtp"),
@@ -276,11 +278,11 @@ class Tahap:
 @pytest.fixture(scope="module")
 def tahap(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Tahap]:
     """`pyxl demo`, with a copy of the working folder taken before each step."""
-    import pyxl.demo
+    import pyxl.alat.demo
 
     akar = tmp_path_factory.mktemp("tahap")
     hasil: dict[str, Tahap] = {}
-    asli = pyxl.demo.jalankan
+    asli = pyxl.alat.demo.jalankan
 
     def rekam(nama: str, ktx: Any, **opsi: Any) -> Any:
         if nama != "status":
@@ -291,9 +293,9 @@ def tahap(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Tahap]:
         return asli(nama, ktx, **opsi)
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(pyxl.demo, "jalankan", rekam)
+        mp.setattr(pyxl.alat.demo, "jalankan", rekam)
         mp.setenv("PYXL_PENGGUNA", "uji")
-        pyxl.demo.demo(akar / "demo", _Diam())
+        pyxl.alat.demo.demo(akar / "demo", _Diam())
     # reminders: from before step 6 (returns not processed yet), so every Bagian gets one
     hasil["ingatkan"] = Tahap(hasil["himpun"].folder, {})
     return hasil
@@ -657,7 +659,8 @@ def test_gangguan(
 
 
 def pulihkan_saja(master: Path) -> None:
-    """What the start of any writing command does after a run died (`pyxl.pemulihan.pulihkan`)."""
+    """What the start of any writing command does after a run died
+    (`pyxl.jalan.pemulihan.pulihkan`)."""
     with buka(master) as buku:
         pulihkan(Konteks(buku, _Diam()), Jurnal(buku.folder))
 
@@ -742,7 +745,7 @@ def test_undangan_terhenti_dilanjutkan_sebagai_draf(
     terkirim = len(surel_server(server))
     draf_args = [*args[: args.index("--mode")], "--mode", "draf"]
     kirim = sidik_folder(kerja / skema.FOLDER_KIRIM)
-    ledger_ = Kasus("undangan", ledger("langkah_undangan", skema.PENGIRIMAN), "galat", "draf")
+    ledger_ = Kasus("undangan", ledger("langkah.undangan", skema.PENGIRIMAN), "galat", "draf")
     assert isinstance(jalankan_gangguan(ledger_, draf_args, capsys).galat, RuntimeError)
     assert sidik_folder(kerja / skema.FOLDER_KIRIM) == kirim, "draf tertinggal"
     register = lembar(master)[skema.REGISTER_SURAT]
@@ -765,7 +768,7 @@ def test_format_tak_terpasang_tidak_tercatat(
     held open does on Windows): the run fails and `Format Terbit` in the open workbook is
     written back as it was (a button's live workbook shows no issue without its file)."""
     from pyxl.galat import LingkunganError
-    from pyxl.langkah_format import jalankan as buat_format
+    from pyxl.langkah.format import jalankan as buat_format
 
     kasus = Kasus("format", FORMAT, "galat", dasar="kirim")
     kerja = tmp_path / "kerja"
@@ -919,7 +922,7 @@ def test_folder_dikunci_proses_lain(
     kerja = tmp_path / "kerja"
     master = siapkan(kasus, tahap, server, kerja)
     kode = (
-        "import sys, time; from pathlib import Path; from pyxl.kunci import kunci_folder\n"
+        "import sys, time; from pathlib import Path; from pyxl.berkas.kunci import kunci_folder\n"
         "with kunci_folder(Path(sys.argv[1])):\n"
         "    print('ok', flush=True); time.sleep(30)\n"
     )
@@ -930,7 +933,7 @@ def test_folder_dikunci_proses_lain(
         try:
             assert proses.stdout is not None and proses.stdout.readline().strip() == "ok"
             sebelum = sidik_folder(kerja)
-            monkeypatch.setattr("pyxl.kunci.TUNGGU_DETIK", 0.3)
+            monkeypatch.setattr("pyxl.berkas.kunci.TUNGGU_DETIK", 0.3)
             capsys.readouterr()
             assert main(argv(kasus, tahap["undangan"], master)) == 1
             err = capsys.readouterr().err

@@ -16,11 +16,11 @@ import openpyxl
 import pytest
 
 from conftest import sidik_folder
-from pyxl import skema
+from pyxl.alat.simulasi import isi_format, isian_contoh
+from pyxl.bangun.kerja import buat_folder_kerja
 from pyxl.cli import main
-from pyxl.kerja import buat_folder_kerja
-from pyxl.simulasi import isi_format, isian_contoh
-from pyxl.stempel import SHEET_FORMAT
+from pyxl.inti.stempel import SHEET_FORMAT
+from pyxl.kontrak import skema
 
 ASING = Path(__file__).parent / "data" / "asing"
 BATAS = "--batas-waktu=20 Januari 2027"
@@ -308,7 +308,7 @@ def test_a_crash_mid_run_loses_nothing(kerja_terbit: Path) -> None:
     # kill the process (no cleanup at all) while the third file is being checked
     kode = (
         "import os, sys\n"
-        "from pyxl import stempel\n"
+        "from pyxl.inti import stempel\n"
         "asli = stempel.verifikasi\n"
         "n = [0]\n"
         "def mati(*a, **k):\n"
@@ -340,7 +340,7 @@ def test_an_exception_mid_run_leaves_the_old_workbook(
     def rusak(*a: object, **k: object) -> None:
         raise RuntimeError("disk penuh (simulasi)")
 
-    monkeypatch.setattr("pyxl.langkah_himpun._gabungkan", rusak)
+    monkeypatch.setattr("pyxl.langkah.himpun._gabungkan", rusak)
     with pytest.raises(RuntimeError):
         _himpun(kerja_terbit)
     assert master.read_bytes() == sebelum

@@ -18,9 +18,9 @@ from openpyxl import Workbook
 
 import dovecot
 from pyxl.galat import IsianError, LingkunganError
-from pyxl.imap import ambil_imap
-from pyxl.masukan import Kiriman
-from pyxl.pengaturan import Pengaturan
+from pyxl.kontrak.pengaturan import Pengaturan
+from pyxl.masuk.imap import ambil_imap
+from pyxl.masuk.kiriman import Kiriman
 
 DOMAIN = "setda.waykanan.example"
 JUDUL = "Format Pengumpulan Data Kinerja"

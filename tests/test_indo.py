@@ -1,4 +1,4 @@
-"""Indonesian document formats (`pyxl.indo`)."""
+"""Indonesian document formats (`pyxl.inti.indo`)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pyxl import indo
-from pyxl.indo import (
+from pyxl.inti import indo
+from pyxl.inti.indo import (
     NAMA_BULAN,
     NAMA_HARI,
     angka,

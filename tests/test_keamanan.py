@@ -39,14 +39,15 @@ from lxml import etree
 
 import dovecot
 from conftest import sidik_folder
-from pyxl import skema, stempel
-from pyxl.buku import baca_tabel
-from pyxl.buku_berkas import buka
-from pyxl.cfb import write_cfb
+from pyxl.alat.simulasi import isi_format, isian_contoh
+from pyxl.berkas.cfb import write_cfb
+from pyxl.buku.berkas import buka
+from pyxl.buku.tabel import baca_tabel
 from pyxl.cli import main
 from pyxl.galat import IsianError
-from pyxl.pengaturan import KUNCI_FOLDER, Pengaturan
-from pyxl.simulasi import isi_format, isian_contoh
+from pyxl.inti import stempel
+from pyxl.kontrak import skema
+from pyxl.kontrak.pengaturan import KUNCI_FOLDER, Pengaturan
 from smtp_uji import baca_eml
 
 AKAR = Path(__file__).resolve().parent.parent
@@ -190,8 +191,8 @@ def _kutip(berkas: Path) -> list[bool]:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """`pyxl demo` (all 13 steps) into a fresh folder, and everything it printed."""
-    from pyxl.demo import demo as jalankan_demo
-    from pyxl.umpan import UmpanKonsol
+    from pyxl.alat.demo import demo as jalankan_demo
+    from pyxl.jalan.umpan import UmpanKonsol
 
     folder = tmp_path_factory.mktemp("demo") / "kerja"
     keluar = io.StringIO()
@@ -360,7 +361,7 @@ def test_the_archive_never_copies_the_master(
 def test_a_format_re_signed_with_another_secret_is_refused(kerja: Path, tmp_path: Path) -> None:
     """The forger knows the format id (it is in the file) but not the master's secret.
     `test_himpun.test_every_blocking_code` covers a format of another master (unknown id)."""
-    from pyxl.langkah_format import tulis_format
+    from pyxl.langkah.format import tulis_format
 
     _terbit(kerja)
     asli = _format(kerja, "HUKUM")
@@ -443,7 +444,7 @@ class BukuMemori:
 
 @pytest.mark.parametrize("kode", KODE_JAHAT)
 def test_a_bad_bagian_code_is_refused_naming_its_cell(kode: str) -> None:
-    from pyxl.daftar import baca_bagian
+    from pyxl.buku.daftar import baca_bagian
 
     bagian = [list(skema.KOLOM_BAGIAN), ["HUKUM", "Bagian Hukum"], [kode, "Bagian X"]]
     with pytest.raises(IsianError) as e:
@@ -769,7 +770,7 @@ def test_the_live_workbook_gets_formula_like_text_as_text(
     """Through the button (xlwings' remote engine): every formula-like text is written with
     Excel's leading apostrophe, which makes Excel store it as text, never evaluate it."""
     import pyxl.tombol
-    from pyxl.buku_excel import BukuExcel
+    from pyxl.buku.excel import BukuExcel
     from remote import aksi, buku_remote
 
     _terbit(kerja)
@@ -971,8 +972,8 @@ def test_cell_text_is_literal_in_documents(kerja: Path, tmp_path: Path) -> None:
 def test_a_staff_template_cannot_leave_the_sandbox(
     kerja: Path, ekspresi: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from pyxl.dokumen_word import periksa_templat
-    from pyxl.templat import contoh_konteks
+    from pyxl.bangun.templat import contoh_konteks
+    from pyxl.dokumen.word import periksa_templat
 
     templat = kerja / skema.FOLDER_TEMPLAT / "lembar_disposisi.docx"
     with zipfile.ZipFile(templat) as z:
@@ -998,19 +999,19 @@ def test_a_staff_template_cannot_leave_the_sandbox(
 
 
 PARSER_DIIZINKAN = {
-    ("buku_zip.py", r"fromlxmlimportetree"): "lxml, only through _PARSER below",
+    ("buku/xlsm.py", r"fromlxmlimportetree"): "lxml, only through _PARSER below",
     (
-        "buku_zip.py",
+        "buku/xlsm.py",
         r"_PARSER=etree\.XMLParser\(resolve_entities=False,no_network=True,huge_tree=False\)",
     ): "the master's parser: no entity, no network, no huge tree",
-    ("buku_zip.py", r".*etree\.fromstring\(.*,_PARSER\).*"): "every parse of the master",
-    ("stempel.py", r"fromdefusedxml\.ElementTreeimportfromstring"): "custom.xml of returns",
-    ("stempel.py", r"akar=fromstring\(z\.read\(info\)\)"): "defusedxml's, imported above",
-    ("dokumen_word.py", r"fromdocx\.oxml\.parserimportparse_xml"): "python-docx's parser "
+    ("buku/xlsm.py", r".*etree\.fromstring\(.*,_PARSER\).*"): "every parse of the master",
+    ("inti/stempel.py", r"fromdefusedxml\.ElementTreeimportfromstring"): "custom.xml of returns",
+    ("inti/stempel.py", r"akar=fromstring\(z\.read\(info\)\)"): "defusedxml's, imported above",
+    ("dokumen/word.py", r"fromdocx\.oxml\.parserimportparse_xml"): "python-docx's parser "
     "(resolve_entities=False)",
-    ("dokumen_word.py", r"baru=parse_xml\(.*\)"): "the XML docxtpl just rendered from the "
+    ("dokumen/word.py", r"baru=parse_xml\(.*\)"): "the XML docxtpl just rendered from the "
     "template (values autoescaped, no DTD)",
-    ("dokumen_word.py", r"fromlxmlimportetree"): "serialisation only (etree.tostring)",
+    ("dokumen/word.py", r"fromlxmlimportetree"): "serialisation only (etree.tostring)",
 }
 """Every line of pyxl that parses XML or imports a parser (comments and strings ignored, as
 a whitespace-free regular expression), with why it is safe. Returned formats are read by
@@ -1041,20 +1042,19 @@ def _kode(berkas: Path) -> Iterator[tuple[int, str]]:
 def test_every_xml_parser_in_pyxl_is_a_safe_one() -> None:
     dipakai: set[tuple[str, str]] = set()
     asing = []
-    for berkas in sorted((AKAR / "pyxl").glob("*.py")):
+    for berkas in sorted((AKAR / "pyxl").rglob("*.py")):
+        nama = berkas.relative_to(AKAR / "pyxl").as_posix()
         for no, kode in _kode(berkas):
             if not _RE_XML.search(kode):
                 continue
             cocok = [
-                (f, pola)
-                for f, pola in PARSER_DIIZINKAN
-                if f == berkas.name and re.fullmatch(pola, kode)
+                (f, pola) for f, pola in PARSER_DIIZINKAN if f == nama and re.fullmatch(pola, kode)
             ]
             if cocok:
                 dipakai.update(cocok)
             else:
-                asing.append(f"{berkas.name}:{no}: {kode}")
-    assert asing == [], "a new XML parse: use defusedxml or buku_zip._PARSER, then list it"
+                asing.append(f"{nama}:{no}: {kode}")
+    assert asing == [], "a new XML parse: use defusedxml or buku.xlsm._PARSER, then list it"
     assert dipakai == set(PARSER_DIIZINKAN), "stale entries"
 
 
@@ -1078,7 +1078,7 @@ def test_the_parsers_themselves_expand_nothing(tmp_path: Path) -> None:
     from defusedxml.ElementTree import fromstring
     from docx.oxml.parser import parse_xml
 
-    from pyxl.buku_zip import _PARSER
+    from pyxl.buku.xlsm import _PARSER
 
     penanda = tmp_path / "rahasia.txt"
     penanda.write_text("PENANDA-XXE-91")

@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 
 from conftest import sidik_folder
-from pyxl import skema
 from pyxl.cli import main
+from pyxl.kontrak import skema
 from remote import aksi, buku_remote
 from smtp_uji import baca_eml, jalankan_server, lampiran_dari, port_bebas, sertifikat
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from libreoffice import probe
-from pyxl.master import MASTER_REPO, bangun_master
-from pyxl.perintah import PERINTAH
+from pyxl.bangun.master import MASTER_REPO, bangun_master
+from pyxl.kontrak.perintah import PERINTAH
 
 pytestmark = pytest.mark.libreoffice
 
@@ -42,7 +42,7 @@ def test_buttons_survive_a_command_on_the_closed_file(master: Path) -> None:
 
     assert main(["status", "--workbook", str(master)]) == 0
     assert main(["cek", "--workbook", str(master)]) in (0, 1)
-    from pyxl.buku_berkas import buka
+    from pyxl.buku.berkas import buka
 
     with buka(master) as buku:
         buku.tulis("Log SOP", 5, 1, [["x"]])

@@ -11,10 +11,10 @@ import openpyxl
 from oletools.olevba import VBA_Parser
 
 from conftest import tombol_terhubung
-from pyxl import kendali, skema
-from pyxl.master import FOLDER_VBA, MASTER_REPO, XLWINGS_CONF, bangun_master, xlwings_folder
-from pyxl.perintah import PERINTAH
-from pyxl.sample import indikator_contoh
+from pyxl.bangun.master import FOLDER_VBA, MASTER_REPO, XLWINGS_CONF, bangun_master, xlwings_folder
+from pyxl.contoh.muat import indikator_contoh
+from pyxl.kontrak import kendali, skema
+from pyxl.kontrak.perintah import PERINTAH
 
 
 def _modul(berkas: Path) -> dict[str, str]:
@@ -121,7 +121,7 @@ def test_committed_workbook_is_a_fresh_build() -> None:
     baru = io.BytesIO()
     bangun_master(baru, tahun=None)
     assert baru.getvalue() == MASTER_REPO.read_bytes(), (
-        "workbook/Pengumpulan_Data_Kinerja.xlsm is stale: rebuild with python -m pyxl.master"
+        "workbook/Pengumpulan_Data_Kinerja.xlsm is stale: rebuild with python -m pyxl.bangun.master"
     )
 
 

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
 
-from pyxl.cfb import write_cfb
-from pyxl.masukan import kumpulkan
+from pyxl.berkas.cfb import write_cfb
+from pyxl.masuk.kiriman import kumpulkan
 
 XLSX = b"PK\x03\x04 pura-pura xlsx"
 

@@ -1,4 +1,5 @@
-"""Tests for the VBA project writer (pyxl.ovba) and its compound-file container (pyxl.cfb)."""
+"""Tests for the VBA project writer (pyxl.bangun.ovba) and its compound-file container
+(pyxl.berkas.cfb)."""
 
 from __future__ import annotations
 
@@ -18,8 +19,7 @@ import xlwings
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pyxl.cfb import read_cfb, write_cfb
-from pyxl.ovba import (
+from pyxl.bangun.ovba import (
     PROJECT_ID,
     VbaModule,
     build_vba_project,
@@ -28,6 +28,7 @@ from pyxl.ovba import (
     document_module,
     read_vba_modules,
 )
+from pyxl.berkas.cfb import read_cfb, write_cfb
 
 with warnings.catch_warnings():  # oletools calls a deprecated pyparsing API on import
     warnings.simplefilter("ignore", DeprecationWarning)

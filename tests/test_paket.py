@@ -19,10 +19,12 @@ import pytest
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
 from conftest import AKAR, KELUARAN
-from pyxl import __version__, pasang, skema
+from pyxl import __version__
 from pyxl.cli import main
-from pyxl.langkah_cek import ASR_GUID
-from pyxl.paket import PYTHON_DIDUKUNG, selesaikan, teks_bat
+from pyxl.kontrak import skema
+from pyxl.langkah.cek import ASR_GUID
+from pyxl.pasang import pemasang as pasang
+from pyxl.pasang.paket import PYTHON_DIDUKUNG, selesaikan, teks_bat
 
 PAKET = KELUARAN / "paket-uji"
 
@@ -114,7 +116,7 @@ def test_the_bundle_has_the_installer_the_workbook_and_instructions(paket: Path)
     awal = paket / "folder-kerja-awal"
     with zipfile.ZipFile(awal / skema.NAMA_MASTER) as z:
         assert "xl/vbaProject.bin" in z.namelist()
-    from pyxl.templat import TEMPLATES
+    from pyxl.bangun.templat import TEMPLATES
 
     assert {p.name for p in (awal / "templates").iterdir()} == set(TEMPLATES)
     for bat in ("PASANG.bat", "HAPUS.bat"):
@@ -177,7 +179,7 @@ def test_the_staff_guide_picture_shows_the_kendali_sheet(tmp_path: Path) -> None
     from PIL import Image
 
     from libreoffice import soffice
-    from pyxl.paket import _salin_hanya_kendali, gambar_kendali
+    from pyxl.pasang.paket import _salin_hanya_kendali, gambar_kendali
 
     soffice()
     salinan = tmp_path / "k.xlsx"

@@ -1,4 +1,4 @@
-"""The bundle's installer (`pyxl/pasang.py`) against an in-memory Windows registry.
+"""The bundle's installer (`pyxl/pasang/pemasang.py`) against an in-memory Windows registry.
 
 Everything but pip runs for real: the virtual environment is created (seeing this machine's
 packages instead of installing them), the workbook's `xlwings.conf` sheet is written by the
@@ -11,6 +11,7 @@ import json
 import shutil
 import subprocess
 import sys
+import sysconfig
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path, PureWindowsPath
@@ -19,8 +20,9 @@ import openpyxl
 import pytest
 
 from conftest import sidik_folder
-from pyxl import __version__, skema
-from pyxl.pasang import (
+from pyxl import __version__
+from pyxl.kontrak import skema
+from pyxl.pasang.pemasang import (
     DESKRIPSI,
     HKCU,
     NAMA_PENANDA,
@@ -50,7 +52,7 @@ def paket(kerja: Path, tmp_path: Path) -> Path:
     shutil.copy2(kerja / skema.NAMA_MASTER, awal / skema.NAMA_MASTER)
     for t in (kerja / "templates").iterdir():
         shutil.copy2(t, awal / "templates" / t.name)
-    shutil.copy2(Path(__file__).parents[1] / "pyxl" / "pasang.py", p / "pasang.py")
+    shutil.copy2(Path(__file__).parents[1] / "pyxl" / "pasang" / "pemasang.py", p / "pasang.py")
     manifest = {
         "pyxl": __version__,
         "python": ["3.11", "3.12", "3.13"],
@@ -91,8 +93,26 @@ class Perintah:
         return subprocess.run(list(perintah), check=False).returncode
 
 
+class PemasangUji(Pemasang):
+    """The installer, with a private environment that sees this test run's packages (pip
+    install is only recorded here, so pyxl's dependencies come from the running environment,
+    never from whatever the base interpreter happens to have)."""
+
+    def _buat_venv(self) -> None:
+        super()._buat_venv()
+        situs = [p for p in sys.path if p.endswith("site-packages")]
+        tujuan = Path(
+            sysconfig.get_paths(vars={"base": str(self.venv), "platbase": str(self.venv)})[
+                "purelib"
+            ]
+        )
+        (tujuan / "_lingkungan_uji.pth").write_text(
+            "".join(f"import site; site.addsitedir({s!r})\n" for s in situs), encoding="utf-8"
+        )
+
+
 def _pemasang(paket: Path, windows: WindowsTiruan, tmp_path: Path, **ubah: object) -> Pemasang:
-    p = Pemasang(
+    p = PemasangUji(
         paket=paket,
         sistem=windows,
         venv=tmp_path / "AppData" / "Local" / "pyxl" / "venv",
@@ -100,7 +120,7 @@ def _pemasang(paket: Path, windows: WindowsTiruan, tmp_path: Path, **ubah: objec
         lapor=lambda _pesan: None,
         jalankan=Perintah(),
         sekarang=lambda: WAKTU,
-        venv_sistem=True,
+        venv_sistem=False,
         dengan_pip=False,
     )
     for k, v in ubah.items():
@@ -170,8 +190,8 @@ def test_install_makes_the_folder_ready_and_uninstall_undoes_it(
     assert "Semua pemeriksaan lulus." in out
 
     # the checks that failed before now pass on this Windows
-    from pyxl.buku_berkas import buka
-    from pyxl.langkah_cek import OK, periksa
+    from pyxl.buku.berkas import buka
+    from pyxl.langkah.cek import OK, periksa
 
     with buka(master, hanya_baca=True) as buku:
         temuan = {t.hal: t for t in periksa(buku, master, sistem=windows)}
@@ -189,7 +209,7 @@ def test_install_makes_the_folder_ready_and_uninstall_undoes_it(
 def test_installing_again_keeps_the_workbook_and_adds_no_second_location(
     paket: Path, windows: WindowsTiruan, tmp_path: Path
 ) -> None:
-    from pyxl.buku_berkas import buka
+    from pyxl.buku.berkas import buka
 
     p = _pemasang(paket, windows, tmp_path)
     assert p.pasang() == 0
@@ -288,7 +308,7 @@ def test_the_interpreter_path_for_windows_uses_localappdata_when_it_can() -> Non
 
 
 def test_tulis_interpreter_adds_the_key_when_the_sheet_lacks_it(master: Path) -> None:
-    from pyxl.buku_berkas import buka
+    from pyxl.buku.berkas import buka
 
     with buka(master) as buku:
         n = len(buku.baca(skema.XLWINGS_CONF))

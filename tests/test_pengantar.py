@@ -22,8 +22,8 @@ from test_undangan import (
 )
 
 from conftest import sidik_folder
-from pyxl import skema
 from pyxl.cli import main
+from pyxl.kontrak import skema
 from smtp_uji import lampiran_dari
 
 FINAL = "Dokumen_IKU_2026_v1.docx"

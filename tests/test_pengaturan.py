@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pyxl.galat import IsianError
-from pyxl.pengaturan import PENGATURAN, Pengaturan, dokumentasi
+from pyxl.kontrak.pengaturan import PENGATURAN, Pengaturan, dokumentasi
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "pengaturan.md"
 
@@ -20,7 +20,7 @@ def test_every_setting_has_help_and_a_unique_key() -> None:
 
 def test_docs_list_every_setting() -> None:
     assert DOCS.read_text(encoding="utf-8") == dokumentasi(), (
-        "docs/pengaturan.md is stale: python -m pyxl.pengaturan docs/pengaturan.md"
+        "docs/pengaturan.md is stale: python -m pyxl.kontrak.pengaturan docs/pengaturan.md"
     )
     for s in PENGATURAN:
         assert f"| {s.kunci} |" in dokumentasi()

@@ -13,13 +13,14 @@ import pytest
 from test_undangan import baris_sheet
 
 from conftest import AKAR
-from pyxl import penomoran, skema
-from pyxl.buku_berkas import buka
-from pyxl.buku_zip import BukuZip
+from pyxl.berkas.kunci import kunci_folder
+from pyxl.buku.berkas import buka
+from pyxl.buku.xlsm import BukuZip
 from pyxl.cli import main
-from pyxl.jalan import Konteks
-from pyxl.kunci import kunci_folder
-from pyxl.umpan import UmpanKonsol
+from pyxl.jalan.konteks import Konteks
+from pyxl.jalan.umpan import UmpanKonsol
+from pyxl.kontrak import skema
+from pyxl.surat import nomor as penomoran
 
 RAPAT = ["--tanggal-rapat", "18 Januari 2027"]
 
@@ -101,15 +102,15 @@ def test_the_year_rolls_over_on_the_letters_date(master: Path) -> None:
 def test_a_failure_while_writing_cancels_the_number_and_leaves_nothing(
     master: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pyxl.langkah_undangan
+    import pyxl.langkah.undangan
 
-    asli = pyxl.langkah_undangan.tulis_dokumen
+    asli = pyxl.langkah.undangan.tulis_dokumen
 
     def rusak(templat: Path, konteks: object, tujuan: Path) -> Path:
         tujuan.write_bytes(b"setengah")  # half a document on disk, then the crash
         raise RuntimeError("disk penuh")
 
-    monkeypatch.setattr(pyxl.langkah_undangan, "tulis_dokumen", rusak)
+    monkeypatch.setattr(pyxl.langkah.undangan, "tulis_dokumen", rusak)
     with pytest.raises(RuntimeError, match="disk penuh"):
         _undangan(master)
     # saved by the failing run itself: the register keeps the number, cancelled
@@ -118,7 +119,7 @@ def test_a_failure_while_writing_cancels_the_number_and_leaves_nothing(
     assert not list((master.parent / "kirim").iterdir())
     assert not baris_sheet(master, skema.LOG_SOP)
 
-    monkeypatch.setattr(pyxl.langkah_undangan, "tulis_dokumen", asli)
+    monkeypatch.setattr(pyxl.langkah.undangan, "tulis_dokumen", asli)
     assert _undangan(master) == 0
     assert _register(master) == [
         ("000.1.5/1/I.10-WK/2027", "Batal"),
@@ -152,7 +153,7 @@ def test_a_crash_after_the_document_never_reissues_its_number(
 
 def _proses(master: Path, tunggu: float) -> subprocess.Popen[str]:
     kode = (
-        "import sys; import pyxl.kunci as k; k.TUNGGU_DETIK = float(sys.argv[1]); "
+        "import sys; import pyxl.berkas.kunci as k; k.TUNGGU_DETIK = float(sys.argv[1]); "
         "from pyxl.cli import main; sys.exit(main(sys.argv[2:]))"
     )
     perintah = ["undangan", "--workbook", str(master), "--tanggal", "12 Januari 2027", *RAPAT]

@@ -19,8 +19,8 @@ from test_undangan import (
 )
 
 from conftest import sidik_folder
-from pyxl import skema
 from pyxl.cli import main
+from pyxl.kontrak import skema
 
 NOTULIS = "Eka Septiani Wulandari, S.E., M.Si."
 

@@ -10,8 +10,9 @@ from collections.abc import Callable
 
 import pytest
 
-from pyxl import sample, setda
-from pyxl.model import POLARITAS, Indikator
+from pyxl.contoh import muat as sample
+from pyxl.kontrak import setda
+from pyxl.kontrak.model import POLARITAS, Indikator
 
 PANGKAT = {
     "III/a": "Penata Muda",

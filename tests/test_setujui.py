@@ -15,8 +15,8 @@ import pytest
 
 from conftest import sidik_folder
 from libreoffice import soffice
-from pyxl import kendali, skema
 from pyxl.cli import main
+from pyxl.kontrak import kendali, skema
 from remote import aksi, buku_remote
 
 SEKDA = "Drs. Zulkarnain Yusuf Harahap, M.M."

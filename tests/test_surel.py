@@ -16,8 +16,8 @@ import openpyxl
 import pytest
 
 from pyxl.galat import IsianError, LingkunganError
-from pyxl.pengaturan import Pengaturan
-from pyxl.surel import (
+from pyxl.kontrak.pengaturan import Pengaturan
+from pyxl.surel.mode import (
     MIME,
     PengirimDraf,
     PengirimOutlook,
@@ -116,7 +116,7 @@ def test_draft_reads_back_as_an_unsent_message(tmp_path: Path, berkas: list[Path
 
 
 def test_drafts_never_overwrite(tmp_path: Path, berkas: list[Path]) -> None:
-    from pyxl.surel import _pindah_tanpa_timpa
+    from pyxl.surel.mode import _pindah_tanpa_timpa
 
     folder = tmp_path / "kirim"
     pengirim = PengirimDraf(folder, pengirim=PENGIRIM)

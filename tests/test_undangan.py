@@ -19,8 +19,8 @@ from docx.text.paragraph import Paragraph
 
 from conftest import sidik_folder
 from libreoffice import konversi
-from pyxl import skema
 from pyxl.cli import main
+from pyxl.kontrak import skema
 from remote import aksi, buku_remote
 
 TANGGAL = ["--tanggal", "12 Januari 2027", "--tanggal-rapat", "18 Januari 2027"]

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from pyxl.validasi import BLOKIR, PERINGATAN, angka, periksa_berkas, periksa_isian, tidak_digabung
+from pyxl.inti.validasi import (
+    BLOKIR,
+    PERINGATAN,
+    angka,
+    periksa_berkas,
+    periksa_isian,
+    tidak_digabung,
+)
 
 ASING = Path(__file__).parent / "data" / "asing"
 

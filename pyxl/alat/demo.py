@@ -1,0 +1,77 @@
+"""`pyxl demo DIR`: the SOP on the built-in sample, from an empty folder to every output.
+
+It runs the same functions as the buttons and commands, on a new working folder, and prints
+where each output is. Steps that later versions add join the list below.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pyxl.alat.simulasi import isi_format, isian_contoh
+from pyxl.bangun.kerja import buat_folder_kerja
+from pyxl.buku.berkas import buka
+from pyxl.contoh.muat import TAHUN_CONTOH
+from pyxl.galat import IsianError
+from pyxl.jalan.konteks import Konteks
+from pyxl.jalan.umpan import Umpan, UmpanKonsol
+from pyxl.kontrak import skema
+from pyxl.kontrak.perintah import PER_NAMA
+from pyxl.langkah import jalankan
+
+
+def demo(folder: Path, umpan: Umpan | None = None, sampai: int = 13) -> Path:
+    """Run the SOP on the sample into `folder`, up to and including SOP step `sampai`
+    (training: stop where the class is; tests: start a later step from a known state)."""
+    umpan = umpan or UmpanKonsol()
+    if folder.exists() and any(folder.iterdir()):
+        raise IsianError(f"Folder {folder} tidak kosong; demo memerlukan folder baru/kosong.")
+    umpan.status(f"Membuat folder kerja contoh (tahun {TAHUN_CONTOH}) di {folder} …")
+    berkas = buat_folder_kerja(folder, TAHUN_CONTOH, contoh=True)
+    th = TAHUN_CONTOH + 1  # the SOP runs in January after the performance year
+
+    def langkah(nama: str, **opsi: object) -> None:
+        no = PER_NAMA[nama].langkah
+        if no is not None and no > sampai:
+            return
+        with buka(berkas) as buku:
+            jalankan(nama, Konteks(buku, umpan, pengguna="demo"), **opsi)
+
+    langkah(
+        "disposisi",
+        tanggal=f"5 Januari {th}",
+        surat_dari="Sekretaris Daerah",
+        nomor_surat=f"000.7.5/012/I.10-WK/{th}",
+        tanggal_surat=f"2 Januari {th}",
+        perihal=f"Penyusunan Laporan Kinerja Tahun {TAHUN_CONTOH}",
+    )
+    langkah("format", batas_waktu=f"20 Januari {th}")
+    langkah("kirim", mode="draf")
+    langkah(
+        "undangan",
+        tanggal=f"7 Januari {th}",
+        tanggal_rapat=f"14 Januari {th}",
+        jam="09.00",
+        mode="draf",
+    )
+    langkah("rapat")
+    if sampai >= 6:
+        umpan.status("Mensimulasikan kiriman balik 10 Bagian ke folder masuk/ …")
+        for format_ in sorted((folder / skema.FOLDER_FORMAT).glob("*_Format_IKU_*.xlsx")):
+            kode = format_.name.split("_Format_IKU_")[0]
+            isi_format(format_, folder / skema.FOLDER_MASUK / format_.name, isian_contoh(kode))
+    langkah("himpun", imap=False)
+    langkah("analisis")
+    langkah("dokumen", tanggal=f"28 Januari {th}")
+    langkah("setujui", tanggal=f"30 Januari {th}")
+    langkah("pengantar", tanggal=f"3 Februari {th}", mode="draf")
+    langkah("arsip")
+    with buka(berkas, hanya_baca=True) as buku:
+        jalankan("status", Konteks(buku, umpan, pengguna="demo"), tulis=False)
+    umpan.info("")
+    umpan.info("Hasil demo:")
+    umpan.info(f"  Buku kerja master : {berkas}")
+    for nama in skema.FOLDERS:
+        isi = sorted(p.name for p in (folder / nama).rglob("*") if p.is_file())
+        umpan.info(f"  {nama + '/':<18}: {', '.join(isi) if isi else '(kosong)'}")
+    return berkas

@@ -1,0 +1,52 @@
+"""Simulated returns for the demo and the tests: a Bagian fills its format and sends it back.
+
+The format is opened and saved with openpyxl, as a spreadsheet program would: only the input
+cells change; the stamp (hidden sheet and document properties) travels with the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from pyxl.inti.stempel import SHEET_FORMAT, baca_stempel
+from pyxl.kontrak import skema
+
+
+def isi_format(
+    format_: Path,
+    tujuan: Path,
+    isian: Sequence[Mapping[str, Any]],
+) -> Path:
+    """Fill the input cells of `format_` row by row from `isian` (dicts with any of the
+    input columns, in indicator order) and save the result as `tujuan`."""
+    import openpyxl
+
+    stempel = baca_stempel(format_)
+    if stempel is None:
+        raise ValueError(f"{format_.name} bukan format berstempel")
+    wb = openpyxl.load_workbook(format_)
+    ws = wb[SHEET_FORMAT]
+    for i, nilai in enumerate(isian):
+        baris = stempel.baris_judul + 1 + i
+        for k in skema.KOLOM_ISIAN:
+            if k in nilai:
+                ws.cell(row=baris, column=skema.KOLOM_INDIKATOR.index(k) + 1).value = nilai[k]
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(tujuan)
+    return tujuan
+
+
+def isian_contoh(kode: str) -> list[dict[str, Any]]:
+    """What the sample Bagian `kode` reports (from `pyxl.contoh.muat`)."""
+    from pyxl.contoh.muat import indikator_contoh
+
+    return [
+        {
+            "Realisasi": i.realisasi,
+            "Realisasi Anggaran": i.realisasi_anggaran,
+            "Keterangan": i.keterangan or None,
+        }
+        for i in indikator_contoh()[kode]
+    ]

@@ -1,0 +1,62 @@
+"""`pyxl init`: a new working folder with the master workbook, its folders and templates."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pyxl.bangun.master import bangun_master
+from pyxl.dokumen.word import TEMPLAT_BAWAAN
+from pyxl.galat import IsianError
+from pyxl.kontrak import skema
+
+
+def buat_folder_kerja(folder: Path, tahun: int | None = None, contoh: bool = False) -> Path:
+    """Create the working folder; refuses to touch an existing master workbook."""
+    tahun = tahun or date.today().year
+    if not 2000 <= tahun <= 2100:
+        raise IsianError(f"Tahun {tahun} tidak masuk akal; gunakan tahun empat angka.")
+    berkas = folder / skema.NAMA_MASTER
+    if berkas.exists():
+        raise IsianError(
+            f"{berkas} sudah ada dan tidak akan ditimpa. Pilih folder lain untuk folder kerja baru."
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    for nama in (*skema.FOLDERS, skema.FOLDER_TEMPLAT):
+        (folder / nama).mkdir(exist_ok=True)
+    for templat in sorted(TEMPLAT_BAWAAN.glob("*.docx")):
+        tujuan = folder / skema.FOLDER_TEMPLAT / templat.name
+        if not tujuan.exists():
+            shutil.copy2(templat, tujuan)
+    sementara = folder / f".{skema.NAMA_MASTER}.tmp"
+    if contoh:
+        bangun_master(sementara, tahun=tahun, **data_contoh(tahun))
+    else:
+        bangun_master(sementara, tahun=tahun)
+    sementara.replace(berkas)
+    return berkas
+
+
+def data_contoh(tahun: int) -> dict[str, Any]:
+    """The built-in sample as builder arguments: Bagian, indicators (not yet filled), officials."""
+    from pyxl.contoh import muat as sample
+    from pyxl.kontrak.setda import BAGIAN_PEMILIK_SOP
+
+    bagian = sample.bagian_contoh()
+    pemilik = next(b for b in bagian if b.kode == BAGIAN_PEMILIK_SOP)
+    pengaturan = dict(sample.pejabat_contoh())
+    kabag = "Kepala Bagian Perencanaan dan Keuangan"
+    pengaturan.update(
+        {
+            kabag: pemilik.kepala,
+            f"NIP {kabag}": pemilik.nip,
+            f"Pangkat {kabag}": pemilik.pangkat,
+            "Email Pengirim": pemilik.email,
+            "Batas Waktu Pengembalian": f"31 Januari {tahun + 1}",
+            "Narahubung": f"{pengaturan.get('Kepala Subbagian Perencanaan', '')} (0723) 123456",
+        }
+    )
+    indikator = {k: sample.tanpa_isian(v) for k, v in sample.indikator_contoh().items()}
+    return {"pengaturan": pengaturan, "bagian": bagian, "indikator": indikator}

@@ -1,0 +1,113 @@
+"""Opening and saving the master as a closed file (CLI, tests); the cells are `buku_zip`'s job.
+
+Opening refuses a workbook Excel has open (the two would overwrite each other) and holds the
+working folder's lock for the step. Saving is atomic: the new workbook is written beside the old
+one and flushed to disk, the old one is copied to `cadangan/` (itself written under a temporary
+name and renamed, so a backup is never a truncated file), then the new one is renamed over it.
+A crash or a full disk at any point leaves either the old or the new file, never a broken one;
+a failed save says in Indonesian which file and why (`galat_tulis`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pyxl.berkas.kunci import kunci_folder, pemilik_excel
+from pyxl.berkas.tulis import galat_tulis
+from pyxl.galat import BukuError, BukuTerkunci, PyxlError
+from pyxl.kontrak import skema
+
+if TYPE_CHECKING:
+    from pyxl.buku.xlsm import BukuZip
+
+SIMPAN_CADANGAN = 30
+"""Backups kept in `cadangan/`; older ones are removed."""
+
+
+def simpan_atomik(isi: bytes, berkas: Path) -> None:
+    """Back up the current file, write the new one beside it, rename it into place."""
+    sementara = berkas.with_name(f".{berkas.name}.{os.getpid()}.tmp")
+    try:
+        with open(sementara, "wb") as f:
+            f.write(isi)
+            f.flush()
+            os.fsync(f.fileno())
+        if berkas.exists():
+            cadangkan(berkas)
+        os.replace(sementara, berkas)
+    except PermissionError as exc:  # Windows: also a file another program holds open
+        raise BukuTerkunci(
+            f"Buku kerja {berkas.name} di folder {berkas.parent} tidak dapat ditulis "
+            f"({exc.strerror}). Tutup buku kerja di Excel atau periksa hak akses folder, lalu "
+            f"ulangi. Buku kerja {berkas.name} tetap seperti sebelum langkah ini dijalankan."
+        ) from exc
+    except OSError as exc:
+        raise _galat_simpan(exc, berkas) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            sementara.unlink()
+
+
+def _galat_simpan(exc: OSError, berkas: Path) -> PyxlError:
+    g = galat_tulis(exc, berkas, "Buku kerja")
+    return type(g)(f"{g} Buku kerja {berkas.name} tetap seperti sebelum langkah ini dijalankan.")
+
+
+def cadangkan(berkas: Path) -> Path:
+    """Copy the workbook to `cadangan/` with a timestamp; keep the newest SIMPAN_CADANGAN.
+
+    The copy is written under a temporary name, flushed, then renamed: a backup that exists
+    is complete."""
+    folder = berkas.parent / skema.FOLDER_CADANGAN
+    folder.mkdir(exist_ok=True)
+    cap = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    tujuan = folder / f"{berkas.stem}_{cap}{berkas.suffix}"
+    sementara = folder / f".{tujuan.name}.{os.getpid()}.tmp"
+    try:
+        with open(berkas, "rb") as asal, open(sementara, "wb") as salinan:
+            shutil.copyfileobj(asal, salinan)
+            salinan.flush()
+            os.fsync(salinan.fileno())
+        shutil.copystat(berkas, sementara)
+        os.replace(sementara, tujuan)
+    finally:
+        with contextlib.suppress(OSError):
+            sementara.unlink()
+    lama = sorted(folder.glob(f"{berkas.stem}_*{berkas.suffix}"))
+    for f in lama[:-SIMPAN_CADANGAN]:
+        f.unlink()
+    return tujuan
+
+
+@contextlib.contextmanager
+def buka(berkas: Path, hanya_baca: bool = False) -> Iterator[BukuZip]:
+    """Open the master for one step: refuse when Excel has it open, hold the folder lock."""
+    berkas = Path(berkas)
+    if not berkas.exists():
+        raise BukuError(
+            f"Buku kerja {berkas} tidak ditemukan. Jalankan perintah dari folder kerja, "
+            "sebutkan --workbook, atau buat folder kerja baru dengan: pyxl init FOLDER."
+        )
+    if not hanya_baca:
+        pemilik = pemilik_excel(berkas)
+        if pemilik:
+            raise BukuTerkunci(
+                f"Buku kerja {berkas.name} sedang dibuka di Excel oleh {pemilik}. Pakai tombol "
+                "di sheet Kendali, atau tutup Excel dahulu lalu ulangi perintah ini."
+            )
+    with contextlib.ExitStack() as tumpukan:
+        if not hanya_baca:
+            tumpukan.enter_context(kunci_folder(berkas.resolve().parent))
+        from pyxl.buku.xlsm import BukuZip
+
+        buku = BukuZip(berkas, hanya_baca=hanya_baca)
+        try:
+            yield buku
+        finally:
+            buku.tutup()

@@ -1,0 +1,76 @@
+"""Reading the master's lists: the Bagian and each Bagian's indicators, checked."""
+
+from __future__ import annotations
+
+import re
+
+from pyxl.buku.port import Baris, Buku
+from pyxl.buku.tabel import baca_tabel
+from pyxl.galat import BukuError, IsianError
+from pyxl.inti.sel import sebagai_teks
+from pyxl.kontrak import skema
+from pyxl.kontrak.model import Bagian
+
+_KODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,30}")
+"""A Bagian code: it names a sheet and is part of file names (`format/<Kode>_Format_IKU_…`),
+so only ASCII letters, digits, `_` and `-`, starting with a letter or digit, at most 31
+characters (Excel's sheet-name limit): no path separator, dot, colon, space or control
+character can ever reach a file name."""
+_NAMA_TERPAKAI = {s.casefold() for s in (*skema.SHEET_WAJIB, skema.XLWINGS_CONF, "History")}
+"""Sheet names a code cannot take; Excel compares sheet names ignoring case ('History' is
+reserved by Excel itself)."""
+
+
+def baca_bagian(buku: Buku) -> list[Bagian]:
+    """The `Bagian` sheet as Bagian; a bad or duplicate code is an error naming its cell.
+
+    Codes are compared ignoring case, as Excel compares sheet names and as Windows compares
+    file names: `Hukum` and `HUKUM` would share one sheet and one format file."""
+    hasil: list[Bagian] = []
+    lihat: dict[str, tuple[str, str]] = {}
+    for r in baca_tabel(buku, skema.BAGIAN):
+        kode = sebagai_teks(r["Kode"])
+        sel = f"sheet {skema.BAGIAN} sel A{r['_baris']}"
+        if (
+            not _KODE.fullmatch(kode)
+            or kode.casefold() in _NAMA_TERPAKAI
+            or not skema.kode_sheet_valid(kode)
+        ):
+            raise IsianError(
+                f"Kode Bagian {kode!r} ({sel}) tidak dapat dipakai: gunakan huruf/angka tanpa "
+                "spasi (boleh _ dan -, diawali huruf atau angka), paling banyak 31 karakter, "
+                "dan bukan nama sheet lain."
+            )
+        if kode.casefold() in lihat:
+            lama, sel_lama = lihat[kode.casefold()]
+            raise IsianError(
+                f"Kode Bagian '{kode}' ({sel}) ganda dengan '{lama}' ({sel_lama}); setiap kode "
+                "harus unik (huruf besar dan kecil dianggap sama)."
+            )
+        lihat[kode.casefold()] = (kode, f"sel A{r['_baris']}")
+        hasil.append(Bagian(kode, *(sebagai_teks(r[k]) for k in skema.KOLOM_BAGIAN[1:])))
+    return hasil
+
+
+def pilih_bagian(buku: Buku, kode: str | None) -> list[Bagian]:
+    """All Bagian, or the one with `kode` (an unknown code is an error listing the known ones)."""
+    semua = baca_bagian(buku)
+    if kode is None:
+        return semua
+    for b in semua:
+        if b.kode.upper() == kode.strip().upper():
+            return [b]
+    raise IsianError(
+        f"Kode Bagian '{kode}' tidak ada di sheet {skema.BAGIAN}. Kode yang ada: "
+        f"{', '.join(b.kode for b in semua) or '(belum ada)'}."
+    )
+
+
+def baca_indikator(buku: Buku, b: Bagian) -> list[Baris]:
+    """The rows of a Bagian's sheet, keyed by the contract's column names."""
+    if b.kode not in buku.nama_sheet():
+        raise BukuError(
+            f"Sheet untuk Bagian {b.kode} tidak ada. Tambahkan sheet bernama '{b.kode}' dengan "
+            "judul kolom yang sama seperti sheet Bagian lain."
+        )
+    return baca_tabel(buku, b.kode, skema.KOLOM_INDIKATOR)

@@ -1,0 +1,57 @@
+"""The workbook port: the one small interface every step uses to read and write the master.
+
+Two adapters implement it: `buku_zip.BukuZip` (a closed .xlsm file, surgery on its zip;
+opened by `buku_berkas.buka`) for the CLI and tests, and `buku_excel.BukuExcel` (the live
+workbook through xlwings) for the buttons. The core asks only for whole blocks — read a sheet,
+write a block of rows — so the live adapter makes one Excel call per block, never one per cell.
+
+Rows and columns are 1-based, as staff see them. Table sheets have their header in row 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+Baris = dict[str, Any]
+
+
+class Buku(Protocol):
+    """A master workbook, open for one step."""
+
+    @property
+    def folder(self) -> Path:
+        """The working folder (where the workbook lives)."""
+        ...
+
+    @property
+    def berkas(self) -> Path:
+        """The workbook file itself."""
+        ...
+
+    def nama_sheet(self) -> list[str]: ...
+
+    def baca(self, sheet: str) -> list[list[Any]]:
+        """All values of a sheet from A1 to its last used cell, as rows."""
+        ...
+
+    def tulis(
+        self,
+        sheet: str,
+        baris: int,
+        kolom: int,
+        nilai: Sequence[Sequence[Any]],
+        format_angka: Sequence[str | None] | None = None,
+    ) -> None:
+        """Write a block with its top-left cell at (baris, kolom); text is always text.
+
+        `format_angka`, one per column of the block, sets the number format of those cells.
+        """
+        ...
+
+    def kosongkan(self, sheet: str, dari_baris: int) -> None:
+        """Clear the values of every row from `dari_baris` down (formats stay)."""
+        ...
+
+    def simpan(self) -> None: ...

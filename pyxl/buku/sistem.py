@@ -1,0 +1,23 @@
+"""The very hidden `Sistem` sheet: values staff never edit, such as the stamp secret."""
+
+from __future__ import annotations
+
+import secrets
+
+from pyxl.buku.port import Buku
+from pyxl.buku.tabel import baca_tabel, tambah_baris
+from pyxl.inti.sel import sebagai_teks
+from pyxl.inti.stempel import KUNCI_RAHASIA
+from pyxl.kontrak import skema
+
+
+def rahasia(buku: Buku) -> bytes:
+    """The stamp secret from the master's `Sistem` sheet; created (64 hex digits from
+    `secrets.token_hex(32)`) and written through the port on first use. The key is the text
+    as stored, UTF-8 encoded. It never leaves the master."""
+    for r in baca_tabel(buku, skema.SISTEM):
+        if sebagai_teks(r["Kunci"]) == KUNCI_RAHASIA and sebagai_teks(r["Nilai"]):
+            return sebagai_teks(r["Nilai"]).encode("utf-8")
+    baru = secrets.token_hex(32)
+    tambah_baris(buku, skema.SISTEM, skema.KOLOM_SISTEM, [{"Kunci": KUNCI_RAHASIA, "Nilai": baru}])
+    return baru.encode("utf-8")

@@ -1,0 +1,532 @@
+"""The workbook port on a closed .xlsm file, by surgery on its zip (CLI, tests).
+
+Why not openpyxl: it parses and rewrites every part of the workbook (seconds on a master with
+hundreds of Bagian sheets) and loses what it does not model. Here values are read with
+python-calamine, writes are kept in memory, and saving rewrites only `<sheetData>` and
+`<dimension>` of the sheets that changed (plus `xl/styles.xml` when a cell needs a format the
+file lacks). Every other part — VBA project, buttons, charts, conditional formats, validations —
+is copied byte for byte, compressed bytes included, so it survives exactly as built.
+
+Cells are written as Excel writes them: numbers as `repr` (no precision lost), text as inline
+strings (never a formula; text Excel would parse when edited gets a `quotePrefix` style), dates
+as serial numbers with a date format, booleans as `t="b"`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import copy
+import functools
+import io
+import math
+import numbers
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from pyxl.buku.berkas import simpan_atomik
+from pyxl.galat import BukuError
+from pyxl.inti.sel import nama_sel, perlu_awalan_teks
+from pyxl.kontrak import skema
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+"""Never expand entities or fetch anything a file names."""
+_WORKBOOK, _RELS, _JENIS = "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"
+_NS_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_ILEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold: removed from text, or the file would not open."""
+_ESCAPE_EXCEL = re.compile("_(x[0-9A-Fa-f]{4}_)")
+"""Excel reads `_xHHHH_` in text as an escaped character: a literal one is escaped itself."""
+_FORMAT_BAWAAN = {"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "@": 49}
+"""Built-in number formats (ECMA-376 §18.8.30) a write may name; they need no `<numFmt>`."""
+_ID_TANGGAL_BAWAAN = frozenset((*range(14, 23), 45, 46, 47))
+_FORMAT_TANGGAL = ((datetime, "dd/mm/yyyy hh:mm:ss"), (date, "dd/mm/yyyy"), (time, "hh:mm:ss"))
+"""Format for a date written into a cell whose format shows no date."""
+
+
+def _format_tanggal(kode: str) -> bool:
+    """Whether a number format code shows a date or time (literals and colours ignored)."""
+    inti = re.sub(r'"[^"]*"|\\.|\[(?![hms]+\])[^\]]*\]', "", kode)
+    return bool(re.search(r"[dmyhs]", inti, re.I))
+
+
+@functools.cache
+def _kolom_ref(ref: str) -> int:
+    """'AB12' -> 28."""
+    return functools.reduce(lambda n, h: n * 26 + ord(h) - 64, ref.rstrip("0123456789").upper(), 0)
+
+
+def _ref(baris: int, kolom: int) -> str:
+    return nama_sel(kolom, baris)
+
+
+def _nilai_tulis(v: Any) -> Any:
+    """A Python value as the cell will hold it; refuses types a cell cannot hold."""
+    if v is None or type(v) in (bool, int):
+        return v
+    if type(v) is float:  # Excel has no NaN or infinity: an empty cell
+        return v if math.isfinite(v) else None
+    if isinstance(v, datetime):  # also pandas' Timestamp; a time zone is dropped (Excel has none)
+        return datetime.combine(v.date(), v.time())
+    if isinstance(v, date | time):
+        return v.replace(tzinfo=None) if isinstance(v, time) else date(v.year, v.month, v.day)
+    if isinstance(v, str):  # "" is an empty cell, as Excel stores it; 32767: Excel's limit
+        return _ILEGAL.sub("", v)[:32767] or None
+    if isinstance(v, numbers.Integral):
+        return int(v)
+    if isinstance(v, numbers.Real):  # numpy's numbers, for one
+        return _nilai_tulis(float(v))
+    raise TypeError(f"Nilai {v!r} ({type(v).__name__}) tidak dapat ditulis ke sel.")
+
+
+def _nilai_baca(v: Any) -> Any:
+    """A calamine value as openpyxl gave it: None for empty, int for whole numbers, datetime."""
+    if isinstance(v, str):
+        return v or None
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return int(v)
+    return datetime(v.year, v.month, v.day) if type(v) is date else v
+
+
+def _serial(v: datetime | date | time, tahun1904: bool) -> float | int:
+    """Excel's serial number; the 1900 system counts a 29 February 1900 that never was."""
+    if isinstance(v, time):
+        return (v.hour * 3600 + v.minute * 60 + v.second + v.microsecond / 1e6) / 86400
+    waktu = v if isinstance(v, datetime) else datetime(v.year, v.month, v.day)
+    d = waktu - (datetime(1904, 1, 1) if tahun1904 else datetime(1899, 12, 30))
+    if not tahun1904 and waktu < datetime(1900, 3, 1):
+        d -= timedelta(days=1)
+    return d.days + (d.seconds + d.microseconds / 1e6) / 86400 if waktu is v else d.days
+
+
+class _Zip:
+    """A zip's members as raw bytes: the unchanged ones are copied without recompressing."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data, self.zip = data, zipfile.ZipFile(io.BytesIO(data))
+        akhir = data.rfind(b"PK\x05\x06")
+        *_, jumlah, _ukuran, pos, panjang = struct.unpack_from("<IHHHHIIH", data, akhir)
+        if pos == 0xFFFFFFFF or jumlah == 0xFFFF:
+            raise zipfile.BadZipFile("format ZIP64 tidak didukung")
+        self.komentar = data[akhir + 22 : akhir + 22 + panjang]
+        self.pusat: dict[str, bytes] = {}
+        """Each member's central directory entry, in the file's order."""
+        for info in self.zip.infolist():
+            ujung = pos + 46 + sum(struct.unpack_from("<HHH", data, pos + 28))
+            self.pusat[info.filename], pos = data[pos:ujung], ujung
+
+    def baca(self, nama: str) -> bytes:
+        return self.zip.read(nama)
+
+    def _lokal(self, entri: bytes) -> bytes:
+        """Local header, data and data descriptor of a member, exactly as in the file."""
+        (flag,), (ukuran,) = struct.unpack_from("<H", entri, 8), struct.unpack_from("<I", entri, 20)
+        (mulai,) = struct.unpack_from("<I", entri, 42)
+        ujung = mulai + 30 + sum(struct.unpack_from("<HH", self.data, mulai + 26)) + ukuran
+        if flag & 0x08:  # a data descriptor follows, with or without its signature
+            ujung += 16 if self.data[ujung : ujung + 4] == b"PK\x07\x08" else 12
+        return self.data[mulai:ujung]
+
+    def tulis(self, ganti: dict[str, bytes], buang: set[str]) -> bytes:
+        keluar, daftar = io.BytesIO(), []
+        for nama, entri in self.pusat.items():
+            if nama in buang:
+                continue
+            offset = struct.pack("<I", keluar.tell())
+            if nama in ganti:
+                lokal, entri = _anggota_baru(entri, ganti[nama])
+                keluar.write(lokal)
+            else:
+                keluar.write(self._lokal(entri))
+            daftar.append(entri[:42] + offset + entri[46:])
+        mulai, pusat, n = keluar.tell(), b"".join(daftar), len(daftar)
+        akhir = (0x06054B50, 0, 0, n, n, len(pusat), mulai, len(self.komentar))
+        return keluar.getvalue() + pusat + struct.pack("<IHHHHIIH", *akhir) + self.komentar
+
+
+def _anggota_baru(entri: bytes, isi: bytes) -> tuple[bytes, bytes]:
+    """Local and central headers for rewritten content; name, method and dates kept."""
+    buat, _, flag, metode, jam, tgl = struct.unpack_from("<HHHHHH", entri, 4)
+    (nlen,), (iattr, eattr) = (
+        struct.unpack_from("<H", entri, 28),
+        struct.unpack_from("<HI", entri, 36),
+    )
+    padat = isi
+    if metode == zipfile.ZIP_DEFLATED:
+        kompres = zlib.compressobj(6, zlib.DEFLATED, -15)
+        padat = kompres.compress(isi) + kompres.flush()
+    else:
+        metode = zipfile.ZIP_STORED
+    flag &= 0x800  # keep only "name is UTF-8"; sizes are known, no data descriptor
+    inti = (20, flag, metode, jam, tgl, zlib.crc32(isi), len(padat), len(isi), nlen)
+    nama = entri[46 : 46 + nlen]
+    lokal = struct.pack("<IHHHHHIIIHH", 0x04034B50, *inti, 0) + nama + padat
+    pusat = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, buat, *inti, 0, 0, 0, iattr, eattr, 0)
+    return lokal, pusat + nama
+
+
+class _Gaya:
+    """The cell formats (`cellXfs`) of `xl/styles.xml`: finds or adds the one a write needs."""
+
+    def __init__(self, xml: bytes) -> None:
+        self.root = etree.fromstring(xml, _PARSER)
+        self.ns = self.root.tag[: self.root.tag.index("}") + 1]
+        self.xfs = self.root.find(self.ns + "cellXfs")
+        self.kode = {i: k for k, i in _FORMAT_BAWAAN.items()}
+        self.id_kode = dict(_FORMAT_BAWAAN)
+        for nf in self.root.iterfind(f"{self.ns}numFmts/{self.ns}numFmt"):
+            i, kode = int(nf.get("numFmtId", "0")), nf.get("formatCode", "")
+            self.kode[i], self.id_kode[kode] = kode, i  # the file's own id wins
+        self.indeks = {self._kunci(xf): i for i, xf in reversed(list(enumerate(self.xfs)))}
+        self.memo: dict[tuple[Any, ...], int] = {}
+        self.ubah = False
+
+    @staticmethod
+    def _kunci(xf: Any) -> tuple[Any, ...]:
+        return (*sorted(xf.attrib.items()), *(etree.tostring(c) for c in xf))
+
+    def _id_format(self, kode: str) -> int:
+        if kode not in self.id_kode:
+            induk = self.root.find(self.ns + "numFmts")
+            if induk is None:
+                induk = etree.Element(self.ns + "numFmts")
+                self.root.insert(0, induk)
+            baru = max([163, *self.kode]) + 1
+            etree.SubElement(induk, self.ns + "numFmt", numFmtId=str(baru), formatCode=kode)
+            induk.set("count", str(len(induk)))
+            self.kode[baru], self.id_kode[kode] = kode, baru
+        return self.id_kode[kode]
+
+    def untuk(self, s: int, format_angka: str | None, nilai: Any) -> int:
+        """Index of the xf that is `s` with the number format and quote prefix `nilai` needs."""
+        jenis = (s, format_angka, type(nilai), isinstance(nilai, str) and perlu_awalan_teks(nilai))
+        if jenis not in self.memo:
+            self.memo[jenis] = self._untuk(s, format_angka, nilai)
+        return self.memo[jenis]
+
+    def _untuk(self, s: int, format_angka: str | None, nilai: Any) -> int:
+        xf = self.xfs[s] if s < len(self.xfs) else self.xfs[0]
+        id_lama = int(xf.get("numFmtId", "0"))
+        id_baru = self._id_format(format_angka) if format_angka else id_lama
+        tanggal = id_lama in _ID_TANGGAL_BAWAAN or _format_tanggal(self.kode.get(id_lama, ""))
+        if not format_angka and isinstance(nilai, date | time) and not tanggal:
+            id_baru = self._id_format(next(f for j, f in _FORMAT_TANGGAL if isinstance(nilai, j)))
+        kutip_lama = xf.get("quotePrefix") in ("1", "true")
+        kutip = kutip_lama if nilai is None else isinstance(nilai, str) and perlu_awalan_teks(nilai)
+        if id_baru == id_lama and kutip == kutip_lama:
+            return s
+        baru = copy.deepcopy(xf)
+        if id_baru != id_lama:
+            baru.attrib.update({"numFmtId": str(id_baru), "applyNumberFormat": "1"})
+        baru.attrib.pop("quotePrefix", None)
+        if kutip:
+            baru.set("quotePrefix", "1")
+        kunci = self._kunci(baru)
+        if kunci not in self.indeks:
+            self.xfs.append(baru)
+            self.xfs.set("count", str(len(self.xfs)))
+            self.indeks[kunci], self.ubah = len(self.xfs) - 1, True
+        return self.indeks[kunci]
+
+
+@dataclass
+class _Lembar:
+    """Pending changes to one sheet, and its values with them (what `baca` returns)."""
+
+    bagian: str
+    nilai: list[list[Any]]
+    tulis: dict[tuple[int, int], tuple[Any, str | None]] = field(default_factory=dict)
+    kosong_dari: int | None = None
+
+
+class _Bedah:
+    """Applies a sheet's pending changes to its XML, touching nothing outside `sheetData`."""
+
+    def __init__(self, xml: bytes, gaya: _Gaya, tahun1904: bool) -> None:
+        self.root = etree.fromstring(xml, _PARSER)
+        ns = self.root.tag[: self.root.tag.index("}") + 1]
+        self.t_row, self.t_c, self.t_f, self.t_v, self.t_is, self.t_t = (
+            ns + t for t in ("row", "c", "f", "v", "is", "t")
+        )
+        self.gaya, self.tahun1904 = gaya, tahun1904
+        self.data = self.root.find(ns + "sheetData")
+        if self.data is None:
+            raise BukuError("Sheet tanpa sheetData (mungkin sheet grafik) tidak dapat diisi.")
+        self.baris: dict[int, Any] = {}
+        self.sel: dict[int, dict[int, Any]] = {}
+        n = 0
+        for row in self.data.iterchildren(self.t_row):
+            n, k = int(row.get("r") or n + 1), 0
+            self.baris[n], isi = row, {}
+            for c in row.iterchildren(self.t_c):
+                ref = c.get("r")
+                k = _kolom_ref(ref) if ref else k + 1
+                isi[k] = c
+                if not ref:  # `r` is optional (then it is the next cell): made explicit
+                    c.set("r", _ref(n, k))
+            if not row.get("r"):
+                row.set("r", str(n))
+            self.sel[n] = isi
+        self.urut = sorted(self.baris)
+        self.kolom = [
+            (int(c.get("min", "0")), int(c.get("max", "0")), int(c.get("style", "0")))
+            for c in self.root.iterfind(f"{ns}cols/{ns}col")
+        ]
+        self.gaya_kolom: dict[int, int] = {}
+        self.dimensi = self.root.find(ns + "dimension")
+        self.rumus_bersama: dict[str, tuple[str, str]] = {}
+        """Shared formulas whose master cell lost its formula: si -> (formula, master cell)."""
+
+    def jalankan(self, lembar: _Lembar) -> bytes:
+        if lembar.kosong_dari is not None:
+            for n in self.urut[bisect.bisect_left(self.urut, lembar.kosong_dari) :]:
+                for c in self.sel[n].values():
+                    self._hapus(c)
+        for (r, k), (v, fmt) in sorted(lembar.tulis.items()):
+            self._isi(r, k, v, fmt)
+        self._lepas_rumus_bersama()
+        ada = [r for r in self.urut if self.sel[r]]
+        if self.dimensi is not None and ada:
+            k0, k1 = min(min(self.sel[r]) for r in ada), max(max(self.sel[r]) for r in ada)
+            self.dimensi.set("ref", f"{_ref(ada[0], k0)}:{_ref(ada[-1], k1)}")
+        return etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    def _gaya_baru(self, r: int, k: int) -> int:
+        """Style of a cell that does not exist yet: its row's, else its column's (as Excel)."""
+        row = self.baris.get(r)
+        if row is not None and row.get("customFormat") in ("1", "true"):
+            return int(row.get("s", "0"))
+        if k not in self.gaya_kolom:
+            self.gaya_kolom[k] = next((s for a, b, s in self.kolom if a <= k <= b), 0)
+        return self.gaya_kolom[k]
+
+    def _isi(self, r: int, k: int, v: Any, fmt: str | None) -> None:
+        c = self.sel.get(r, {}).get(k)
+        s = int(c.get("s", "0")) if c is not None else self._gaya_baru(r, k)
+        s_baru = self.gaya.untuk(s, fmt, v)
+        if c is None:
+            if v is None and s_baru == s:
+                return  # nothing to store: an empty cell in its default style
+            c = self._sel_baru(r, k)
+        self._hapus(c)
+        c.set("s", str(s_baru))
+        if v is None:
+            return
+        if isinstance(v, str):
+            c.set("t", "inlineStr")
+            t = etree.SubElement(etree.SubElement(c, self.t_is), self.t_t, {_XML_SPACE: "preserve"})
+            t.text = _ESCAPE_EXCEL.sub(r"_x005F_\1", v)
+        else:
+            if isinstance(v, bool):
+                c.set("t", "b")
+            angka = _serial(v, self.tahun1904) if isinstance(v, date | time) else v
+            etree.SubElement(c, self.t_v).text = repr(int(angka) if isinstance(v, bool) else angka)
+        c.insert(0, c[-1])  # the value goes before any extLst of the cell
+
+    def _sel_baru(self, r: int, k: int) -> Any:
+        if r not in self.baris:
+            i = bisect.bisect_left(self.urut, r)
+            self.baris[r], self.sel[r] = etree.Element(self.t_row, r=str(r)), {}
+            self.data.insert(i, self.baris[r])
+            self.urut.insert(i, r)
+        row, sel = self.baris[r], self.sel[r]
+        c = etree.Element(self.t_c, r=_ref(r, k))
+        row.insert(len(sel) if not sel or k > max(sel) else bisect.bisect(sorted(sel), k), c)
+        sel[k] = c
+        row.attrib.pop("spans", None)  # an optional hint; dropped rather than left wrong
+        return c
+
+    def _hapus(self, c: Any) -> None:
+        """Remove a cell's value and formula, keep its style."""
+        for anak in list(c):
+            if anak.tag == self.t_f and anak.get("t") == "shared" and anak.get("ref"):
+                self.rumus_bersama[anak.get("si", "")] = (anak.text or "", c.get("r"))
+            if anak.tag in (self.t_f, self.t_v, self.t_is):
+                c.remove(anak)
+        for a in ("t", "cm", "vm"):
+            c.attrib.pop(a, None)
+
+    def _lepas_rumus_bersama(self) -> None:
+        """Cells that shared a removed master formula get the formula written out in full."""
+        if not self.rumus_bersama:
+            return
+        from openpyxl.formula.translate import Translator
+
+        for f in self.data.iter(self.t_f):
+            asal = self.rumus_bersama.get(f.get("si", ""))
+            if f.get("t") == "shared" and asal:
+                sel = f.getparent().get("r")
+                f.text = Translator("=" + asal[0], origin=asal[1]).translate_formula(sel)[1:]
+                for a in ("t", "si", "ref"):
+                    f.attrib.pop(a, None)
+
+
+class BukuZip:
+    """A master workbook file opened for one step (see the module docstring)."""
+
+    def __init__(self, berkas: Path, hanya_baca: bool = False) -> None:
+        self._berkas, self._hanya_baca = Path(berkas), hanya_baca
+        if not self._berkas.exists():
+            raise BukuError(
+                f"Buku kerja {berkas} tidak ditemukan. Jalankan perintah dari folder kerja, "
+                "sebutkan --workbook, atau buat folder kerja baru dengan: pyxl init FOLDER."
+            )
+        self._muat(self._berkas.read_bytes())
+
+    def _galat(self, exc: Exception) -> BukuError:
+        return BukuError(
+            f"Buku kerja {self._berkas.name} tidak dapat dibaca ({exc}). Pulihkan dari folder "
+            f"{skema.FOLDER_CADANGAN}/ bila ada."
+        )
+
+    def _muat(self, data: bytes) -> None:
+        """Take `data` as the workbook: where each sheet lives, which parts matter on save."""
+        try:
+            self._zip = _Zip(data)
+            root = etree.fromstring(self._zip.baca(_WORKBOOK), _PARSER)
+            relasi = {
+                rel.get("Id"): (rel.get("Type", "").rsplit("/", 1)[-1], rel.get("Target", ""))
+                for rel in etree.fromstring(self._zip.baca(_RELS), _PARSER)
+            }
+            self._bagian = {jenis: _bagian(t) for jenis, t in relasi.values()}
+            self._sheet = {
+                el.get("name", ""): _bagian(relasi[el.get(_NS_R + "id")][1])
+                for el in root.iterfind("{*}sheets/{*}sheet")
+            }
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError, struct.error) as exc:
+            raise self._galat(exc) from exc
+        except etree.LxmlError as exc:  # not a ValueError
+            raise self._galat(exc) from exc
+        pr = root.find("{*}workbookPr")
+        self._1904 = pr is not None and pr.get("date1904") in ("1", "true")
+        self._kalamin: Any = None
+        self._baca: dict[str, list[list[Any]]] = {}
+        self._ubah: dict[str, _Lembar] = {}
+
+    @property
+    def folder(self) -> Path:
+        return self._berkas.resolve().parent
+
+    @property
+    def berkas(self) -> Path:
+        return self._berkas
+
+    def nama_sheet(self) -> list[str]:
+        return list(self._sheet)
+
+    def _nilai(self, sheet: str) -> list[list[Any]]:
+        """The sheet's values as saved (calamine reads hidden and very hidden sheets too)."""
+        if sheet not in self._sheet:
+            raise BukuError(f"Sheet '{sheet}' tidak ada di buku kerja {self._berkas.name}.")
+        if sheet not in self._baca:
+            from python_calamine import CalamineError, CalamineWorkbook
+
+            try:
+                if self._kalamin is None:
+                    self._kalamin = CalamineWorkbook.from_filelike(io.BytesIO(self._zip.data))
+                isi = self._kalamin.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            except CalamineError as exc:
+                raise self._galat(exc) from exc
+            self._baca[sheet] = [[_nilai_baca(v) for v in r] for r in isi]
+        return self._baca[sheet]
+
+    def baca(self, sheet: str) -> list[list[Any]]:
+        lembar = self._ubah.get(sheet)
+        rows = lembar.nilai if lembar else self._nilai(sheet)
+        lebar = max((len(r) for r in rows), default=0)
+        hasil = [list(r) + [None] * (lebar - len(r)) for r in rows]
+        while hasil and all(v is None for v in hasil[-1]):
+            hasil.pop()
+        return hasil
+
+    def _lembar(self, sheet: str) -> _Lembar:
+        if sheet not in self._ubah:
+            nilai = [list(r) for r in self._nilai(sheet)]
+            self._ubah[sheet] = _Lembar(self._sheet[sheet], nilai)
+        return self._ubah[sheet]
+
+    def tulis(
+        self,
+        sheet: str,
+        baris: int,
+        kolom: int,
+        nilai: Sequence[Sequence[Any]],
+        format_angka: Sequence[str | None] | None = None,
+    ) -> None:
+        lembar = self._lembar(sheet)
+        for r, row in enumerate(nilai, start=baris):
+            lembar.nilai.extend([] for _ in range(r - len(lembar.nilai)))
+            isi = lembar.nilai[r - 1]
+            for k, v in enumerate(row, start=kolom):
+                v, j = _nilai_tulis(v), k - kolom
+                fmt = format_angka[j] if format_angka and j < len(format_angka) else None
+                lama = lembar.tulis.get((r, k))
+                lembar.tulis[(r, k)] = (v, fmt or (lama[1] if lama else None))
+                isi.extend([None] * (k - len(isi)))
+                isi[k - 1] = v
+
+    def kosongkan(self, sheet: str, dari_baris: int) -> None:
+        lembar = self._lembar(sheet)
+        lembar.kosong_dari = min(lembar.kosong_dari or dari_baris, dari_baris)
+        for (r, k), (_v, fmt) in list(lembar.tulis.items()):
+            if r >= dari_baris:
+                lembar.tulis[(r, k)] = (None, fmt)
+        for row in lembar.nilai[dari_baris - 1 :]:
+            row[:] = [None] * len(row)
+
+    def simpan(self) -> None:
+        if self._hanya_baca:
+            raise BukuError("Buku kerja dibuka hanya-baca; tidak disimpan.")
+        isi = self._zip_baru()
+        simpan_atomik(isi, self._berkas)
+        self._zip.zip.close()
+        self._muat(isi)
+
+    def _zip_baru(self) -> bytes:
+        if not self._ubah:
+            return self._zip.data
+        gaya = _Gaya(self._zip.baca(self._bagian["styles"]))
+        ganti = {
+            lb.bagian: _Bedah(self._zip.baca(lb.bagian), gaya, self._1904).jalankan(lb)
+            for lb in self._ubah.values()
+        }
+        if gaya.ubah:
+            ganti[self._bagian["styles"]] = etree.tostring(
+                gaya.root, xml_declaration=True, encoding="UTF-8", standalone=True
+            )
+        rantai = self._bagian.get("calcChain")
+        if rantai is None:
+            return self._zip.tulis(ganti, set())
+        # The calculation chain lists formula cells; a stale one makes Excel "repair" the file.
+        ganti[_RELS] = _tanpa(self._zip.baca(_RELS), "Target", rantai.rsplit("/", 1)[-1])
+        ganti[_JENIS] = _tanpa(self._zip.baca(_JENIS), "PartName", "/" + rantai)
+        return self._zip.tulis(ganti, {rantai})
+
+    def tutup(self) -> None:
+        """Release the workbook's bytes (nothing stays open on disk)."""
+        self._zip.zip.close()
+        self._kalamin = None
+        self._baca.clear()
+
+
+def _bagian(target: str) -> str:
+    """A relationship target of the workbook as a member name of the zip."""
+    return target[1:] if target.startswith("/") else "xl/" + target
+
+
+def _tanpa(xml: bytes, atribut: str, akhiran: str) -> bytes:
+    """The XML without the children whose `atribut` ends with `akhiran`."""
+    root = etree.fromstring(xml, _PARSER)
+    for el in list(root):
+        if el.get(atribut, "").endswith(akhiran):
+            root.remove(el)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -1,0 +1,328 @@
+"""The stamp of an issued format: what it holds, how it is signed, how a file is checked.
+
+Every format of step 2 carries the same `Stempel` twice: as key/value rows of the hidden sheet
+`Stempel` and as custom document properties (both survive a re-save by Excel or LibreOffice).
+The signature is an HMAC-SHA256 keyed by a secret that lives only in the master (very hidden
+sheet `Sistem`, key `Rahasia Stempel`) over the *locked* content: per indicator row every
+column a Bagian does not fill (`KOLOM_TERKUNCI`), plus template id and version, Bagian code,
+year and format id. Two digests are made with `kanonik`/`tanda_tangan`:
+
+- `tanda_tangan` (per issue, id included): proves this very file was issued and not edited;
+- `sidik_konten` (same content, id left empty): equal for two issues with the same content, so
+  the ledger `Format Terbit` can tell whether a later issue changed what a Bagian was sent.
+
+Cells are canonicalised so that a re-save by another program keeps the signature valid
+(LibreOffice writes 15 significant digits, moves strings around, saves booleans as formulas):
+numbers as `format(float(x), ".15g")` with -0 as 0, text stripped and NFC-normalised with
+line ends unified, empty as "", dates in ISO form. Step 6 (`himpun`) uses `verifikasi`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import io
+import json
+import secrets
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from pyxl.inti.sel import sebagai_teks
+from pyxl.inti.validasi import kutip
+from pyxl.kontrak import skema
+
+TEMPLAT_ID = "PYXL-FORMAT-IKU"
+VERSI_TEMPLAT = 1
+SHEET_FORMAT = "Format IKU"
+SHEET_STEMPEL = "Stempel"
+KUNCI_RAHASIA = "Rahasia Stempel"
+KOLOM_TERKUNCI = tuple(k for k in skema.KOLOM_INDIKATOR if k not in skema.KOLOM_ISIAN)
+"""The signed columns of a row: every contract column a Bagian does not fill."""
+BATAS_XML = 1_000_000
+"""docProps/custom.xml larger than this is not ours (and not read)."""
+
+
+_BENAR_SALAH = {"=TRUE()": "TRUE", "=FALSE()": "FALSE"}
+"""Booleans as LibreOffice saves them, read by a reader in formula mode."""
+
+
+class FormatRusak(ValueError):
+    """A file claims to be a format but its table cannot be read as one (Indonesian message)."""
+
+
+def nilai_kanonik(v: object) -> str:
+    """One cell as canonical text (see the module docstring); never `repr()`."""
+    if v is None:
+        return ""
+    if isinstance(v, str):  # the common case first: most cells are text
+        teks = v if v.isascii() else unicodedata.normalize("NFC", v)
+        teks = teks.replace("\r\n", "\n").replace("\r", "\n").strip()
+        return _BENAR_SALAH.get(teks.upper(), teks) if teks.startswith("=") else teks
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, int | float):
+        teks = format(float(v), ".15g")
+        return "0" if teks == "-0" else teks
+    if isinstance(v, datetime):
+        return v.date().isoformat() if v.time() == time() else v.isoformat(timespec="seconds")
+    if isinstance(v, date | time):
+        return v.isoformat()
+    return nilai_kanonik(str(v))
+
+
+def angka_kanonik(x: float) -> float:
+    """A number as it is written into a format: rounded to 15 significant digits, so every
+    later reader (and LibreOffice's 15-digit writer) sees exactly the same value."""
+    return float(nilai_kanonik(x))
+
+
+def kanonik(
+    rows: Iterable[Mapping[str, object]], kode: str, tahun: int | str, id_format: str
+) -> bytes:
+    """The signed bytes: template, Bagian code, year, format id and each row's locked cells."""
+    return _kanonik(_sel_terkunci(rows), kode, tahun, id_format)
+
+
+def _sel_terkunci(rows: Iterable[Mapping[str, object]]) -> list[list[str]]:
+    return [[nilai_kanonik(r.get(k)) for k in KOLOM_TERKUNCI] for r in rows]
+
+
+def _kanonik(isi: list[list[str]], kode: str, tahun: int | str, id_format: str) -> bytes:
+    kepala = [TEMPLAT_ID, str(VERSI_TEMPLAT), nilai_kanonik(kode), nilai_kanonik(tahun)]
+    data = [*kepala, nilai_kanonik(id_format), list(KOLOM_TERKUNCI), isi]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def tanda_tangan(secret: bytes, data: bytes) -> str:
+    """HMAC-SHA256 of `data` keyed by `secret`, as 64 hex digits."""
+    return hmac.new(secret, data, hashlib.sha256).hexdigest()
+
+
+@dataclass(frozen=True)
+class Stempel:
+    """What every issued format carries; `label` of each field is its key in the file."""
+
+    id_templat: str = field(metadata={"label": "ID Templat"})
+    versi_templat: int = field(metadata={"label": "Versi Templat"})
+    kode_bagian: str = field(metadata={"label": "Kode Bagian"})
+    tahun: int = field(metadata={"label": "Tahun"})
+    id_format: str = field(metadata={"label": "ID Format"})
+    waktu_terbit: str = field(metadata={"label": "Waktu Terbit"})
+    """ISO time of issue (local time of the master's machine)."""
+    baris_judul: int = field(metadata={"label": "Baris Judul"})
+    """1-based row of the table header on `Format IKU`; data rows follow it."""
+    jumlah_baris: int = field(metadata={"label": "Jumlah Baris"})
+    sidik_konten: str = field(metadata={"label": "Sidik Konten"})
+    """HMAC over the locked content without the id (also in the ledger `Format Terbit`)."""
+    tanda_tangan: str = field(metadata={"label": "Tanda Tangan"})
+    """HMAC over the locked content with the id."""
+
+    def pasangan(self) -> list[tuple[str, str]]:
+        """(key, value) pairs as written into the sheet and the document properties."""
+        return [(f.metadata["label"], str(getattr(self, f.name))) for f in fields(self)]
+
+    @classmethod
+    def dari_kamus(cls, nilai: Mapping[str, object]) -> Stempel | None:
+        """From key/value pairs as read back; None when a key is missing or malformed."""
+        hasil: dict[str, Any] = {}
+        try:
+            for nama, label, bulat in _MEDAN:
+                teks = nilai_kanonik(nilai[label])
+                hasil[nama] = int(float(teks)) if bulat else teks
+        except (KeyError, ValueError, OverflowError):
+            return None
+        return cls(**hasil) if hasil["baris_judul"] >= 1 and hasil["jumlah_baris"] >= 0 else None
+
+
+_MEDAN = [(f.name, f.metadata["label"], f.type == "int") for f in fields(Stempel)]
+"""(attribute, key in the file, is a number) of each stamp field, in order."""
+
+
+def terbitkan(
+    rows: Sequence[Mapping[str, object]],
+    kode: str,
+    tahun: int,
+    secret: bytes,
+    waktu: datetime,
+    baris_judul: int,
+) -> Stempel:
+    """A new stamp for `rows`: a fresh id `IKU-<tahun>-<KODE>-<8 hex>`, both digests."""
+    id_format = f"IKU-{tahun}-{kode}-{secrets.token_hex(4).upper()}"
+    sidik = tanda_tangan(secret, kanonik(rows, kode, tahun, ""))
+    ttd = tanda_tangan(secret, kanonik(rows, kode, tahun, id_format))
+    iso = waktu.isoformat(timespec="seconds")
+    return Stempel(
+        TEMPLAT_ID, VERSI_TEMPLAT, kode, tahun, id_format, iso, baris_judul, len(rows), sidik, ttd
+    )
+
+
+@dataclass
+class HasilVerifikasi:
+    """Outcome of `verifikasi`: `sah` only when stamp, table shape and signature all hold."""
+
+    sah: bool
+    alasan: str = ""
+    """Why not (Indonesian, for `Validasi` messages); "" when valid."""
+    stempel: Stempel | None = None
+    isi: list[dict[str, object]] = field(default_factory=list)
+    """The table rows as read (see `baca_isi_format`), when readable."""
+    sidik_konten: str = ""
+    """The content digest recomputed from the file (compare with `Format Terbit`)."""
+    rusak: bool = False
+    """The file or its table could not be read at all (a corrupt file, not an edited one)."""
+
+
+Sumber = Path | bytes
+"""A file on disk, or its bytes already in memory (step 6 reads each return once)."""
+
+
+def _buka(sumber: Sumber) -> Any:
+    from python_calamine import CalamineWorkbook
+
+    if isinstance(sumber, bytes):
+        return CalamineWorkbook.from_filelike(io.BytesIO(sumber))
+    return CalamineWorkbook.from_path(str(sumber))
+
+
+def _stempel_sheet(wb: Any) -> dict[str, object] | None:
+    if SHEET_STEMPEL not in wb.sheet_names:
+        return None
+    rows = wb.get_sheet_by_name(SHEET_STEMPEL).to_python(skip_empty_area=False)
+    return {sebagai_teks(r[0]): r[1] for r in rows if len(r) >= 2 and sebagai_teks(r[0])}
+
+
+def _stempel_properti(sumber: Sumber) -> dict[str, object] | None:
+    """Custom document properties (docProps/custom.xml), parsed with defusedxml."""
+    from defusedxml.ElementTree import fromstring
+
+    with zipfile.ZipFile(io.BytesIO(sumber) if isinstance(sumber, bytes) else sumber) as z:
+        try:
+            info = z.getinfo("docProps/custom.xml")
+        except KeyError:
+            return None
+        if info.file_size > BATAS_XML:
+            return None
+        akar = fromstring(z.read(info))
+    return {p.get("name", ""): "".join(p.itertext()) for p in akar if p.get("name")}
+
+
+def galat_pembaca(exc: BaseException) -> bool:
+    """Whether `exc` is a reader failing on a file: any Exception, or a panic of the native
+    reader (pyo3's PanicException derives from BaseException, so `except Exception` misses
+    it: e.g. a date cell far beyond the year 9999 panics python-calamine's conversion)."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
+TAK_TERBACA = "berkas tidak dapat dibaca sebagai buku kerja .xlsx"
+
+
+def _baca_stempel(sumber: Sumber, wb: Any = None) -> tuple[Stempel | None, str, bool]:
+    """The stamp and, when there is none, why (Indonesian) and whether the file could not be
+    read at all. Never raises on foreign files."""
+    try:
+        lembar = _stempel_sheet(wb if wb is not None else _buka(sumber))
+        properti = _stempel_properti(sumber)
+    except BaseException as exc:  # unreadable (not a zip, encrypted, corrupt or hostile XML)
+        if not galat_pembaca(exc):
+            raise
+        return None, TAK_TERBACA, True
+    dari_lembar = Stempel.dari_kamus(lembar) if lembar else None
+    dari_properti = Stempel.dari_kamus(properti) if properti else None
+    if dari_lembar and dari_properti and dari_lembar != dari_properti:
+        return None, "stempel di sheet Stempel berbeda dengan properti dokumen (diubah)", False
+    stempel = dari_lembar or dari_properti
+    if stempel is None:
+        return None, "berkas tidak berstempel: bukan format yang diterbitkan pyxl", False
+    if stempel.id_templat != TEMPLAT_ID:
+        return None, f"ID templat '{kutip(stempel.id_templat)}' bukan {TEMPLAT_ID}", False
+    return stempel, "", False
+
+
+def baca_stempel(path: Path) -> Stempel | None:
+    """The stamp of a file (hidden sheet, cross-checked with the document properties), or None
+    for anything that is not a readable, consistently stamped format."""
+    return _baca_stempel(Path(path))[0]
+
+
+def _isi(wb: Any, stempel: Stempel) -> list[dict[str, object]]:
+    if SHEET_FORMAT not in wb.sheet_names:
+        raise FormatRusak(f"Sheet '{SHEET_FORMAT}' tidak ada.")
+    rows = wb.get_sheet_by_name(SHEET_FORMAT).to_python(skip_empty_area=False)
+    n = len(skema.KOLOM_INDIKATOR)
+    judul = stempel.baris_judul
+    header = [sebagai_teks(v) for v in (rows[judul - 1] if len(rows) >= judul else [])][:n]
+    if header != list(skema.KOLOM_INDIKATOR):
+        raise FormatRusak(
+            f"Judul kolom di baris {judul} sheet '{SHEET_FORMAT}' tidak sesuai templat "
+            "(kolom diubah, disisipkan atau dihapus)."
+        )
+    data = [(list(r[:n]) + [""] * n)[:n] for r in rows[judul:]]
+    while data and all(v == "" for v in data[-1]):
+        data.pop()
+    hasil: list[dict[str, object]] = []
+    for i, r in enumerate(data, start=judul + 1):
+        hasil.append(
+            {k: None if v == "" else v for k, v in zip(skema.KOLOM_INDIKATOR, r, strict=True)}
+        )
+        hasil[-1]["_baris"] = i
+    return hasil
+
+
+def baca_isi_format(path: Path, stempel: Stempel) -> list[dict[str, object]]:
+    """The table rows of `Format IKU` below the stamp's header row, keyed by the contract
+    columns (empty cells None, formulas as their cached value) plus `_baris`, the sheet row.
+    Every row down to the last non-empty one is returned, so added rows show up.
+    Raises `FormatRusak` when the sheet or its header is not the template's."""
+    return _isi(_buka(Path(path)), stempel)
+
+
+def verifikasi(sumber: Sumber | str, secret: bytes) -> HasilVerifikasi:
+    """Check a (returned) format, given as a path or its bytes: stamp present and consistent,
+    header and row count as issued, and the signature valid over the locked content re-read
+    from the file."""
+    sumber = sumber if isinstance(sumber, bytes) else Path(sumber)
+    try:
+        wb = _buka(sumber)
+    except BaseException as exc:
+        if not galat_pembaca(exc):
+            raise
+        return HasilVerifikasi(False, TAK_TERBACA, rusak=True)
+    stempel, alasan, rusak = _baca_stempel(sumber, wb)
+    if stempel is None:
+        return HasilVerifikasi(False, alasan, rusak=rusak)
+    if stempel.versi_templat != VERSI_TEMPLAT:
+        return HasilVerifikasi(False, f"versi templat {stempel.versi_templat} tidak dikenal")
+    try:
+        isi = _isi(wb, stempel)
+    except FormatRusak as exc:  # the template's layout was changed
+        return HasilVerifikasi(False, f"tabel format tidak dapat dibaca: {exc}", stempel)
+    except BaseException as exc:  # a sheet the reader cannot parse (its message may quote it)
+        if not galat_pembaca(exc):
+            raise
+        alasan = f"tabel format tidak dapat dibaca ({kutip(exc, 120)})"
+        return HasilVerifikasi(False, alasan, stempel, rusak=True)
+    hasil = HasilVerifikasi(False, "", stempel, isi)
+    terkunci = _sel_terkunci(isi)
+    hasil.sidik_konten = tanda_tangan(
+        secret, _kanonik(terkunci, stempel.kode_bagian, stempel.tahun, "")
+    )
+    if len(isi) != stempel.jumlah_baris:
+        hasil.alasan = (
+            f"jumlah baris indikator {len(isi)}, padahal format diterbitkan dengan "
+            f"{stempel.jumlah_baris} baris (baris ditambah atau dihapus)"
+        )
+        return hasil
+    data = _kanonik(terkunci, stempel.kode_bagian, stempel.tahun, stempel.id_format)
+    if not hmac.compare_digest(tanda_tangan(secret, data), stempel.tanda_tangan):
+        hasil.alasan = (
+            "tanda tangan tidak cocok: isi sel terkunci diubah, atau format tidak diterbitkan "
+            "dari buku kerja master ini"
+        )
+        return hasil
+    hasil.sah = True
+    return hasil

@@ -1,0 +1,665 @@
+"""Validation of a returned format: findings as data, each with a stable code.
+
+`Blokir` findings reject the file (nothing from it is merged); `Peringatan` findings accept it
+with a flag. Every message is Indonesian, names the cell where there is one, and says what to
+do. The checks here look only at bytes and values; the stamp and signature checks live in
+`pyxl.inti.stempel`, and `pyxl.langkah.himpun` puts them together.
+
+A received file is hostile until proven otherwise: `pindai_berkas` runs before any reader
+parses it, and refuses what would make the native reader (calamine) allocate without bound —
+a sheet whose farthest cell is XFD1048576 asks for a grid of 17 billion cells, a shared-string
+table announcing four billion entries reserves 100 GB — as well as archives that readers
+disagree about (duplicate member names, names escaping the archive). It reads only the small
+parts that say where the sheets are, and the sheets' XML (the same bytes the formula check
+needs), with patterns that run in linear time and never expand entities.
+
+Codes (stable: staff filter `Validasi` on them, tests assert them):
+
+    Blokir      KOSONG, BUKAN_XLSX, BERMAKRO, TERENKRIPSI, RUSAK, TERLALU_BESAR, BOM_ZIP,
+                LEMBAR_TERLALU_BESAR, TANPA_STEMPEL, ID_TIDAK_DIKENAL,
+                TANDA_TANGAN_TIDAK_COCOK, TAHUN_SALAH, BAGIAN_SALAH, BARIS_BERUBAH
+    Peringatan  ISIAN_KOSONG, BUKAN_ANGKA, NILAI_NEGATIF, NILAI_JANGGAL, TEKS_RUMUS, RUMUS,
+                KUALITATIF_ANGKA, FORMAT_LAMA, IKU_TIDAK_ADA
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from pyxl.inti.sel import nama_sel
+
+BLOKIR = "Blokir"
+PERINGATAN = "Peringatan"
+
+BATAS_UKURAN = 20 * 1024 * 1024
+"""A returned format is tens of kilobytes; 20 MB is generous and keeps memory bounded."""
+BATAS_UKURAN_ISI = 100 * 1024 * 1024
+"""Uncompressed size of all zip members together."""
+BATAS_RASIO = 200
+"""Compression ratio above which a large member is treated as a zip bomb."""
+
+BATAS_SEL = 1_000_000
+"""Cells from A1 to a sheet's farthest filled cell: readers build that whole grid in memory."""
+BATAS_TAG = 300_000
+"""Tags of a sheet not written in the usual form (every cell `<c r="A1" ...>`) that are scanned
+one by one; a format has a few hundred."""
+BATAS_TEKS_BERSAMA = 100_000
+"""Entries a shared-string table may announce without its entries being counted."""
+PANJANG_KUTIPAN = 80
+"""Characters of a cell value quoted in a message."""
+PANJANG_SEL = 32767
+"""Excel's limit for the text of one cell."""
+
+AWALAN_RUMUS = ("=", "+", "-", "@")
+FAKTOR_JANGGAL = 3.0
+
+
+@dataclass(frozen=True)
+class Temuan:
+    """One row of `Validasi`."""
+
+    tingkat: str
+    kode: str
+    pesan: str
+    sel: str = ""
+    kode_bagian: str = ""
+    berkas: str = ""
+
+    def baris(self) -> dict[str, str]:
+        return {
+            "Tingkat": self.tingkat,
+            "Kode Masalah": self.kode,
+            "Kode Bagian": self.kode_bagian,
+            "Berkas": self.berkas,
+            "Sel": self.sel,
+            "Pesan": self.pesan,
+        }
+
+
+def blokir(kode: str, pesan: str, sel: str = "") -> Temuan:
+    return Temuan(BLOKIR, kode, pesan, sel)
+
+
+def peringatan(kode: str, pesan: str, sel: str = "") -> Temuan:
+    return Temuan(PERINGATAN, kode, pesan, sel)
+
+
+def ditolak(temuan: list[Temuan]) -> bool:
+    return any(t.tingkat == BLOKIR for t in temuan)
+
+
+def untuk(temuan: list[Temuan], kode_bagian: str, berkas: str) -> list[Temuan]:
+    return [replace(t, kode_bagian=t.kode_bagian or kode_bagian, berkas=berkas) for t in temuan]
+
+
+SIMPAN_XLSX = (
+    "Buka berkas di Excel (atau LibreOffice), pilih Simpan Sebagai > 'Excel Workbook (.xlsx)', "
+    "lalu kirim ulang."
+)
+
+
+@dataclass(frozen=True)
+class Lembar:
+    """A sheet's size and formula cells, read from its XML without building it."""
+
+    tinggi: int
+    """Rows from row 1 to the farthest filled cell."""
+    lebar: int
+    """Columns from A to the farthest filled cell."""
+    terjauh: str = ""
+    """Name of the farthest cell (row of the lowest, column of the rightmost), for messages."""
+    rumus: frozenset[str] = frozenset()
+    """Cells holding a formula (their cached value is what readers give)."""
+    tag: int = 0
+    """Cell tags seen (a sheet with more than BATAS_SEL of them is refused unread)."""
+
+    @property
+    def luas(self) -> int:
+        return self.tinggi * self.lebar
+
+
+@dataclass
+class Pindaian:
+    """Outcome of `pindai_berkas`: findings, and the sheets by name when the file is a zip."""
+
+    temuan: list[Temuan]
+    lembar: dict[str, Lembar] = field(default_factory=dict)
+    """Sheets by name (the first sheet of a name, as readers take it)."""
+
+
+def periksa_berkas(nama: str, data: bytes) -> list[Temuan]:
+    """Is this an .xlsx we may open at all? Type, encryption, size and zip-bomb checks, and the
+    guards for the native reader (see the module docstring)."""
+    return pindai_berkas(nama, data).temuan
+
+
+def _rusak(nama: str, sebab: str = "") -> Temuan:
+    return blokir(
+        "RUSAK",
+        f"Berkas {nama} rusak atau tidak lengkap (tidak dapat dibuka sebagai .xlsx"
+        f"{'; ' + sebab if sebab else ''}). Minta Bagian menyimpan ulang dan mengirim kembali.",
+    )
+
+
+def pindai_berkas(nama: str, data: bytes) -> Pindaian:
+    """`periksa_berkas`, plus what the sheets' XML says (size, formula cells)."""
+    if not data:
+        return Pindaian(
+            [blokir("KOSONG", f"Berkas {nama} kosong (0 byte). Minta Bagian mengirim ulang.")]
+        )
+    if len(data) > BATAS_UKURAN:
+        mb = len(data) / 1024 / 1024
+        return Pindaian(
+            [
+                blokir(
+                    "TERLALU_BESAR",
+                    f"Berkas {nama} berukuran {mb:.1f} MB, jauh di atas ukuran format (batas "
+                    f"{BATAS_UKURAN // 1024 // 1024} MB). Pastikan yang dikirim adalah format "
+                    "dari Bagian Perencanaan dan Keuangan.",
+                )
+            ]
+        )
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o" in data:
+            return Pindaian(
+                [
+                    blokir(
+                        "TERENKRIPSI",
+                        f"Berkas {nama} dilindungi kata sandi (terenkripsi). Buka di Excel, hapus "
+                        "kata sandi (File > Info > Protect Workbook), simpan, lalu kirim ulang.",
+                    )
+                ]
+            )
+        return Pindaian(
+            [
+                blokir(
+                    "BUKAN_XLSX",
+                    f"Berkas {nama} berformat Excel 97-2003 (.xls) atau format lama lain, bukan "
+                    f".xlsx. {SIMPAN_XLSX}",
+                )
+            ]
+        )
+    if not data.startswith(b"PK"):
+        jenis = "CSV/teks" if nama.lower().endswith((".csv", ".txt")) else "bukan lembar kerja"
+        return Pindaian(
+            [blokir("BUKAN_XLSX", f"Berkas {nama} ({jenis}) bukan format .xlsx. {SIMPAN_XLSX}")]
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return _pindai_zip(nama, z)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        return Pindaian([_rusak(nama)])
+    except (NotImplementedError, RuntimeError, zlib.error, UnicodeError):
+        # an unknown compression method, an encrypted member, a corrupt deflate stream
+        return Pindaian([_rusak(nama)])
+
+
+def _pindai_zip(nama: str, z: zipfile.ZipFile) -> Pindaian:
+    anggota = z.infolist()
+    nama_anggota = {i.filename for i in anggota}
+    # Readers look members up ignoring case (calamine) or not (Python): a name twice is a file
+    # two readers see differently.
+    per_nama: dict[str, zipfile.ZipInfo] = {}
+    for i in anggota:
+        kunci = i.filename.replace("\\", "/").lower()
+        if kunci in per_nama:
+            return Pindaian([_rusak(nama, f"bagian '{kutip(i.filename)}' ada dua kali")])
+        per_nama[kunci] = i
+    mimetype = z.read("mimetype")[:80] if "mimetype" in nama_anggota else b""
+    if b"opendocument" in mimetype:
+        return Pindaian(
+            [
+                blokir(
+                    "BUKAN_XLSX",
+                    f"Berkas {nama} berformat OpenDocument (.ods), bukan .xlsx. {SIMPAN_XLSX}",
+                )
+            ]
+        )
+    if "xl/workbook.bin" in per_nama:
+        return Pindaian(
+            [blokir("BUKAN_XLSX", f"Berkas {nama} berformat Excel biner (.xlsb). {SIMPAN_XLSX}")]
+        )
+    if "xl/workbook.xml" not in per_nama:
+        return Pindaian(
+            [blokir("BUKAN_XLSX", f"Berkas {nama} bukan buku kerja Excel (.xlsx). {SIMPAN_XLSX}")]
+        )
+    if "xl/vbaproject.bin" in per_nama:
+        return Pindaian(
+            [
+                blokir(
+                    "BERMAKRO",
+                    f"Berkas {nama} berisi makro (.xlsm). Format dikirim tanpa makro; "
+                    f"{SIMPAN_XLSX}",
+                )
+            ]
+        )
+    total = sum(i.file_size for i in anggota)
+    bom = any(
+        i.file_size > 1024 * 1024 and i.file_size > BATAS_RASIO * max(i.compress_size, 1)
+        for i in anggota
+    )
+    if total > BATAS_UKURAN_ISI or bom:
+        return Pindaian(
+            [
+                blokir(
+                    "BOM_ZIP",
+                    f"Isi berkas {nama} membengkak menjadi {total // 1024 // 1024} MB saat "
+                    "dibuka (tidak wajar untuk sebuah format). Berkas tidak diproses; minta "
+                    "Bagian mengirim format asli yang diisi.",
+                )
+            ]
+        )
+    if any(_nama_liar(k) for k in per_nama):
+        return Pindaian([blokir("RUSAK", f"Berkas {nama} berisi nama bagian yang tidak sah.")])
+    if any(i.flag_bits & 0x1 for i in anggota):
+        return Pindaian([_rusak(nama, "ada bagian yang terenkripsi")])
+    if (sst := per_nama.get("xl/sharedstrings.xml")) is not None and not _teks_bersama_wajar(
+        z, sst
+    ):
+        return Pindaian([_rusak(nama, "tabel teks bersama tidak sesuai isinya")])
+    hasil = Pindaian([], {})
+    ukuran: dict[str, Lembar] = {}
+    for sheet, info in _lembar_kerja(z, per_nama):
+        if info.filename not in ukuran:
+            ukuran[info.filename] = ukur_lembar(z.read(info))
+        u = ukuran[info.filename]
+        if sheet is not None:
+            hasil.lembar.setdefault(sheet, u)
+        if u.luas > BATAS_SEL or u.tag > BATAS_SEL:
+            judul = f"Sheet '{kutip(sheet if sheet is not None else info.filename)}'"
+            jauh = f"sampai sel {u.terjauh} " if u.terjauh else ""
+            hasil.temuan.append(
+                blokir(
+                    "LEMBAR_TERLALU_BESAR",
+                    f"{judul} pada berkas {nama} memakai area {jauh}(lebih dari "
+                    f"{_ribuan(BATAS_SEL)} sel), jauh di luar tabel format. Hapus isi sel di "
+                    "luar tabel, simpan, lalu kirim ulang; atau isi ulang format asli.",
+                )
+            )
+            return hasil
+    return hasil
+
+
+def _nama_liar(n: str) -> bool:
+    """A member name that would land outside a folder it is extracted into."""
+    return n.startswith("/") or re.match(r"[a-z]:", n) is not None or ".." in n.split("/")
+
+
+def _ribuan(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+_ATRIBUT = rb"""((?:[^>"']++|"[^"]*+"|'[^']*+')*+)"""
+"""The attributes of a start tag: quoted values may hold '>' (possessive: linear time)."""
+_TAG_SST = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?sst(?=[\s/>])" + _ATRIBUT + rb">")
+_TAG_SHEET = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?sheet(?=[\s/>])" + _ATRIBUT + rb">")
+_TAG_REL = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?Relationship(?=[\s/>])" + _ATRIBUT + rb">")
+_NILAI_ATRIBUT = re.compile(rb"""(?:^|\s)([\w:.\-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_SI = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?si(?=[\s/>])")
+
+
+def _atribut(teks: bytes) -> list[tuple[str, str]]:
+    return [
+        (
+            m[1].decode("utf-8", "replace"),
+            (m[2] if m[2] is not None else m[3]).decode("utf-8", "replace"),
+        )
+        for m in _NILAI_ATRIBUT.finditer(teks)
+    ]
+
+
+def _teks_bersama_wajar(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """The shared-string table does not announce more entries than it holds (a reader
+    reserves memory for the announced count before reading a single one)."""
+    with z.open(info) as f:
+        isi = f.read(64 * 1024)
+        m = _TAG_SST.search(isi)
+        while m is None and len(isi) < info.file_size:  # a long prologue: read on
+            isi += f.read(1024 * 1024)
+            m = _TAG_SST.search(isi)
+    if m is None:
+        return True  # no table at all: nothing is reserved
+    jumlah = [
+        int(v.lstrip("+"))
+        for k, v in _atribut(m[1])
+        if k == "uniqueCount" and re.fullmatch(r"\+?[0-9]+", v)
+    ]
+    if not jumlah or max(jumlah) <= BATAS_TEKS_BERSAMA:
+        return True
+    if max(jumlah) > info.file_size // 5 + 1:  # an entry takes five bytes at least (<si/>)
+        return False
+    return max(jumlah) <= 2 * len(_SI.findall(z.read(info))) + 1000
+
+
+def _lembar_kerja(
+    z: zipfile.ZipFile, per_nama: dict[str, zipfile.ZipInfo]
+) -> list[tuple[str | None, zipfile.ZipInfo]]:
+    """The members a reader may parse as worksheets, with their sheet names: every target of
+    a `<sheet>` of workbook.xml (however a reader resolves the path), and every member under
+    xl/worksheets/ (None as name when no sheet points at it)."""
+    wb = z.read(per_nama["xl/workbook.xml"])
+    rels_info = per_nama.get("xl/_rels/workbook.xml.rels")
+    target: dict[str, str] = {}
+    if rels_info is not None:
+        for m in _TAG_REL.finditer(z.read(rels_info)):
+            rel = dict(_atribut(m[1]))
+            if "Id" in rel and "Target" in rel:
+                target.setdefault(rel["Id"], rel["Target"])
+    hasil: list[tuple[str | None, zipfile.ZipInfo]] = []
+    for m in _TAG_SHEET.finditer(wb):
+        atr = _atribut(m[1])
+        nama = next((_xml_unescape(v) for k, v in atr if k == "name"), "")
+        for k, v in atr:
+            if k.rsplit(":", 1)[-1] == "id" and v in target:
+                hasil += [(nama, per_nama[j]) for j in sorted(_jalur(target[v])) if j in per_nama]
+    dilihat = {info.filename for _, info in hasil}
+    lain = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/")
+    hasil += [
+        (None, info)
+        for kunci, info in per_nama.items()
+        if kunci.startswith(lain) and not kunci.endswith(".rels") and info.filename not in dilihat
+    ]
+    return hasil
+
+
+def _jalur(target: str) -> set[str]:
+    """Every member name a reader might take a workbook relationship's target for."""
+    t = target.replace("\\", "/").lower()
+    calon = {t, t.lstrip("/"), "xl/" + t, "xl/" + t.lstrip("/")}
+    return calon | {posixpath.normpath(c).lstrip("/") for c in calon if c}
+
+
+def _xml_unescape(v: str) -> str:
+    import html
+
+    return html.unescape(v) if "&" in v else v
+
+
+_SEL_BAKU = re.compile(
+    rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: (?!r=)[A-Za-z][\w:.\-]*="[^"<>]*")* ?(/>|></c>|>)'
+)
+"""A cell as Excel, LibreOffice and openpyxl write it: its reference first."""
+_SEL_SEMUA = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?c(?=[\s/>])")
+_RUMUS = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?f(?=[\s/>])")
+_SEL_POLOS = re.compile(rb"<c[\s/>]")
+_BERAWALAN = re.compile(rb":c[\s/>]")
+"""Part of a cell element written with a namespace prefix (`<x:c ...>`), which readers take
+as a cell too (a pattern starting with a literal is searched for fast)."""
+_TAG_LEMBAR = re.compile(rb"<(/?)(?:[A-Za-z_][\w.\-]*:)?(row|c|f)(?=[\s/>])" + _ATRIBUT + rb">")
+_ATR_R = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_REF = re.compile(rb"([A-Za-z]*)([0-9]+)")
+
+
+def ukur_lembar(xml: bytes) -> Lembar:
+    """How far a sheet's cells reach, and which cells hold a formula, as readers place them.
+
+    The usual form (every cell with its reference first) is measured with two patterns; any
+    other form is walked tag by tag like the reader does: a cell without a reference follows
+    the previous one, a row without a reference follows the previous row."""
+    if xml.count(b"<") > 3 * BATAS_SEL:  # not a format's sheet; not worth counting exactly
+        return Lembar(0, 0, tag=BATAS_SEL + 1)
+    # Cell tags: those with a namespace prefix (`<x:c>`, rare) need the slower pattern.
+    n = len((_SEL_SEMUA if _BERAWALAN.search(xml) else _SEL_POLOS).findall(xml))
+    if n > BATAS_SEL:
+        return Lembar(0, 0, tag=n)
+    baku = _SEL_BAKU.findall(xml)
+    berumus = (b"<f" in xml or b":f" in xml) and _RUMUS.search(xml) is not None
+    if len(baku) == n and not berumus:
+        isi = [(k, b) for k, b, akhir in baku if akhir == b">"]
+        if not isi:
+            return Lembar(0, 0, tag=n)
+        baris = max(map(int, {b for _, b in isi}))
+        kolom = max({k for k, _ in isi}, key=lambda k: (len(k), k))
+        return Lembar(baris, _nomor_kolom(kolom), f"{kolom.decode()}{baris}", tag=n)
+    if xml.count(b"<") > BATAS_TAG:
+        return Lembar(0, 0, tag=BATAS_SEL + 1)
+    return _telusuri(xml, n)
+
+
+def _nomor_kolom(huruf: bytes) -> int:
+    n = 0
+    for h in huruf.upper():
+        n = n * 26 + h - 64
+    return n
+
+
+def _posisi(ref: bytes) -> tuple[int, int] | None:
+    """(row, column), 1-based, of a reference as readers parse it; column 0 when absent."""
+    m = _REF.fullmatch(ref)
+    if m is None or int(m[2]) == 0:
+        return None
+    return int(m[2]), _nomor_kolom(m[1])
+
+
+def _telusuri(xml: bytes, n: int) -> Lembar:
+    baris, kolom = 1, 1  # where the next cell without a reference goes
+    tinggi = lebar = 0
+    terbuka: tuple[int, int] | None = None
+    rumus: set[str] = set()
+    for m in _TAG_LEMBAR.finditer(xml):
+        tutup, tag, atr = m[1], m[2], m[3]
+        kosong = atr.endswith(b"/")
+        r = None if tutup else _ATR_R.search(atr)
+        ref = None if r is None else _posisi(r[1] if r[1] is not None else r[2])
+        if tag == b"row":
+            if ref is not None:
+                baris = ref[0]
+            if tutup or kosong:
+                baris, kolom = baris + 1, 1
+        elif tag == b"c":
+            if tutup:
+                terbuka = None
+                continue
+            pos = (ref[0], ref[1]) if ref is not None and ref[1] > 0 else (baris, kolom)
+            kolom = pos[1] + 1
+            if not kosong:
+                terbuka = pos
+                tinggi, lebar = max(tinggi, pos[0]), max(lebar, pos[1])
+        elif not tutup and terbuka is not None:
+            rumus.add(_nama_sel(*terbuka))
+    terjauh = _nama_sel(tinggi, lebar) if tinggi and lebar else ""
+    return Lembar(tinggi, lebar, terjauh, frozenset(rumus), n)
+
+
+def _nama_sel(baris: int, kolom: int) -> str:
+    huruf = ""
+    while kolom:
+        kolom, sisa = divmod(kolom - 1, 26)
+        huruf = chr(65 + sisa) + huruf
+    return f"{huruf}{baris}"
+
+
+def kutip(v: Any, panjang: int = PANJANG_KUTIPAN) -> str:
+    """A value as quoted in a message: no control characters, at most `panjang` characters."""
+    teks = _KENDALI.sub(" ", str(v))
+    return teks if len(teks) <= panjang else teks[: panjang - 1] + "…"
+
+
+_KENDALI = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
+
+
+_ANGKA_ID = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
+
+
+def angka(v: Any) -> float | None:
+    """A number from a cell: numbers as they are, text in Indonesian (1.234,5) or plain (87.5).
+
+    Returns None when the value is not a number (the caller reports it)."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int | float):
+        return float(v) if v == v and v not in (float("inf"), float("-inf")) else None
+    if not isinstance(v, str):
+        return None
+    s = v.strip().replace(" ", "").replace("\u00a0", "")
+    if s.endswith("%"):
+        s = s[:-1]
+    if _ANGKA_ID.match(s):
+        x = float(s.replace(".", "").replace(",", "."))
+        return x if abs(x) != float("inf") else None  # 400 digits overflow to infinity
+    try:
+        x = float(s)
+    except ValueError:
+        return None
+    return x if x == x and abs(x) != float("inf") else None
+
+
+def periksa_isian(
+    rows: list[dict[str, Any]],
+    kolom_sheet: dict[str, int],
+    baris_pertama: int,
+    sel_rumus: frozenset[str] = frozenset(),
+) -> tuple[list[dict[str, Any]], list[Temuan]]:
+    """Check the cells a Bagian filled; returns the values to merge and the findings.
+
+    `kolom_sheet` maps a column name to its column number in the format, `baris_pertama` is
+    the sheet row of the first indicator, `sel_rumus` the input cells holding a formula (their
+    cached value is used). A value that is not a number where one is needed is not merged;
+    text is merged up to PANJANG_SEL characters (what an Excel cell holds), and messages
+    quote at most PANJANG_KUTIPAN characters of a value.
+    """
+    hasil: list[dict[str, Any]] = []
+    temuan: list[Temuan] = []
+    for i, r in enumerate(rows):
+        baris = baris_pertama + i
+        kode = str(r.get("Kode IKU") or "").strip()
+        kualitatif = str(r.get("Polaritas") or "").strip().lower() == "kualitatif"
+        nilai: dict[str, Any] = {"Kode IKU": kode}
+
+        def sel(k: str, baris: int = baris) -> str:
+            return nama_sel(kolom_sheet[k], baris)
+
+        for k in ("Realisasi", "Realisasi Anggaran", "Keterangan"):
+            if sel(k) in sel_rumus:
+                temuan.append(
+                    peringatan(
+                        "RUMUS",
+                        f"Sel {sel(k)} ({k}, {kode}) berisi rumus; yang dipakai nilai hasilnya "
+                        f"({kutip(repr(r.get(k)))}). Sebaiknya isi dengan angka/teks langsung.",
+                        sel(k),
+                    )
+                )
+            v = r.get(k)
+            if isinstance(v, str) and v.strip().startswith(AWALAN_RUMUS) and angka(v) is None:
+                temuan.append(
+                    peringatan(
+                        "TEKS_RUMUS",
+                        f"Sel {sel(k)} ({k}, {kode}) diawali '{v.strip()[0]}': disimpan sebagai "
+                        "teks, tidak pernah sebagai rumus. Periksa isinya.",
+                        sel(k),
+                    )
+                )
+        # Realisasi
+        v = r.get("Realisasi")
+        kosong = v is None or (isinstance(v, str) and not v.strip())
+        if kosong:
+            temuan.append(
+                peringatan(
+                    "ISIAN_KOSONG",
+                    f"Sel {sel('Realisasi')} (Realisasi {kode}) kosong: indikator dicatat "
+                    "'belum ada data'. Minta Bagian melengkapi bila datanya sudah ada.",
+                    sel("Realisasi"),
+                )
+            )
+            nilai["Realisasi"] = None
+        elif kualitatif:
+            if isinstance(v, int | float) and not isinstance(v, bool):
+                temuan.append(
+                    peringatan(
+                        "KUALITATIF_ANGKA",
+                        f"Sel {sel('Realisasi')} ({kode}) berisi angka {v}, padahal indikator "
+                        f"kualitatif (target '{kutip(r.get('Target'))}'). Periksa dengan Bagian.",
+                        sel("Realisasi"),
+                    )
+                )
+            nilai["Realisasi"] = (v if isinstance(v, str) else _teks_angka(v))[:PANJANG_SEL]
+        else:
+            nilai["Realisasi"] = _angka_isian(
+                v,
+                kode,
+                "Realisasi",
+                sel("Realisasi"),
+                temuan,
+                r.get("Target"),
+                r.get("Target Atas"),
+            )
+        # Realisasi Anggaran (optional)
+        v = r.get("Realisasi Anggaran")
+        if v is None or (isinstance(v, str) and not v.strip()):
+            nilai["Realisasi Anggaran"] = None
+        else:
+            nilai["Realisasi Anggaran"] = _angka_isian(
+                v,
+                kode,
+                "Realisasi Anggaran",
+                sel("Realisasi Anggaran"),
+                temuan,
+                r.get("Pagu Anggaran"),
+                None,
+                faktor=1.0,
+            )
+        ket = r.get("Keterangan")
+        nilai["Keterangan"] = "" if ket is None else str(ket).strip()[:PANJANG_SEL]
+        hasil.append(nilai)
+    return hasil, temuan
+
+
+def _teks_angka(v: Any) -> str:
+    return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+
+
+_TIDAK_DIGABUNG = object()
+"""Marks a cell whose value is not merged (the master keeps what it had)."""
+
+
+def tidak_digabung(v: Any) -> bool:
+    return v is _TIDAK_DIGABUNG
+
+
+def _angka_isian(
+    v: Any,
+    kode: str,
+    kolom: str,
+    sel: str,
+    temuan: list[Temuan],
+    acuan: Any,
+    acuan_atas: Any,
+    faktor: float = FAKTOR_JANGGAL,
+) -> Any:
+    x = angka(v)
+    if x is None:
+        temuan.append(
+            peringatan(
+                "BUKAN_ANGKA",
+                f"Sel {sel} ({kolom} {kode}) berisi '{kutip(v)}', bukan angka; nilai ini tidak "
+                "digabungkan. Minta Bagian mengisi angka saja (tanpa satuan).",
+                sel,
+            )
+        )
+        return _TIDAK_DIGABUNG
+    if x < 0:
+        temuan.append(
+            peringatan(
+                "NILAI_NEGATIF",
+                f"Sel {sel} ({kolom} {kode}) bernilai negatif ({x:g}). Periksa dengan Bagian.",
+                sel,
+            )
+        )
+    batas = max((a for a in (angka(acuan), angka(acuan_atas)) if a is not None), default=None)
+    if batas is not None and batas > 0 and x > faktor * batas:
+        kata = "pagu" if kolom == "Realisasi Anggaran" else f"{faktor:g} kali target"
+        temuan.append(
+            peringatan(
+                "NILAI_JANGGAL",
+                f"Sel {sel} ({kolom} {kode}) bernilai {x:g}, melebihi {kata} ({batas:g}). "
+                "Pastikan tidak salah ketik.",
+                sel,
+            )
+        )
+    return x

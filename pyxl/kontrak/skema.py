@@ -1,0 +1,249 @@
+"""Names the contract fixes: sheets, their columns, folders and the master workbook's file name.
+
+Staff, IT scripts and acceptance tests rely on these exact strings; extend, never rename.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from pyxl.kontrak.model import Indikator
+
+NAMA_MASTER = "Pengumpulan_Data_Kinerja.xlsm"
+
+# Folders of a working folder (contract: "Working folder").
+FOLDER_FORMAT = "format"
+FOLDER_KIRIM = "kirim"
+FOLDER_MASUK = "masuk"
+FOLDER_DOKUMEN = "dokumen"
+FOLDER_ARSIP = "arsip"
+FOLDER_TEMPLAT = "templates"
+FOLDER_CADANGAN = "cadangan"
+"""Backups of the master before each write (an extension: never lose a year of work)."""
+FOLDERS = (FOLDER_FORMAT, FOLDER_KIRIM, FOLDER_MASUK, FOLDER_DOKUMEN, FOLDER_ARSIP)
+
+# Sheets.
+KENDALI = "Kendali"
+PENGATURAN = "Pengaturan"
+BAGIAN = "Bagian"
+DISPOSISI = "Disposisi"
+PENERIMAAN = "Penerimaan"
+VALIDASI = "Validasi"
+ANALISIS = "Analisis"
+REKAP = "Rekap"
+REGISTER_SURAT = "Register Surat"
+LOG_SOP = "Log SOP"
+FORMAT_TERBIT = "Format Terbit"
+PENGIRIMAN = "Pengiriman"
+KOREKSI = "Koreksi"
+DOKUMEN = "Dokumen"
+REGISTER_ARSIP = "Register Arsip"
+SISTEM = "Sistem"
+"""Very hidden: the stamp secret and other values staff never edit."""
+XLWINGS_CONF = "xlwings.conf"
+
+KOLOM_BAGIAN = ("Kode", "Nama Bagian", "Asisten", "Kepala Bagian", "NIP", "Pangkat", "Email")
+KOLOM_PENGATURAN = ("Kunci", "Nilai", "Keterangan", "Kelompok")
+
+KOLOM_INDIKATOR = (
+    "Kode IKU",
+    "Sasaran",
+    "Indikator Kinerja",
+    "Definisi Operasional",
+    "Formula",
+    "Satuan",
+    "Polaritas",
+    "Target",
+    "Target Atas",
+    "Realisasi",
+    "Realisasi Tahun Lalu",
+    "Target Akhir Renstra",
+    "Pagu Anggaran",
+    "Realisasi Anggaran",
+    "Sumber Data",
+    "Penanggung Jawab",
+    "Keterangan",
+)
+"""Columns of a per-Bagian sheet, in this order, header in row 1."""
+
+FIELD_INDIKATOR = dict(zip(KOLOM_INDIKATOR, (f.name for f in fields(Indikator)), strict=True))
+"""Column header -> `Indikator` attribute."""
+
+KOLOM_ISIAN = ("Realisasi", "Realisasi Anggaran", "Keterangan")
+"""The columns a Bagian fills in its returned format."""
+
+KOLOM_DISPOSISI = (
+    "No",
+    "Tanggal",
+    "Dari",
+    "Kepada",
+    "Isi Disposisi",
+    "Sifat",
+    "Surat Dari",
+    "Nomor Surat",
+    "Tanggal Surat",
+    "Perihal",
+    "Nomor Agenda",
+    "Berkas",
+    "Dicatat",
+)
+"""Step 1's record: one row per order; staff may type a row and press the button."""
+KOLOM_PENERIMAAN = ("Waktu", "Berkas", "SHA-256", "Kode Bagian", "Status", "Catatan")
+KOLOM_VALIDASI = ("Tingkat", "Kode Masalah", "Kode Bagian", "Berkas", "Sel", "Pesan")
+KOLOM_ANALISIS = (
+    "Kode Bagian",
+    "Kode IKU",
+    "Indikator Kinerja",
+    "Polaritas",
+    "Target",
+    "Realisasi",
+    "Capaian (%)",
+    "Kategori",
+    "Capaian Renstra (%)",
+    "Serapan Anggaran (%)",
+)
+KOLOM_ANALISIS_LENGKAP = (
+    *KOLOM_ANALISIS,
+    *("Satuan", "Target Atas", "Status Data", "Realisasi Tahun Lalu", "Perubahan", "Arah"),
+    *("Target Akhir Renstra", "Pagu Anggaran", "Realisasi Anggaran", "Sisa Anggaran", "Efisiensi"),
+)
+"""Every column of the `Analisis` sheet: the contract's first, then the comparisons a LKjIP
+needs (last year, Renstra, budget)."""
+KOLOM_REKAP = (
+    "Kode Bagian",
+    "Nama Bagian",
+    "Jumlah Indikator",
+    "Ada Data",
+    "Dikembalikan",
+    "Rata-rata Capaian (%)",
+    "Sangat Tinggi",
+    "Tinggi",
+    "Sedang",
+    "Rendah",
+    "Sangat Rendah",
+    "Serapan Anggaran (%)",
+)
+KOLOM_REGISTER = (
+    "No",
+    "Tanggal",
+    "Nomor Surat",
+    "Kode Klasifikasi",
+    "Tujuan",
+    "Perihal",
+    "Berkas",
+    "Status",
+)
+KOLOM_LOG = (
+    "Langkah",
+    "Uraian",
+    "Oleh",
+    "Mulai",
+    "Selesai",
+    "Durasi (menit)",
+    "Waktu Baku",
+    "Sesuai Waktu Baku",
+    "Hasil",
+)
+
+KOLOM_FORMAT_TERBIT = (
+    "No",
+    "ID Format",
+    "Kode Bagian",
+    "Tahun",
+    "Waktu Terbit",
+    "Berkas",
+    "Versi Templat",
+    "Sidik Konten",
+    "Status",
+)
+"""Step 2's ledger: one row per issued format. Status `Berlaku` or `Diganti` (locked content
+changed since); `Sidik Konten` is the HMAC over the locked content, never the secret."""
+KOLOM_PENGIRIMAN = (
+    "Waktu",
+    "Langkah",
+    "Kode Bagian",
+    "Kepada",
+    "Perihal",
+    "ID Format",
+    "Message-ID",
+    "Mode",
+    "Berkas",
+    "Status",
+    "Catatan",
+)
+"""Every e-mail pyxl made (steps 3, 4, 12 and reminders): `Status` is `Draf`, `Terkirim` or
+`Gagal` (with the reason in `Catatan`)."""
+KOLOM_SISTEM = ("Kunci", "Nilai")
+KOLOM_KOREKSI = (
+    "No",
+    "Tanggal",
+    "Versi",
+    "Bagian Dokumen",
+    "Koreksi",
+    "Oleh",
+    "Selesai",
+    "Ditangani di Versi",
+)
+"""Step 9: the reviewer lists corrections (what, where, by whom, done); the next version of the
+Dokumen IKU lists which were addressed."""
+KOLOM_DOKUMEN = (
+    "Versi",
+    "Waktu",
+    "Berkas",
+    "Status",
+    "SHA-256",
+    "Sidik Data",
+    "Disetujui Oleh",
+    "Waktu Persetujuan",
+    "PDF",
+    "Catatan",
+)
+"""Steps 8-11: one row per Dokumen IKU version (`KONSEP`, then `FINAL`); `Sidik Data` is a
+digest of the analysed data the version was written from, so a later change marks an approval
+stale."""
+KOLOM_REGISTER_ARSIP = (
+    "No",
+    "Waktu",
+    "Berkas",
+    "Jalur Arsip",
+    "SHA-256",
+    "Kode Klasifikasi",
+    "Keterangan",
+)
+"""Step 13: every file copied into `arsip/<Tahun>/<kode klasifikasi>/`."""
+
+TABEL: dict[str, tuple[str, ...]] = {
+    BAGIAN: KOLOM_BAGIAN,
+    PENGATURAN: KOLOM_PENGATURAN,
+    DISPOSISI: KOLOM_DISPOSISI,
+    PENERIMAAN: KOLOM_PENERIMAAN,
+    VALIDASI: KOLOM_VALIDASI,
+    ANALISIS: KOLOM_ANALISIS_LENGKAP,
+    REKAP: KOLOM_REKAP,
+    REGISTER_SURAT: KOLOM_REGISTER,
+    LOG_SOP: KOLOM_LOG,
+    FORMAT_TERBIT: KOLOM_FORMAT_TERBIT,
+    PENGIRIMAN: KOLOM_PENGIRIMAN,
+    SISTEM: KOLOM_SISTEM,
+    KOREKSI: KOLOM_KOREKSI,
+    DOKUMEN: KOLOM_DOKUMEN,
+    REGISTER_ARSIP: KOLOM_REGISTER_ARSIP,
+}
+"""Every table sheet (header in row 1) with its columns; per-Bagian sheets use KOLOM_INDIKATOR."""
+
+SHEET_WAJIB = (KENDALI, PENGATURAN, BAGIAN, *[s for s in TABEL if s not in (PENGATURAN, BAGIAN)])
+"""Sheets a master must have for any command to run (per-Bagian sheets come from `Bagian`)."""
+
+KARAKTER_TERLARANG_SHEET = set(":\\/?*[]")
+
+
+def kode_sheet_valid(kode: str) -> bool:
+    """A Bagian code must be usable as an Excel sheet name and a file-name part."""
+    return (
+        0 < len(kode) <= 31
+        and not (set(kode) & KARAKTER_TERLARANG_SHEET)
+        and kode.replace("_", "").replace("-", "").isalnum()
+        and kode.isascii()
+        and kode not in SHEET_WAJIB
+        and kode != XLWINGS_CONF
+    )

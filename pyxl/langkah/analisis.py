@@ -1,0 +1,95 @@
+"""Step 7 — analyse the collected data: capaian, categories, comparisons and budget.
+
+The computation is `pyxl.inti.capaian.hitung` (pure, vectorised); this step reads every Bagian
+sheet, writes `Analisis` (one row per indicator) and `Rekap` (one row per Bagian and the whole
+Setda), and lists in `Validasi` every figure that could not be computed, with the cell and what
+to do. Colours by band and the chart are part of the workbook (conditional formats and a native
+chart made when the workbook is built), so they follow the values written here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pyxl.buku.daftar import baca_bagian, baca_indikator
+from pyxl.buku.tabel import baca_tabel, tulis_tabel
+from pyxl.inti.sel import nama_sel, sebagai_teks
+from pyxl.jalan.konteks import Hasil, Konteks
+from pyxl.kontrak import skema
+
+SUMBER_ANALISIS = "(analisis)"
+"""`Berkas` of the findings this step writes, so a re-run replaces them and nothing else."""
+
+
+def jalankan(ktx: Konteks) -> Hasil:
+    import pandas as pd
+
+    from pyxl.inti.capaian import LABEL_BAWAAN, hitung, sebagai_baris, skala_dari_pengaturan
+
+    peng = ktx.pengaturan()
+    skala = skala_dari_pengaturan(peng)
+    bagian = baca_bagian(ktx.buku)
+    ktx.umpan.status(f"Langkah 7: membaca {len(bagian)} sheet Bagian …")
+    rows: list[dict[str, Any]] = []
+    for b in bagian:
+        rows += [r | {"Kode Bagian": b.kode} for r in baca_indikator(ktx.buku, b)]
+    masukan = pd.DataFrame(
+        rows, columns=["Kode Bagian", "_baris", *skema.KOLOM_INDIKATOR], dtype=object
+    )
+    masukan = masukan.set_index("_baris")
+    ktx.umpan.status(f"Langkah 7: menghitung capaian {len(masukan)} indikator …")
+    hasil = hitung(
+        masukan,
+        rumus_negatif=peng["Rumus Polaritas Negatif"],
+        skala=skala,
+        nama_bagian={b.kode: b.nama for b in bagian},
+    )
+
+    kembali = {
+        sebagai_teks(r["Kode Bagian"])
+        for r in baca_tabel(ktx.buku, skema.PENERIMAAN)
+        if sebagai_teks(r["Status"]) in ("Diterima", "Menggantikan")
+    }
+    rekap = hasil.rekap.rename(columns=dict(zip(skala.label, LABEL_BAWAAN, strict=True)))
+    rekap["Dikembalikan"] = [
+        None if k == "SETDA" else ("Ya" if k in kembali else "Belum") for k in rekap["Kode Bagian"]
+    ]
+    tulis_tabel(
+        ktx.buku, skema.ANALISIS, skema.KOLOM_ANALISIS_LENGKAP, sebagai_baris(hasil.indikator)
+    )
+    tulis_tabel(ktx.buku, skema.REKAP, skema.KOLOM_REKAP, sebagai_baris(rekap))
+
+    # Findings: replace this step's earlier ones, keep every finding about received files.
+    lama = [
+        r
+        for r in baca_tabel(ktx.buku, skema.VALIDASI)
+        if sebagai_teks(r["Berkas"]) != SUMBER_ANALISIS
+    ]
+    baru = [
+        {
+            "Tingkat": t.tingkat,
+            "Kode Masalah": t.kode,
+            "Kode Bagian": t.kode_bagian,
+            "Berkas": SUMBER_ANALISIS,
+            "Sel": f"{t.kode_bagian}!{_sel(t.kolom, t.baris)}",
+            "Pesan": f"{t.kode_iku}: {t.pesan}",
+        }
+        for t in hasil.temuan
+    ]
+    tulis_tabel(ktx.buku, skema.VALIDASI, skema.KOLOM_VALIDASI, lama + baru)
+
+    setda = hasil.rekap.iloc[-1]
+    rata = setda["Rata-rata Capaian (%)"]
+    kategori = ", ".join(f"{lab} {int(setda[lab])}" for lab in skala.label if int(setda[lab]))
+    return Hasil(
+        f"Analisis {int(setda['Jumlah Indikator'])} indikator ({int(setda['Ada Data'])} "
+        f"dengan data): rata-rata capaian Setda "
+        f"{'-' if pd.isna(rata) else f'{rata:.2f}'.replace('.', ',')}% ({kategori}). "
+        f"{len(baru)} temuan di sheet Validasi. Lihat sheet Analisis dan Rekap."
+    )
+
+
+def _sel(kolom: str, baris: Any) -> str:
+    if kolom in skema.KOLOM_INDIKATOR and isinstance(baris, int | float):
+        return nama_sel(skema.KOLOM_INDIKATOR.index(kolom) + 1, int(baris))
+    return kolom

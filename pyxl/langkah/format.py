@@ -1,0 +1,380 @@
+"""Step 2 — one protected, stamped format per Bagian: `format/<Kode>_Format_IKU_<Tahun>.xlsx`.
+
+Each format is a macro-free workbook written with XlsxWriter from the Bagian's sheet: one
+visible sheet `Format IKU` (identity block, then the indicator table with the contract's
+columns, header in row `BARIS_JUDUL`) and the hidden sheet `Stempel` (see `pyxl.inti.stempel`).
+Only `Realisasi`, `Realisasi Anggaran` and `Keterangan` are unlocked (yellow); the sheet is
+protected with a well-known password — a guard rail only, the signature detects edits.
+
+Every file is issued with a new id and recorded in `Format Terbit` (one block written). Earlier
+issues of a re-issued Bagian stay `Berlaku` when their content digest (`Sidik Konten`, the HMAC
+over the locked content without the id) equals the new one, else they become `Diganti`.
+Files are built under temporary names, recorded, then moved into place all together, or not at
+all; a format replaced stays beside the new one as `.~<name>.lama` until the runner has saved
+the workbook (see `pyxl.jalan.proses` and `pyxl.jalan.pemulihan`), so a failed save or a
+killed run puts it back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import math
+import os
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from pyxl.berkas.tulis import galat_tulis
+from pyxl.buku.daftar import baca_indikator, pilih_bagian
+from pyxl.buku.port import Baris, Buku
+from pyxl.buku.sistem import rahasia as rahasia_stempel
+from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel
+from pyxl.galat import IsianError, PyxlError
+from pyxl.inti import indo, stempel
+from pyxl.inti.sel import perlu_awalan_teks, sebagai_teks
+from pyxl.jalan.konteks import Hasil, Konteks
+from pyxl.kontrak import skema
+from pyxl.kontrak.pengaturan import Pengaturan
+
+SANDI = "pyxl"
+"""Sheet protection password: well known on purpose (protection is a guard rail, not security)."""
+BARIS_JUDUL = 8
+"""1-based row of the table header on `Format IKU` (also written into the stamp)."""
+BERLAKU, DIGANTI = "Berlaku", "Diganti"
+KUNING = "#FFFF99"
+RUPIAH = ("Pagu Anggaran", "Realisasi Anggaran")
+LEBAR = (13, 22, 28, 30, 24, 9, 10, 9, 9, 11, 10, 10, 14, 14, 18, 16, 22)
+"""Column widths (characters), in the order of `skema.KOLOM_INDIKATOR`: A4 landscape."""
+ANGKA = {"umum": "General", "rupiah": "#,##0", "teks": "@", "tanggal": "dd/mm/yyyy"}
+"""Number formats; Excel shows separators by the viewer's locale (1.500.000 in Indonesian)."""
+OPSI_BUKU = {
+    "in_memory": True,
+    "strings_to_numbers": False,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+}
+"""Text stays text everywhere, even where XlsxWriter's generic `write` is used."""
+PETUNJUK = (
+    "Isi hanya sel berwarna kuning (Realisasi, Realisasi Anggaran dan Keterangan). Jangan "
+    "mengubah sel lain dan jangan menambah atau menghapus baris. Simpan sebagai .xlsx dengan "
+    "nama yang sama, lalu kirim kembali melalui email sebelum batas waktu."
+)
+
+
+def _aturan(judul: str, pesan: str, galat: str = "", **aturan: Any) -> dict[str, Any]:
+    """A data-validation rule with its Indonesian input message (and error message)."""
+    galat_ = {"error_title": "Isian tidak sah", "error_message": galat} if galat else {}
+    return {"input_title": judul, "input_message": pesan, **galat_, **aturan}
+
+
+VALIDASI_ANGKA = _aturan(
+    "Realisasi (angka)",
+    "Isi angka realisasi sesuai kolom Satuan, tanpa satuan dan tanpa tanda %.",
+    "Realisasi indikator ini berupa angka. Tulis angkanya saja, tanpa satuan.",
+    validate="decimal",
+    criteria="between",
+    minimum=-(10**15),
+    maximum=10**15,
+)
+VALIDASI_ANGGARAN = _aturan(
+    "Realisasi Anggaran (Rp)",
+    "Isi realisasi anggaran dalam rupiah, tanpa 'Rp' dan tanpa titik pemisah ribuan, "
+    "misalnya 1500000.",
+    "Isi angka rupiah 0 atau lebih, tanpa 'Rp' dan tanpa titik pemisah ribuan.",
+    validate="decimal",
+    criteria=">=",
+    value=0,
+)
+VALIDASI_KETERANGAN = _aturan(
+    "Keterangan",
+    "Penjelasan singkat: kendala, sumber data, atau alasan bila belum ada data.",
+    validate="any",
+)
+VALIDASI_KOLOM = {"Realisasi Anggaran": VALIDASI_ANGGARAN, "Keterangan": VALIDASI_KETERANGAN}
+"""Rules over a whole input column (`Realisasi` depends on each row's polarity)."""
+
+
+def _batas_waktu(peng: Pengaturan, opsi: str | None) -> str:
+    kunci = "Batas Waktu Pengembalian"
+    asal = f"Pengaturan '{kunci}'" if opsi is None else "Batas waktu (opsi --batas-waktu)"
+    teks = peng.wajib(kunci).removesuffix(" 00:00:00") if opsi is None else opsi
+    try:
+        return indo.tanggal(indo.parse_tanggal(teks))
+    except ValueError as exc:
+        raise IsianError(f"{asal}: {exc}") from exc
+
+
+def _gaya(wb: Any) -> dict[str, Any]:
+    """Every cell format of a format workbook, created once. Each has a twin `<name>_kutip`
+    with Excel's quote prefix, for text that starts like a formula (`=`, `+`, `-`, `@`): it
+    is shown as text, and stays text even when someone edits the cell and presses Enter
+    (XlsxWriter writes only the formats cells use)."""
+    dasar = {"border": 1, "valign": "top", "text_wrap": True, "font_size": 10}
+    kepala = {**dasar, "bold": True, "align": "center", "valign": "vcenter"}
+    sifat: dict[str, dict[str, Any]] = {
+        "judul": {"bold": True, "font_size": 14},
+        "label": {"bold": True, "valign": "top"},
+        "nilai": {"valign": "top", "text_wrap": True},
+        "kepala": {**kepala, "bg_color": "#D9D9D9"},
+        "kepala_isian": {**kepala, "bg_color": "#FFD966"},
+    }
+    for jenis, angka in ANGKA.items():
+        sifat[jenis] = {**dasar, "num_format": angka}
+        sifat[f"isian_{jenis}"] = {
+            **dasar,
+            "num_format": angka,
+            "bg_color": KUNING,
+            "locked": False,
+        }
+    g = {nama: wb.add_format(f) for nama, f in sifat.items()}
+    g |= {f"{nama}_kutip": wb.add_format({**f, "quote_prefix": True}) for nama, f in sifat.items()}
+    return g
+
+
+def _kutip(g: dict[str, Any], nama: str, teks: str) -> Any:
+    """The format `nama`, with the quote prefix when `teks` would be taken as a formula."""
+    return g[f"{nama}_kutip"] if perlu_awalan_teks(teks) else g[nama]
+
+
+def _tinggi(teks: Sequence[str]) -> float:
+    """Row height (points) for wrapped 10-pt text in the table's columns: set explicitly,
+    since not every program fits rows to wrapped text when it opens a file."""
+    baris = max(
+        sum(math.ceil(len(p) / (lebar * 1.1)) or 1 for p in t.split("\n"))
+        for t, lebar in zip(teks, LEBAR, strict=True)
+    )
+    return 13.5 * baris + 3
+
+
+def _sel(ws: Any, r: int, c: int, v: Any, kolom: str, g: dict[str, Any]) -> None:
+    """One table cell: numbers as numbers (15 significant digits), text always as text."""
+    jenis = "rupiah" if kolom in RUPIAH else "teks" if kolom == "Keterangan" else "umum"
+    awal = "isian_" if kolom in skema.KOLOM_ISIAN else ""
+    nama = awal + ("tanggal" if isinstance(v, date) else jenis)
+    gaya = g[nama]
+    if v is None:
+        ws.write_blank(r, c, None, gaya)
+    elif isinstance(v, bool):
+        ws.write_boolean(r, c, v, gaya)
+    elif isinstance(v, int | float):
+        ws.write_number(r, c, stempel.angka_kanonik(v), gaya)
+    elif isinstance(v, date):
+        ws.write_datetime(r, c, v, gaya)
+    else:
+        teks = sebagai_teks(v)
+        ws.write_string(r, c, teks, g[f"{nama}_kutip"] if perlu_awalan_teks(teks) else gaya)
+
+
+def tulis_format(
+    tujuan: Path,
+    rows: Sequence[Mapping[str, Any]],
+    st: stempel.Stempel,
+    identitas: Sequence[tuple[str, str]],
+) -> None:
+    """Write one format: `identitas` are the (label, value) lines under the title."""
+    import xlsxwriter
+    from xlsxwriter.utility import xl_rowcol_to_cell
+
+    wb = xlsxwriter.Workbook(str(tujuan), OPSI_BUKU)
+    judul_buku = f"Format IKU {st.kode_bagian} {st.tahun}"
+    waktu = datetime.fromisoformat(st.waktu_terbit)
+    wb.set_properties({"title": judul_buku, "keywords": st.id_templat, "created": waktu})
+    for kunci, nilai in st.pasangan():
+        wb.set_custom_property(kunci, nilai)
+    g = _gaya(wb)
+    ws = wb.add_worksheet(stempel.SHEET_FORMAT)
+    kanan = len(skema.KOLOM_INDIKATOR) - 1
+    ws.merge_range(0, 0, 0, kanan, "FORMAT PENGUMPULAN DATA KINERJA", g["judul"])
+    for i, (label, nilai) in enumerate([*identitas, ("Petunjuk", PETUNJUK)], start=1):
+        ws.merge_range(i, 0, i, 1, label, g["label"])
+        ujung = kanan if label == "Petunjuk" else 7
+        ws.merge_range(i, 2, i, ujung, "", _kutip(g, "nilai", nilai))
+        ws.write_string(i, 2, nilai, _kutip(g, "nilai", nilai))  # text, whatever it starts with
+    ws.set_row(len(identitas) + 1, 30)
+    j = BARIS_JUDUL - 1
+    ws.set_row(j, _tinggi(skema.KOLOM_INDIKATOR))
+    for c, (kolom, lebar) in enumerate(zip(skema.KOLOM_INDIKATOR, LEBAR, strict=True)):
+        ws.set_column(c, c, lebar)
+        ws.write_string(j, c, kolom, g["kepala_isian" if kolom in skema.KOLOM_ISIAN else "kepala"])
+    ke = {k: c for c, k in enumerate(skema.KOLOM_INDIKATOR)}
+    angka: list[str] = []
+    for r, row in enumerate(rows, start=BARIS_JUDUL):
+        ws.set_row(r, _tinggi([sebagai_teks(row.get(k)) for k in skema.KOLOM_INDIKATOR]))
+        for c, kolom in enumerate(skema.KOLOM_INDIKATOR):
+            _sel(ws, r, c, row.get(kolom), kolom, g)
+        sel = xl_rowcol_to_cell(r, ke["Realisasi"])
+        if sebagai_teks(row.get("Polaritas")).lower() == "kualitatif":
+            target = sebagai_teks(row.get("Target"))[:60] or "target"
+            pesan = f'Isi teks seperti target, misalnya "{target}", atau Ya/Tercapai.'
+            ws.data_validation(sel, _aturan("Realisasi (teks)", pesan, validate="any"))
+        else:
+            angka.append(sel)
+    awal, akhir = BARIS_JUDUL, BARIS_JUDUL + len(rows) - 1
+    if angka:
+        ws.data_validation(angka[0], {**VALIDASI_ANGKA, "multi_range": " ".join(angka)})
+    for kolom, aturan in VALIDASI_KOLOM.items():
+        ws.data_validation(awal, ke[kolom], akhir, ke[kolom], aturan)
+    ws.freeze_panes(BARIS_JUDUL, 0)
+    ws.set_selection(awal, ke["Realisasi"], awal, ke["Realisasi"])
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(j)
+    ws.print_area(0, 0, akhir, kanan)
+    ws.set_footer(f"&L{judul_buku}&RHalaman &P dari &N")
+    ws.protect(SANDI, {"format_columns": True, "format_rows": True})
+    lembar = wb.add_worksheet(stempel.SHEET_STEMPEL)
+    for r, pasangan in enumerate([("Kunci", "Nilai"), *st.pasangan()]):
+        lembar.write_row(r, 0, pasangan)
+    lembar.set_column(0, 1, 24)
+    lembar.hide()
+    lembar.protect(SANDI)
+    wb.close()
+
+
+def _pasang(berkas: Sequence[tuple[Path, Path]]) -> None:
+    """Move every (temporary, final) file into place: all or nothing (a final file held by
+    another program, e.g. open in Excel, leaves every earlier format as it was).
+
+    A format replaced is set aside as `.~<name>.lama`, and stays there: the runner
+    (`pyxl.jalan.proses`) removes it once the workbook is saved, and puts it back when the step or
+    the save fails, or (`pulihkan`) when the run died before its save. An OSError is a
+    `galat_tulis` message naming the format."""
+    lama: dict[Path, Path] = {}
+    dipasang: list[Path] = []
+    akhir = berkas[0][1] if berkas else Path()
+    try:
+        for _, akhir in berkas:
+            if akhir.is_file():
+                os.replace(akhir, cadangan := akhir.with_name(f".~{akhir.name}.lama"))
+                lama[akhir] = cadangan
+        for sementara, akhir in berkas:
+            os.replace(sementara, akhir)
+            dipasang.append(akhir)
+    except OSError as exc:
+        for f in dipasang:
+            with contextlib.suppress(OSError):
+                f.unlink()
+        for f, cadangan in lama.items():
+            with contextlib.suppress(OSError):
+                os.replace(cadangan, f)
+        raise _galat_format(exc, akhir) from exc
+
+
+def _galat_format(exc: OSError, akhir: Path) -> PyxlError:
+    """The message of a format that could not be written or moved into place."""
+    g = galat_tulis(exc, akhir, "Format")
+    excel = exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS)
+    saran = " Bila format itu sedang dibuka di Excel, tutup dahulu." if excel else ""
+    return type(g)(f"{g}{saran} Tidak ada yang diubah.")
+
+
+def _catat_terbit(buku: Buku, baru: list[Baris]) -> tuple[int, Callable[[], None]]:
+    """Append the new issues and mark superseded ones `Diganti`, as one written block (from
+    the first changed row down). Returns how many earlier issues became `Diganti`, and the
+    function that writes the sheet back as it was (when the formats cannot be put in place)."""
+    lama = baca_tabel(buku, skema.FORMAT_TERBIT)  # checks the header
+    isi = buku.baca(skema.FORMAT_TERBIT)
+    header = [sebagai_teks(h) for h in isi[0]]
+    sidik = {(r["Kode Bagian"], str(r["Tahun"])): r["Sidik Konten"] for r in baru}
+    ganti = [
+        r["_baris"]
+        for r in lama
+        if sebagai_teks(r["Status"]) == BERLAKU
+        and sidik.get((sebagai_teks(r["Kode Bagian"]), sebagai_teks(r["Tahun"])))
+        not in (None, sebagai_teks(r["Sidik Konten"]))
+    ]
+    no = max((int(r["No"]) for r in lama if isinstance(r["No"], int | float)), default=0)
+    for i, r in enumerate(baru, start=no + 1):
+        r["No"] = i
+    mulai = min(ganti, default=len(isi) + 1)
+    blok = [list(r) + [None] * (len(header) - len(r)) for r in isi[mulai - 1 :]]
+    for b in ganti:
+        blok[b - mulai][header.index("Status")] = DIGANTI
+    blok += [[r.get(h) for h in header] for r in baru]
+    format_angka = [FORMAT_KOLOM.get(h) for h in header]
+    buku.tulis(skema.FORMAT_TERBIT, mulai, 1, blok, format_angka)
+    semula = [list(r) + [None] * (len(header) - len(r)) for r in isi[mulai - 1 :]]
+
+    def batal() -> None:
+        if semula:
+            buku.tulis(skema.FORMAT_TERBIT, mulai, 1, semula, format_angka)
+        buku.kosongkan(skema.FORMAT_TERBIT, len(isi) + 1)
+
+    return len(ganti), batal
+
+
+def jalankan(ktx: Konteks, *, bagian: str | None = None, batas_waktu: str | None = None) -> Hasil:
+    peng = ktx.pengaturan()
+    tahun = peng.tahun()
+    daftar = pilih_bagian(ktx.buku, bagian)
+    batas = _batas_waktu(peng, batas_waktu)
+    folder = peng.folder(ktx.buku.folder, "Folder Format")
+    isi = {b.kode: baca_indikator(ktx.buku, b) for b in daftar}
+    siap = [b for b in daftar if isi[b.kode]]
+    kosong = [b.kode for b in daftar if not isi[b.kode]]
+    if not siap:
+        raise IsianError(
+            f"Belum ada indikator di sheet {', '.join(kosong)}: tidak ada format yang dibuat. "
+            "Isi indikator setiap Bagian di sheet bernama kode Bagian tersebut."
+        )
+    secret = rahasia_stempel(ktx.buku)
+    waktu = ktx.jam().replace(microsecond=0)
+    folder.mkdir(parents=True, exist_ok=True)
+    berkas: list[tuple[Path, Path]] = []
+    catatan: list[Baris] = []
+    akhir = folder
+    try:
+        for i, b in enumerate(siap, start=1):
+            ktx.umpan.status(f"Membuat format {i}/{len(siap)}: {b.kode} …")
+            st = stempel.terbitkan(isi[b.kode], b.kode, tahun, secret, waktu, BARIS_JUDUL)
+            akhir = folder / f"{b.kode}_Format_IKU_{tahun}.xlsx"
+            berkas.append((folder / f".~{akhir.stem}.{os.getpid()}.xlsx", akhir))
+            identitas = [
+                ("Bagian", b.nama),
+                ("Kode Bagian", b.kode),
+                ("Tahun", str(tahun)),
+                ("Batas Waktu Pengembalian", batas),
+                ("Narahubung", peng["Narahubung"] or "-"),
+            ]
+            tulis_format(berkas[-1][0], isi[b.kode], st, identitas)
+            catatan.append(
+                {
+                    "ID Format": st.id_format,
+                    "Kode Bagian": b.kode,
+                    "Tahun": tahun,
+                    "Waktu Terbit": waktu,
+                    "Berkas": akhir.name,
+                    "Versi Templat": st.versi_templat,
+                    "Sidik Konten": st.sidik_konten,
+                    "Status": BERLAKU,
+                }
+            )
+        # Recorded before the files are moved into place: a failure while recording leaves
+        # format/ untouched, and the formats in place are always ones `Format Terbit` knows.
+        diganti, batal_catat = _catat_terbit(ktx.buku, catatan)
+        try:
+            _pasang(berkas)
+        except BaseException:
+            with contextlib.suppress(Exception):  # the failure's own message goes on
+                batal_catat()  # the live workbook in Excel shows no issue without its file
+            raise
+    except OSError as exc:
+        raise _galat_format(exc, akhir) from exc
+    finally:
+        for sementara, _ in berkas:
+            with contextlib.suppress(OSError):
+                sementara.unlink()
+    relatif = folder.relative_to(ktx.buku.folder.resolve()).as_posix()
+    ringkasan = (
+        f"{len(berkas)} format IKU tahun {tahun} dibuat di folder {relatif}/ "
+        f"({', '.join(b.kode for b in siap)}), batas waktu pengembalian {batas}."
+    )
+    if kosong:
+        ringkasan += f" Dilewati karena belum ada indikator: {', '.join(kosong)}."
+    if diganti:
+        ringkasan += f" {diganti} format terbitan lama ditandai {DIGANTI} karena isinya berubah."
+    return Hasil(ringkasan, [akhir for _, akhir in berkas])

@@ -1,0 +1,407 @@
+"""Step 6 — gather the returned formats: every file accounted for, nothing lost.
+
+For each received file (see `pyxl.masuk.kiriman`, and `pyxl.masuk.imap` when a mailbox is
+configured):
+
+1. its bytes are first copied unchanged into `arsip/masuk/<sha256><ext>` (write-once);
+2. a file already recorded (same name and SHA-256) is skipped; the same bytes under another
+   name are `Duplikat`;
+3. it is validated (`pyxl.inti.validasi` for bytes and values, `pyxl.inti.stempel` for stamp and
+   signature); any `Blokir` finding makes it `Ditolak`;
+4. an accepted return is merged into its Bagian's sheet (`Realisasi`, `Realisasi Anggaran`,
+   `Keterangan`, matched on `Kode IKU`); a later return of the same Bagian is `Menggantikan`
+   and the newest wins.
+
+Each file gets one row in `Penerimaan`, each finding one row in `Validasi`. A run with nothing
+new changes nothing. The master is backed up and saved atomically by the runner.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pyxl.buku.daftar import baca_bagian, baca_indikator
+from pyxl.buku.port import Baris
+from pyxl.buku.sistem import rahasia as rahasia_stempel
+from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel, tambah_baris
+from pyxl.inti.sel import huruf_kolom, sebagai_teks
+from pyxl.inti.validasi import (
+    PERINGATAN,
+    Temuan,
+    blokir,
+    ditolak,
+    periksa_isian,
+    peringatan,
+    pindai_berkas,
+    tidak_digabung,
+    untuk,
+)
+from pyxl.jalan.konteks import Hasil, Konteks
+from pyxl.kontrak import skema
+from pyxl.masuk.kiriman import Kiriman, kumpulkan
+
+DITERIMA = "Diterima"
+DITOLAK = "Ditolak"
+DUPLIKAT = "Duplikat"
+MENGGANTIKAN = "Menggantikan"
+
+KOLOM_FORMAT = {k: i + 1 for i, k in enumerate(skema.KOLOM_INDIKATOR)}
+"""Column number of each contract column on the format's sheet (the table starts in A)."""
+
+
+@dataclass
+class _Kembalian:
+    """One accepted return waiting to be merged."""
+
+    kode: str
+    waktu: datetime
+    berkas: str
+    nilai: list[dict[str, Any]] = field(default_factory=list)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def arsipkan(folder: Path, sidik: str, nama: str, data: bytes) -> Path | None:
+    """Copy received bytes into the archive under their SHA-256; never rewrite a copy.
+
+    Returns the new copy, or None when it was already there. The copy is not yet flushed to
+    disk: `ke_disk` does that for all copies of a run at once, before the master records them
+    (one flush per file as it arrives cost more than the rest of the intake together)."""
+    akhiran = Path(nama).suffix.lower()
+    akhiran = akhiran if re.fullmatch(r"\.[a-z0-9]{1,5}", akhiran) else ".bin"
+    tujuan = folder / f"{sidik}{akhiran}"
+    if tujuan.exists():
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    sementara = folder / f".{sidik}.{os.getpid()}.tmp"
+    sementara.write_bytes(data)
+    os.replace(sementara, tujuan)
+    return tujuan
+
+
+def ke_disk(berkas: Iterable[Path]) -> None:
+    """Flush archived copies to disk, so no ledger row names a copy a power cut could lose."""
+    for b in berkas:
+        with open(b, "r+b") as f:
+            os.fsync(f.fileno())
+
+
+def _berumus(rumus: frozenset[str], kolom: Iterable[str]) -> frozenset[str]:
+    """The formula cells (from `validasi.pindai_berkas`, which step 6 runs anyway) that lie in
+    the given columns of the format."""
+    huruf = {huruf_kolom(KOLOM_FORMAT[k]) for k in kolom}
+    return frozenset(s for s in rumus if s.rstrip("0123456789") in huruf)
+
+
+def jalankan(ktx: Konteks, *, imap: bool = True) -> Hasil:
+
+    peng = ktx.pengaturan()
+    tahun = peng.tahun()
+    kerja = ktx.buku.folder
+    folder_masuk = peng.folder(kerja, "Folder Masuk")
+    folder_arsip = peng.folder(kerja, "Folder Arsip") / "masuk"
+    folder_masuk.mkdir(exist_ok=True)
+    kiriman = kumpulkan(folder_masuk)
+    if imap and peng["IMAP Host"]:
+        from pyxl.masuk.imap import ambil_imap
+
+        ktx.umpan.status(f"Mengambil email dari {peng['IMAP Host']} …")
+        kiriman += ambil_imap(peng, tahun)
+        kiriman.sort(key=lambda k: (k.waktu, k.sumber, k.nama))
+
+    penerimaan = baca_tabel(ktx.buku, skema.PENERIMAAN)
+    tercatat = {(sebagai_teks(r["Berkas"]), sebagai_teks(r["SHA-256"])) for r in penerimaan}
+    baru = [(k, sha256(k.data)) for k in kiriman]
+    baru = [(k, s) for k, s in baru if (k.nama, s) not in tercatat]
+    if not baru:
+        return Hasil(
+            f"Tidak ada berkas baru di {folder_masuk.name}/ ({len(kiriman)} berkas sudah "
+            "tercatat sebelumnya). Tidak ada yang diubah.",
+            ubah_buku=False,
+        )
+
+    nama_per_sha = {sebagai_teks(r["SHA-256"]): sebagai_teks(r["Berkas"]) for r in penerimaan}
+    terima_terakhir: dict[str, datetime] = {}
+    for r in penerimaan:
+        if sebagai_teks(r["Status"]) in (DITERIMA, MENGGANTIKAN) and isinstance(
+            r["Waktu"], datetime
+        ):
+            kode = sebagai_teks(r["Kode Bagian"])
+            terima_terakhir[kode] = max(r["Waktu"], terima_terakhir.get(kode, r["Waktu"]))
+    terbit = {sebagai_teks(r["ID Format"]): r for r in baca_tabel(ktx.buku, skema.FORMAT_TERBIT)}
+    terbaru: dict[str, Baris] = {}  # per Bagian, its latest valid issue (for FORMAT_LAMA)
+    for r in terbit.values():
+        if sebagai_teks(r["Status"]) == "Berlaku":
+            kode_r = sebagai_teks(r["Kode Bagian"])
+            if kode_r not in terbaru or _no(r) > _no(terbaru[kode_r]):
+                terbaru[kode_r] = r
+    bagian = {b.kode: b for b in baca_bagian(ktx.buku)}
+    alamat = {b.email.strip().lower(): b.kode for b in bagian.values() if b.email.strip()}
+    secret = rahasia_stempel(ktx.buku)
+
+    baris_terima: list[Baris] = []
+    baris_temuan: list[Baris] = []
+    gabung: dict[str, _Kembalian] = {}
+    salinan: list[Path] = []
+    for i, (k, sidik) in enumerate(baru, start=1):
+        ktx.umpan.status(f"Memeriksa {i}/{len(baru)}: {k.nama}")
+        if (arsip := arsipkan(folder_arsip, sidik, k.nama, k.data)) is not None:
+            salinan.append(arsip)
+        asal = f"email dari {k.pengirim} ({k.sumber})" if k.pengirim else f"masuk/{k.sumber}"
+        if sidik in nama_per_sha:
+            baris_terima.append(
+                _baris(
+                    k,
+                    sidik,
+                    "",
+                    DUPLIKAT,
+                    f"isi sama dengan {nama_per_sha[sidik]}; tidak digabung {asal}",
+                )
+            )
+            continue
+        nama_per_sha[sidik] = k.nama
+        kode, temuan, nilai = _periksa(k, tahun, terbit, terbaru, alamat, secret)
+        temuan = untuk(temuan, kode, k.nama)
+        baris_temuan += [t.baris() for t in temuan]
+        n_peringatan = sum(t.tingkat == PERINGATAN for t in temuan)
+        if ditolak(temuan):
+            alasan = next(t for t in temuan if t.tingkat != PERINGATAN)
+            baris_terima.append(_baris(k, sidik, kode, DITOLAK, f"{alasan.kode}: {asal}"))
+            continue
+        sebelumnya = terima_terakhir.get(kode)
+        if sebelumnya is not None and k.waktu < sebelumnya:
+            catatan = "lebih lama daripada kiriman yang sudah digabung; nilainya tidak dipakai"
+            baris_terima.append(_baris(k, sidik, kode, DITERIMA, f"{catatan} {asal}"))
+            continue
+        status = MENGGANTIKAN if sebelumnya is not None else DITERIMA
+        terima_terakhir[kode] = k.waktu
+        gabung[kode] = _Kembalian(kode, k.waktu, k.nama, nilai)
+        catatan = f"{n_peringatan} peringatan; " if n_peringatan else ""
+        baris_terima.append(_baris(k, sidik, kode, status, f"{catatan}{asal}"))
+
+    ktx.umpan.status(f"Menyimpan {len(salinan)} salinan arsip ke disk …")
+    ke_disk(salinan)
+    for kode, kembali in gabung.items():
+        baris_temuan += [t.baris() for t in _gabungkan(ktx, bagian[kode], kembali)]
+    tambah_baris(ktx.buku, skema.PENERIMAAN, skema.KOLOM_PENERIMAAN, baris_terima)
+    if baris_temuan:
+        tambah_baris(ktx.buku, skema.VALIDASI, skema.KOLOM_VALIDASI, baris_temuan)
+    hitung = {
+        s: sum(r["Status"] == s for r in baris_terima)
+        for s in (DITERIMA, MENGGANTIKAN, DITOLAK, DUPLIKAT)
+    }
+    ringkas = ", ".join(f"{n} {s.lower()}" for s, n in hitung.items() if n)
+    belum = [b for b in bagian if b not in terima_terakhir]
+    return Hasil(
+        f"{len(baru)} berkas baru diperiksa: {ringkas}. Digabung ke sheet: "
+        f"{_daftar(list(gabung))}. {len(baris_temuan)} temuan di sheet Validasi. "
+        + (f"Belum mengirim: {_daftar(belum)}." if belum else "Semua Bagian sudah mengirim.")
+    )
+
+
+def _daftar(kode: list[str], paling_banyak: int = 12) -> str:
+    """Codes for a message box: all of them for a Setda, a count for a province."""
+    if not kode:
+        return "-"
+    if len(kode) <= paling_banyak:
+        return ", ".join(kode)
+    return f"{', '.join(kode[:paling_banyak])} dan {len(kode) - paling_banyak} lainnya"
+
+
+def _no(r: Baris) -> float:
+    """Issue order in `Format Terbit` (its running `No`)."""
+    v = r.get("No")
+    return float(v) if isinstance(v, int | float) else 0.0
+
+
+def _baris(k: Kiriman, sidik: str, kode: str, status: str, catatan: str) -> Baris:
+    return {
+        "Waktu": k.waktu,
+        "Berkas": k.nama,
+        "SHA-256": sidik,
+        "Kode Bagian": kode,
+        "Status": status,
+        "Catatan": catatan,
+    }
+
+
+def _periksa(
+    k: Kiriman,
+    tahun: int,
+    terbit: dict[str, Baris],
+    terbaru: dict[str, Baris],
+    alamat: dict[str, str],
+    secret: bytes,
+) -> tuple[str, list[Temuan], list[dict[str, Any]]]:
+    """Kode Bagian, findings and values to merge of one received file."""
+    from pyxl.inti import stempel
+
+    pindaian = pindai_berkas(k.nama, k.data)
+    if pindaian.temuan:
+        return "", pindaian.temuan, []
+    v = stempel.verifikasi(k.data, secret)
+    st = v.stempel
+    if st is None and v.rusak:
+        return "", [_rusak(k.nama, v.alasan)], []
+    if st is None:
+        return (
+            "",
+            [
+                blokir(
+                    "TANPA_STEMPEL",
+                    f"Berkas {k.nama}: {v.alasan}. Bagian harus mengisi "
+                    "format yang dikirim Bagian Perencanaan dan Keuangan.",
+                )
+            ],
+            [],
+        )
+    kode = st.kode_bagian
+    if st.tahun != tahun:
+        return (
+            kode,
+            [
+                blokir(
+                    "TAHUN_SALAH",
+                    f"Berkas {k.nama} adalah format tahun {st.tahun}, "
+                    f"sedangkan yang dihimpun tahun {tahun}. Kirim ulang format "
+                    f"tahun {tahun}.",
+                )
+            ],
+            [],
+        )
+    rec = terbit.get(st.id_format)
+    if rec is None:
+        return (
+            kode,
+            [
+                blokir(
+                    "ID_TIDAK_DIKENAL",
+                    f"ID format {st.id_format} pada {k.nama} tidak "
+                    "pernah diterbitkan dari buku kerja ini (lihat sheet Format "
+                    "Terbit). Kirim ulang format yang benar.",
+                )
+            ],
+            [],
+        )
+    if sebagai_teks(rec["Kode Bagian"]) != kode:
+        return (
+            kode,
+            [
+                blokir(
+                    "BAGIAN_SALAH",
+                    f"Format {st.id_format} diterbitkan untuk "
+                    f"{sebagai_teks(rec['Kode Bagian'])}, bukan {kode}.",
+                )
+            ],
+            [],
+        )
+    dari = alamat.get(k.pengirim.strip().lower())
+    if dari and dari != kode:
+        return (
+            kode,
+            [
+                blokir(
+                    "BAGIAN_SALAH",
+                    f"{k.nama} dikirim dari alamat {k.pengirim} "
+                    f"(Bagian {dari}), tetapi berisi format Bagian {kode}. Pastikan "
+                    "setiap Bagian mengisi formatnya sendiri.",
+                )
+            ],
+            [],
+        )
+    if not v.sah:
+        if v.rusak:
+            return kode, [_rusak(k.nama, v.alasan)], []
+        if v.isi and len(v.isi) != st.jumlah_baris:
+            return (
+                kode,
+                [
+                    blokir(
+                        "BARIS_BERUBAH",
+                        f"Berkas {k.nama}: {v.alasan}. Jangan "
+                        "menambah atau menghapus baris; isi ulang format asli.",
+                    )
+                ],
+                [],
+            )
+        return (
+            kode,
+            [
+                blokir(
+                    "TANDA_TANGAN_TIDAK_COCOK",
+                    f"Berkas {k.nama}: {v.alasan}. Sel "
+                    "terkunci (kode, indikator, target, polaritas) tidak boleh diubah; "
+                    "minta Bagian mengisi ulang format asli.",
+                )
+            ],
+            [],
+        )
+    temuan = []
+    baru = terbaru.get(kode)
+    if baru is not None and _no(baru) > _no(rec):
+        temuan.append(
+            peringatan(
+                "FORMAT_LAMA",
+                f"{k.nama} memakai format {st.id_format}, "
+                f"padahal sudah terbit format lebih baru "
+                f"{sebagai_teks(baru['ID Format'])}. Data tetap "
+                "digabung; isinya sama.",
+            )
+        )
+    lembar = pindaian.lembar.get(stempel.SHEET_FORMAT)
+    rumus = _berumus(lembar.rumus if lembar else frozenset(), skema.KOLOM_ISIAN)
+    nilai, temuan_isian = periksa_isian(v.isi, KOLOM_FORMAT, st.baris_judul + 1, rumus)
+    return kode, temuan + temuan_isian, nilai
+
+
+def _rusak(nama: str, alasan: str) -> Temuan:
+    return blokir(
+        "RUSAK",
+        f"Berkas {nama} rusak: {alasan}. Minta Bagian membuka format di Excel, menyimpannya "
+        "ulang sebagai .xlsx, lalu mengirim kembali.",
+    )
+
+
+def _gabungkan(ktx: Konteks, b: Any, kembali: _Kembalian) -> list[Temuan]:
+    """Write a return's values into its Bagian sheet: one block per input column."""
+    rows = baca_indikator(ktx.buku, b)  # checks the sheet and its header
+    per_baris = {int(r["_baris"]): r for r in rows}
+    # One vector per input column from row 2 to the last indicator (empty rows stay empty).
+    nomor = range(2, max(per_baris, default=1) + 1)
+    letak = {sebagai_teks(r["Kode IKU"]): int(r["_baris"]) - 2 for r in rows}
+    kolom = {k: [per_baris.get(n, {}).get(k) for n in nomor] for k in skema.KOLOM_ISIAN}
+    temuan: list[Temuan] = []
+    for n in kembali.nilai:
+        i = letak.get(n["Kode IKU"])
+        if i is None:
+            temuan.append(
+                peringatan(
+                    "IKU_TIDAK_ADA",
+                    f"{n['Kode IKU']} dari {kembali.berkas} "
+                    f"tidak ada lagi di sheet {b.kode}; nilainya tidak "
+                    "digabung.",
+                )
+            )
+            continue
+        for k in skema.KOLOM_ISIAN:
+            if not tidak_digabung(n[k]):
+                kolom[k][i] = n[k]
+    if rows:
+        for k in skema.KOLOM_ISIAN:
+            ktx.buku.tulis(
+                b.kode,
+                2,
+                skema.KOLOM_INDIKATOR.index(k) + 1,
+                [[v] for v in kolom[k]],
+                [FORMAT_KOLOM.get(k)],
+            )
+    return untuk(temuan, b.kode, kembali.berkas)

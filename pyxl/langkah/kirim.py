@@ -1,0 +1,227 @@
+"""Step 3 — send every Bagian its format: one e-mail each, the format attached.
+
+The subject carries a tag (`[IKU-<Tahun>][<KODE>]`) and the header `X-Pyxl-Format-Id` the id of
+the format sent, so a reply can be matched to it. A Bagian whose e-mail cell is unusable gets a
+`Gagal` row naming the cell; the others are still sent. Every mail made is one row of
+`Pengiriman`, all written in one block.
+
+In SMTP mode the mails leave before the workbook is saved. Each one is journaled as it leaves
+(`pyxl.surel.mode`); if the run dies or cannot save, the next run records them from the journal
+(`pyxl.jalan.pemulihan.pulihkan`) and this step, run again, skips every Bagian whose current format
+already went out in that run: the rest is sent, nothing twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from pyxl.buku.daftar import pilih_bagian
+from pyxl.buku.port import Baris
+from pyxl.buku.tabel import baca_tabel, tambah_baris
+from pyxl.galat import IsianError, LingkunganError, PyxlError
+from pyxl.inti import indo
+from pyxl.inti.sel import huruf_kolom, sebagai_teks
+from pyxl.jalan.konteks import Hasil, Konteks
+from pyxl.kontrak import skema
+from pyxl.kontrak.model import Bagian
+from pyxl.kontrak.pengaturan import Pengaturan
+from pyxl.surel.mode import (
+    Surel,
+    catatan_kirim,
+    pengirim_dari_pengaturan,
+    periksa_alamat,
+    periksa_header,
+)
+
+KABAG = "Kepala Bagian Perencanaan dan Keuangan"
+JUDUL = "Format Pengumpulan Data Kinerja"
+
+
+def _format_berlaku(ktx: Konteks, tahun: int) -> dict[str, Baris]:
+    """Per Bagian code, its latest `Berlaku` format of this year (the ledger is append-only)."""
+    hasil: dict[str, Baris] = {}
+    for r in baca_tabel(ktx.buku, skema.FORMAT_TERBIT):
+        if sebagai_teks(r["Status"]) == "Berlaku" and sebagai_teks(r["Tahun"]) == str(tahun):
+            hasil[sebagai_teks(r["Kode Bagian"]).upper()] = r
+    return hasil
+
+
+def _sel_bagian(ktx: Konteks) -> dict[str, tuple[str, str]]:
+    """Per Bagian code, the cells of its `Kepala Bagian` and `Email` (e.g. D5, G5)."""
+    isi = ktx.buku.baca(skema.BAGIAN)
+    judul = [sebagai_teks(h) for h in isi[0]]  # the columns were checked by pilih_bagian
+    kode = judul.index("Kode")
+    nama = huruf_kolom(judul.index("Kepala Bagian") + 1)
+    email = huruf_kolom(judul.index("Email") + 1)
+    return {
+        sebagai_teks(r[kode]).upper(): (f"{nama}{n}", f"{email}{n}")
+        for n, r in enumerate(isi[1:], start=2)
+        if len(r) > kode
+    }
+
+
+def _batas_waktu(peng: Pengaturan) -> str:
+    teks = peng.wajib("Batas Waktu Pengembalian")
+    try:  # a date typed in Excel arrives as "2027-01-31 00:00:00"
+        return indo.tanggal(indo.parse_tanggal(teks[:10] if teks[:4].isdigit() else teks))
+    except ValueError as exc:
+        raise IsianError(f"Pengaturan 'Batas Waktu Pengembalian': {exc}") from exc
+
+
+def _isi(
+    peng: Pengaturan,
+    b: Bagian,
+    tahun: int,
+    batas: str,
+    berkas: str,
+    id_format: str,
+    pengingat: bool = False,
+) -> str:
+    nip = peng[f"NIP {KABAG}"]
+    with contextlib.suppress(ValueError):
+        nip = indo.nip(nip) if nip else ""
+    narahubung = peng["Narahubung"] or peng["Bagian Pelaksana"]
+    unit = f"{peng['Unit Kerja']} {peng['Pemerintah Daerah']}"
+    isian = ", ".join(skema.KOLOM_ISIAN[:-1]) + f" dan {skema.KOLOM_ISIAN[-1]}"
+    return "\n".join(
+        [
+            f"Yth. Kepala {b.nama}",
+            unit,
+            "di Tempat",
+            "",
+            "Dengan hormat,",
+            "",
+            (
+                f"Menindaklanjuti email kami sebelumnya, sampai hari ini format pengumpulan data "
+                f"kinerja {b.nama} Tahun {tahun} belum kami terima. Bersama ini kami sampaikan "
+                f"kembali formatnya (berkas terlampir: {berkas}). Mohon diisi dan dikirim "
+                f"kembali paling lambat tanggal {batas}, dengan ketentuan sebagai berikut:"
+                if pengingat
+                else f"Dalam rangka pengumpulan data kinerja {unit} Tahun {tahun} sesuai SOP "
+                f"Pengumpulan Data Kinerja, bersama ini kami sampaikan format pengumpulan data "
+                f"kinerja {b.nama} (berkas terlampir: {berkas}). Mohon format tersebut diisi dan "
+                f"dikirim kembali paling lambat tanggal {batas}, dengan ketentuan sebagai berikut:"
+            ),
+            f"1. isi hanya sel berwarna kuning ({isian});",
+            "2. jangan mengubah sel lain, judul kolom maupun nama sheet;",
+            "3. simpan berkas dalam format Excel Workbook (.xlsx);",
+            "4. kirim kembali dengan membalas email ini dan melampirkan berkas yang telah diisi, "
+            "tanpa mengubah perihal email.",
+            "",
+            f"Apabila terdapat pertanyaan, Bapak/Ibu dapat menghubungi {narahubung}.",
+            "",
+            "Atas perhatian dan kerja sama Bapak/Ibu, kami ucapkan terima kasih.",
+            "",
+            "Hormat kami,",
+            KABAG,
+            unit,
+            "",
+            peng[KABAG],
+            f"NIP {nip}" if nip else "",
+            "",
+            f"ID Format: {id_format}",
+        ]
+    ).rstrip()
+
+
+def jalankan(ktx: Konteks, *, bagian: str | None = None, mode: str | None = None) -> Hasil:
+    return kirim_format(ktx, pilih_bagian(ktx.buku, bagian), mode)
+
+
+def kirim_format(
+    ktx: Konteks, daftar: list[Bagian], mode: str | None, pengingat: bool = False
+) -> Hasil:
+    """Mail each Bagian of `daftar` its current format (a reminder when `pengingat`)."""
+    peng = ktx.pengaturan()
+    tahun = peng.tahun()
+    langkah = 6 if pengingat else 3
+    judul = f"Pengingat: {JUDUL}" if pengingat else JUDUL
+    batas = _batas_waktu(peng)
+    folder_format = peng.folder(ktx.buku.folder, "Folder Format")
+    pengirim = pengirim_dari_pengaturan(peng, peng.folder(ktx.buku.folder, "Folder Kirim"), mode)
+    formats = _format_berlaku(ktx, tahun)
+    sel = _sel_bagian(ktx)
+    sudah = {
+        (sebagai_teks(r["Kode Bagian"]).upper(), sebagai_teks(r["ID Format"]))
+        for r in ktx.pulihan.terkirim(langkah)
+    }
+    dilewati: list[str] = []
+
+    baris: list[Baris] = []
+    berkas: list[Path] = []
+    temuan: list[str] = []
+    terhenti = ""
+    try:
+        for no, b in enumerate(daftar, 1):
+            ktx.umpan.status(f"Langkah {langkah}: email {b.kode} ({no}/{len(daftar)}) …")
+            f = formats.get(b.kode.upper())
+            lampiran = folder_format / Path(sebagai_teks(f["Berkas"])).name if f else None
+            if f is None or lampiran is None or not lampiran.is_file():
+                hilang = f" (berkas {lampiran.name} tidak ditemukan)" if lampiran else ""
+                temuan.append(
+                    f"{b.kode}: format {tahun} belum ada{hilang}, jalankan langkah 2 dahulu."
+                )
+                continue
+            id_f = sebagai_teks(f["ID Format"])
+            if (b.kode.upper(), id_f) in sudah:  # went out in the run that died; recorded
+                dilewati.append(b.kode)
+                continue
+            kepala = b.kepala or f"Kepala {b.nama}"
+            kepada = f"{kepala} <{b.email}>"
+            rec: Baris = {
+                "Waktu": ktx.jam(),
+                "Langkah": langkah,
+                "Kode Bagian": b.kode,
+                "Kepada": kepada if kepada.isprintable() else repr(kepada)[1:-1],
+                "Perihal": f"[IKU-{tahun}][{b.kode}] {judul}",
+                "ID Format": id_f,
+                "Mode": pengirim.mode,
+            }
+            sel_nama, sel_email = sel[b.kode.upper()]
+            try:
+                if terhenti:
+                    raise LingkunganError(f"tidak dicoba: {terhenti}")
+                periksa_header(kepala, f"sheet {skema.BAGIAN} sel {sel_nama}")
+                periksa_alamat(kepala, b.email, f"sheet {skema.BAGIAN} sel {sel_email}")
+                surel = Surel(
+                    kepada=[(kepala, b.email)],
+                    perihal=rec["Perihal"],
+                    isi=_isi(peng, b, tahun, batas, lampiran.name, id_f, pengingat),
+                    lampiran=[lampiran],
+                    header_tambahan={"X-Pyxl-Format-Id": id_f},
+                    baris=rec,
+                )
+                t = pengirim.kirim(surel)
+            except PyxlError as exc:
+                if isinstance(exc, LingkunganError) and not terhenti:
+                    if not any(r["Status"] == "Terkirim" for r in baris):
+                        raise  # nothing went out yet: the run stops and nothing changes
+                    terhenti = str(exc)  # SMTP mails already out cannot be recalled: record
+                temuan.append(f"{b.kode}: {exc}")
+                baris.append(rec | {"Status": "Gagal", "Catatan": str(exc)})
+                continue
+            if t.berkas:
+                berkas.append(t.berkas)
+            baris.append(rec | catatan_kirim(t))
+        tambah_baris(ktx.buku, skema.PENGIRIMAN, skema.KOLOM_PENGIRIMAN, baris)
+    except BaseException:
+        for p in berkas:  # the unsent drafts of an aborted run
+            with contextlib.suppress(OSError):
+                p.unlink()
+        raise
+    jumlah = sum(r["Status"] != "Gagal" for r in baris)
+    ringkasan = {
+        "smtp": f"{jumlah} email {'pengingat' if pengingat else 'format'} terkirim melalui SMTP.",
+        "draf": f"{jumlah} draf email dibuat di folder {peng['Folder Kirim']}: buka setiap berkas "
+        ".eml, periksa, lalu tekan Kirim.",
+        "outlook": f"{jumlah} draf email dibuat di Outlook: periksa, lalu tekan Kirim.",
+    }[pengirim.mode]
+    if dilewati:
+        ringkasan += (
+            f"\n{len(dilewati)} email sudah terkirim oleh proses sebelumnya yang terhenti (kini "
+            f"dicatat di sheet {skema.PENGIRIMAN}), tidak dikirim ulang: {', '.join(dilewati)}."
+        )
+    if temuan:
+        ringkasan += "\nTidak dikirim:\n" + "\n".join(f"- {t}" for t in temuan)
+    return Hasil(ringkasan, berkas)

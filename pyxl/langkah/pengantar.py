@@ -1,0 +1,278 @@
+"""Step 12 — the numbered cover letter (surat pengantar) that sends the approved Dokumen IKU.
+
+The document sent is the latest `Dokumen` row with Status FINAL, and only while its file is
+byte for byte the one approved: its SHA-256 must equal the one recorded at approval, so a
+document edited after the Sekretaris Daerah signed is never sent. The letter takes its number
+through `pyxl.surat.nomor` (one register and one running number with the invitation), names the
+document (and its PDF when step 10–11 made one) in the table of a surat pengantar, and is
+signed by the Sekretaris Daerah. An e-mail to 'Email Tujuan Pengantar' carries the letter and
+the document(s); that address is checked before a number is taken, so a typo wastes no number.
+An empty address means the letter is delivered by hand (step 13): no e-mail, a note says so.
+
+If a run dies after the e-mail was handed to the server, the next run finds the letter in the
+journal (`pyxl.jalan.pemulihan.pulihkan`): the number becomes `Terbit` and the mail is recorded.
+This step, run again, then makes no second letter: it only says so, or — when the run died while the
+mail was being sent, so it may not have arrived — sends that same letter again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from pyxl.berkas.arsip import sha256_berkas
+from pyxl.buku.port import Baris
+from pyxl.buku.tabel import baca_tabel, tambah_baris
+from pyxl.dokumen.word import cari_templat, tulis_dokumen
+from pyxl.galat import IsianError, LingkunganError, PyxlError
+from pyxl.inti import indo
+from pyxl.inti.sel import sebagai_teks
+from pyxl.jalan.konteks import Hasil, Konteks
+from pyxl.kontrak import skema
+from pyxl.kontrak.pengaturan import Pengaturan
+from pyxl.langkah.undangan import baca_tanggal, ketat, kop, pejabat, sel_pengaturan
+from pyxl.surat.nomor import TERBIT, nomor_surat
+from pyxl.surel.mode import (
+    Pengirim,
+    Surel,
+    Terkirim,
+    catatan_kirim,
+    pengirim_dari_pengaturan,
+    periksa_alamat,
+    periksa_header,
+)
+
+TEMPLAT = "surat_pengantar.docx"
+FINAL = "FINAL"
+SEKDA = "Sekretaris Daerah"
+KETERANGAN = "Disampaikan dengan hormat untuk dipergunakan sebagaimana mestinya"
+SATU_BERKAS = f"1 ({indo.terbilang(1)}) berkas"
+CARA = {"smtp": "terkirim melalui SMTP", "draf": "dibuat sebagai draf di folder {}"}
+
+
+@dataclass(frozen=True)
+class DokumenFinal:
+    """The latest approved Dokumen IKU, as recorded in the `Dokumen` sheet."""
+
+    versi: str
+    berkas: Path
+    sha256: str
+    """As recorded at approval (lower-case hex)."""
+    pdf: Path | None
+    disetujui: date | None
+    sel: str
+    """'sheet Dokumen baris 3', for messages."""
+
+
+DOKUMEN_TERCATAT = (".docx", ".pdf")
+"""What a file named in a sheet cell may be: the documents pyxl writes and sends or archives."""
+
+
+def jalur_tercatat(ktx: Konteks, peng: Pengaturan, teks: str, asal: str) -> Path:
+    """A file named in a sheet: a bare name lives in 'Folder Dokumen', a relative path is taken
+    from the working folder. Never a path outside the working folder, and only a document
+    (`DOKUMEN_TERCATAT`): never the master, nor anything under `cadangan/` (its backups hold
+    the stamp secret), whatever a cell says."""
+    kerja = ktx.buku.folder.resolve()
+    nama = teks.strip().replace("\\", "/")
+    dasar = peng.folder(ktx.buku.folder, "Folder Dokumen") if "/" not in nama else kerja
+    jalur = (dasar / nama).resolve()
+    if not nama or not jalur.is_relative_to(kerja) or jalur == kerja:
+        raise IsianError(f"{asal}: '{teks}' bukan nama berkas di dalam folder kerja.")
+    if (
+        jalur.suffix.lower() not in DOKUMEN_TERCATAT
+        or jalur == ktx.buku.berkas.resolve()
+        or jalur.relative_to(kerja).parts[0].casefold() == skema.FOLDER_CADANGAN.casefold()
+    ):
+        raise IsianError(
+            f"{asal}: '{teks}' tidak dapat dipakai: hanya dokumen Word (.docx) atau PDF di "
+            f"folder kerja, bukan buku kerja {ktx.buku.berkas.name} dan bukan isi folder "
+            f"{skema.FOLDER_CADANGAN}/. Perbaiki isi sel itu."
+        )
+    return jalur
+
+
+def dokumen_final(ktx: Konteks, peng: Pengaturan) -> DokumenFinal | None:
+    """The latest FINAL row of `Dokumen` (not yet checked against its file), None if none."""
+    rows = baca_tabel(ktx.buku, skema.DOKUMEN)
+    rows = [r for r in rows if sebagai_teks(r["Status"]).upper() == FINAL]
+    if not rows:
+        return None
+    r = rows[-1]
+    sel = f"sheet {skema.DOKUMEN} baris {r['_baris']}"
+    sidik = sebagai_teks(r["SHA-256"]).lower()
+    if not re.fullmatch(r"[0-9a-f]{64}", sidik):
+        raise IsianError(f"{sel}: kolom SHA-256 tidak berisi sidik SHA-256 yang sah.")
+    pdf = sebagai_teks(r["PDF"])
+    waktu = r["Waktu Persetujuan"]
+    return DokumenFinal(
+        versi=sebagai_teks(r["Versi"]),
+        berkas=jalur_tercatat(ktx, peng, sebagai_teks(r["Berkas"]), f"{sel}, kolom Berkas"),
+        sha256=sidik,
+        pdf=jalur_tercatat(ktx, peng, pdf, f"{sel}, kolom PDF") if pdf else None,
+        disetujui=waktu.date() if isinstance(waktu, datetime) else None,
+        sel=sel,
+    )
+
+
+def periksa_final(final: DokumenFinal, kerja: Path) -> None:
+    """Refuse a final document that is missing or no longer the one approved."""
+    nama = final.berkas.relative_to(kerja.resolve()).as_posix()
+    if not final.berkas.is_file():
+        raise IsianError(
+            f"Dokumen IKU final {nama} ({final.sel}) tidak ditemukan. Kembalikan berkas yang "
+            "disetujui ke tempatnya, atau setujui ulang (langkah 10–11)."
+        )
+    if sha256_berkas(final.berkas) != final.sha256:
+        raise IsianError(
+            f"Dokumen IKU final {nama} berubah setelah disetujui: SHA-256-nya berbeda dari yang "
+            f"tercatat di {final.sel}. Dokumen yang berubah tidak dikirim: kembalikan berkas "
+            "yang disetujui, atau buat konsep baru dan setujui ulang (langkah 8–11)."
+        )
+
+
+def _kirim(
+    ktx: Konteks, pengirim: Pengirim, email: list[str], surat: dict[str, str], lampiran: list[Path]
+) -> tuple[Baris, Terkirim | None]:
+    """The e-mail and its `Pengiriman` row. A LingkunganError goes on (nothing went out: the
+    letter is cancelled); any other refusal (the server refused the address) is recorded."""
+    perihal = f"Surat Pengantar {surat['judul']} (Nomor {surat['nomor']})"
+    rec: Baris = {"Waktu": ktx.jam(), "Langkah": 12, "Kode Bagian": "", "Perihal": perihal,
+                  "Kepada": "; ".join(f"{surat['kepada']} <{a}>" for a in email),
+                  "ID Format": "", "Mode": pengirim.mode}  # fmt: skip
+    isi = [
+        f"Yth. {surat['kepada']}\ndi {surat['tempat_tujuan']}\n\nDengan hormat,\n",
+        f"Bersama ini kami sampaikan {surat['judul']} dengan Surat Pengantar Nomor "
+        f"{surat['nomor']} tanggal {surat['tanggal']}. Berkas terlampir:",
+        *(f"  {i}. {p.name}" for i, p in enumerate(lampiran, 1)),
+        "\nDemikian disampaikan untuk dipergunakan sebagaimana mestinya. Atas perhatian "
+        "Bapak/Ibu, kami ucapkan terima kasih.\n\nHormat kami,",
+        f"{surat['jabatan']}\n\n{surat['nama']}\n{surat['nip']}".rstrip(),
+    ]
+    kepada = [(surat["kepada"], a) for a in email]
+    try:
+        t = pengirim.kirim(Surel(kepada, perihal, "\n".join(isi), lampiran, baris=rec))
+    except LingkunganError:
+        raise
+    except PyxlError as exc:
+        return dict(rec, Status="Gagal", Catatan=str(exc)), None
+    rec.update(catatan_kirim(t))
+    return rec, t
+
+
+def jalankan(
+    ktx: Konteks, *, tanggal: str | None = None, kepada: str | None = None, mode: str | None = None
+) -> Hasil:
+    peng = ktx.pengaturan()
+    kerja = ktx.buku.folder
+    final = dokumen_final(ktx, peng)
+    if final is None:
+        raise IsianError(
+            f"Belum ada Dokumen IKU berstatus {FINAL} di sheet {skema.DOKUMEN}: jalankan "
+            "langkah 10–11 (setujui) dahulu."
+        )
+    periksa_final(final, kerja)
+    pdf = final.pdf if final.pdf and final.pdf.is_file() else None
+    tgl = baca_tanggal(tanggal, "Opsi --tanggal") if tanggal else ktx.jam().date()
+    if final.disetujui and tgl < final.disetujui:
+        raise IsianError(
+            f"Tanggal surat {indo.tanggal(tgl)} sebelum tanggal persetujuan Dokumen IKU "
+            f"{indo.tanggal(final.disetujui)} ({final.sel}): periksa --tanggal."
+        )
+    tujuan = (kepada or peng.wajib("Tujuan Pengantar")).strip()
+    periksa_header(tujuan, "Opsi --kepada" if kepada else "Pengaturan 'Tujuan Pengantar'")
+    email = [a.strip() for a in peng["Email Tujuan Pengantar"].split(";") if a.strip()]
+    asal = f"Pengaturan 'Email Tujuan Pengantar' ({sel_pengaturan(ktx, 'Email Tujuan Pengantar')})"
+    for alamat in email:  # checked before a number is taken: a typo wastes no number
+        periksa_alamat(tujuan, alamat, asal)
+    folder_kirim = peng.folder(kerja, "Folder Kirim")
+    pengirim = pengirim_dari_pengaturan(peng, folder_kirim, mode) if email else None
+    instansi = f"{peng['Unit Kerja']} {peng['Pemerintah Daerah']}"
+    judul = f"Dokumen Indikator Kinerja Utama (IKU) {instansi} Tahun {peng.tahun()}"
+    ttd = pejabat(peng, SEKDA, f"{SEKDA.upper()}\n{peng['Pemerintah Daerah'].upper()},")
+    tempat = peng.wajib("Alamat Tujuan Pengantar")
+    naskah = [{"naskah": judul, "banyaknya": SATU_BERKAS, "keterangan": KETERANGAN}]
+    if pdf:
+        naskah.append({"naskah": f"{judul} (berkas PDF)", "banyaknya": SATU_BERKAS,
+                       "keterangan": "Salinan elektronik naskah nomor 1"})  # fmt: skip
+    templat = cari_templat(kerja, TEMPLAT)
+    folder = peng.folder(kerja, "Folder Dokumen")
+    rec: Baris = {}
+    t: Terkirim | None = None
+
+    def surat(nomor: str, tgl: date) -> dict[str, str]:
+        return {"kepada": tujuan, "tempat_tujuan": tempat, "nomor": nomor,
+                "tanggal": indo.tanggal(tgl), "judul": judul, "nama": ttd["nama"],
+                "jabatan": f"{SEKDA} {peng['Pemerintah Daerah']}",
+                "nip": f"NIP {ttd['nip']}" if ttd["nip"] else ""}  # fmt: skip
+
+    terbit = [
+        r
+        for r in ktx.pulihan.surat
+        if sebagai_teks(r["Status"]) == TERBIT
+        and sebagai_teks(r["Berkas"]).startswith("surat_pengantar")
+    ]
+    if terbit:  # the letter of the run that died: finish it, never a second letter
+        r = terbit[-1]
+        nomor, berkas = sebagai_teks(r["Nomor Surat"]), folder / sebagai_teks(r["Berkas"])
+        awal = (
+            f"Surat pengantar Nomor {nomor} ({berkas.name}) sudah terbit oleh proses sebelumnya "
+            f"yang terhenti; tidak dibuat surat baru."
+        )
+        if pengirim is None or any(
+            nomor in sebagai_teks(b["Perihal"]) for b in ktx.pulihan.terkirim(12)
+        ):
+            return Hasil(
+                f"{awal} Emailnya sudah terkirim dan kini dicatat di sheet {skema.PENGIRIMAN}."
+            )
+        tgl_surat = r["Tanggal"].date() if isinstance(r["Tanggal"], datetime) else tgl
+        lampiran = [berkas, final.berkas, *([pdf] if pdf else [])]
+        rec, t = _kirim(ktx, pengirim, email, surat(nomor, tgl_surat), lampiran)
+        tambah_baris(ktx.buku, skema.PENGIRIMAN, skema.KOLOM_PENGIRIMAN, [rec])
+        hasil = "dikirim ulang" if t else f"tidak terkirim: {rec['Catatan']}"
+        return Hasil(
+            f"{awal} Emailnya belum pasti terkirim saat proses itu terhenti: {hasil}.",
+            [t.berkas] if t and t.berkas else [],
+        )
+
+    with nomor_surat(
+        ktx,
+        kode_klasifikasi=peng["Kode Klasifikasi Pengantar"],
+        kunci_klasifikasi="Kode Klasifikasi Pengantar",
+        tanggal=tgl,
+        tujuan=f"{tujuan} di {tempat}",
+        perihal=f"Pengantar {judul}",
+        berkas=lambda urut: folder / f"surat_pengantar_{urut}_{tgl.year}.docx",
+    ) as ns:
+        p = {"nomor": ns.nomor, "tanggal": indo.tanggal(tgl), "kepada": tujuan,
+             "tempat_tujuan": tempat, "naskah": naskah}  # fmt: skip
+        konteks = ketat({"kop": kop(peng), "p": p, "ttd": ttd})
+        tulis_dokumen(templat, konteks, ns.berkas, apa="Surat pengantar")
+        if pengirim:
+            lampiran = [ns.berkas, final.berkas, *([pdf] if pdf else [])]
+            rec, t = _kirim(ktx, pengirim, email, surat(ns.nomor, tgl), lampiran)
+            if t and t.berkas:
+                ns.berkas_lain.append(t.berkas)
+            tambah_baris(ktx.buku, skema.PENGIRIMAN, skema.KOLOM_PENGIRIMAN, [rec])
+
+    if not pengirim:
+        catatan = (
+            "Pengaturan 'Email Tujuan Pengantar' kosong: tidak ada email. Serahkan surat dan "
+            "dokumen kepada staf untuk diantar."
+        )
+    elif not t:
+        catatan = f"Email tidak terkirim: {rec['Catatan']}"
+    else:
+        cara = CARA.get(t.mode, "dibuat sebagai draf di Outlook").format(peng["Folder Kirim"])
+        catatan = f"Email ke {', '.join(email)} {cara}."
+    dikirim = final.berkas.name + (f" dan {pdf.name}" if pdf else "")
+    ringkasan = [
+        f"Surat pengantar Nomor {ns.nomor} tanggal {indo.tanggal(tgl)} kepada {tujuan}: "
+        f"{ns.berkas.relative_to(kerja).as_posix()} (Dokumen IKU versi {final.versi}: {dikirim}).",
+        catatan,
+    ]
+    if final.pdf and not pdf:
+        ringkasan.append(f"PDF {final.pdf.name} ({final.sel}) tidak ditemukan: tidak disertakan.")
+    return Hasil("\n".join(ringkasan), [ns.berkas, *ns.berkas_lain])
