@@ -114,7 +114,7 @@ def siapkan_himpun(folder: Path, n: int, baris: int, kembali: int | None = None)
     """N units with their formats issued; the first `kembali` units (all by default) have
     filled theirs and sent it back into masuk/."""
     from pyxl.alat.simulasi import isi_format
-    from pyxl.buku.berkas import buka
+    from pyxl.buku.xlsm import buka
     from pyxl.jalan.konteks import Konteks
     from pyxl.langkah import jalankan
 
@@ -163,7 +163,7 @@ def _format_openpyxl(tujuan: Path, rows: list[Indikator]) -> None:
 
 
 def _bench_format_satu(n: int, baris: int) -> tuple[float, float]:
-    from pyxl.buku.berkas import buka
+    from pyxl.buku.xlsm import buka
     from pyxl.jalan.konteks import Konteks
     from pyxl.langkah import jalankan
 
@@ -237,7 +237,7 @@ def bench_himpun(sizes: list[int], baris: int = 10, ulang: int = 3) -> list[Ukur
 def _bench_himpun_satu(n: int, baris: int, ulang: int) -> dict[str, float]:
     from python_calamine import CalamineWorkbook
 
-    from pyxl.buku.berkas import buka
+    from pyxl.buku.xlsm import buka
     from pyxl.jalan.konteks import Konteks
     from pyxl.langkah import jalankan
 
@@ -354,7 +354,7 @@ def bench_langkah_analisis(ulang: int = 3) -> list[Ukur]:
     import pandas as pd
 
     from pyxl.bangun.kerja import buat_folder_kerja
-    from pyxl.buku.berkas import buka
+    from pyxl.buku.xlsm import buka
     from pyxl.contoh import muat as sample
     from pyxl.inti.capaian import dari_indikator, hitung
     from pyxl.jalan.konteks import Konteks
@@ -380,7 +380,7 @@ def bench_langkah_analisis(ulang: int = 3) -> list[Ukur]:
 def bench_dokumen(sizes: list[int], ulang: int = 3) -> list[Ukur]:
     """Step 8: the whole Dokumen IKU (each indicator a row in three tables, and the chart) vs
     python-docx `add_row` building one of those tables."""
-    from pyxl.langkah.dokumen import benchmark, benchmark_add_row
+    from pyxl.dokumen.iku import benchmark, benchmark_add_row
 
     return [
         Ukur(

@@ -189,12 +189,12 @@ def _jalankan(args: argparse.Namespace, umpan: UmpanKonsol) -> int:
         buat_paket(args.folder, tuple(args.python), tahun=args.tahun, lapor=umpan.status)
         return 0
 
-    from pyxl.buku.berkas import buka
+    from pyxl.buku.xlsm import buka
     from pyxl.jalan.konteks import Konteks
     from pyxl.langkah import jalankan
 
     if args.perintah == "cek" and not args.workbook.exists():
-        from pyxl.langkah.cek import GAGAL, laporan, periksa
+        from pyxl.pasang.diagnosa import GAGAL, laporan, periksa
 
         temuan = periksa(None, args.workbook)
         umpan.info(laporan(temuan))

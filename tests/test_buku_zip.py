@@ -22,10 +22,9 @@ from conftest import tombol_terhubung
 from libreoffice import probe
 from pyxl.bangun.kerja import data_contoh
 from pyxl.bangun.master import bangun_master
-from pyxl.buku.berkas import buka
 from pyxl.buku.kendali import tandai_langkah, tulis_status_bagian
 from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel, tambah_baris, tulis_tabel
-from pyxl.buku.xlsm import BukuZip
+from pyxl.buku.xlsm import BukuZip, buka
 from pyxl.galat import BukuError
 from pyxl.kontrak import kendali, skema
 from pyxl.kontrak.perintah import PERINTAH

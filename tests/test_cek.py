@@ -13,10 +13,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pyxl.buku.berkas import buka
+from pyxl.buku.xlsm import buka
 from pyxl.cli import main
 from pyxl.kontrak import skema
-from pyxl.langkah.cek import (
+from pyxl.pasang.diagnosa import (
     ASR_GUID,
     DILEWATI,
     GAGAL,

@@ -169,7 +169,7 @@ def test_a_step_over_its_standard_time_is_flagged(
 ) -> None:
     from datetime import timedelta
 
-    from pyxl.buku.berkas import buka
+    from pyxl.buku.xlsm import buka
     from pyxl.jalan.konteks import Konteks
     from pyxl.jalan.umpan import UmpanKonsol
     from pyxl.langkah import jalankan

@@ -246,10 +246,8 @@ def test_button_writes_the_version_through_the_live_workbook(
     master: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import pyxl.tombol
-    from pyxl.buku.berkas import buka
-    from pyxl.jalan.konteks import Konteks
-    from pyxl.jalan.umpan import UmpanKonsol
-    from pyxl.langkah.dokumen import sidik_data
+    from pyxl.buku.xlsm import buka
+    from pyxl.dokumen.tercatat import sidik_data
 
     monkeypatch.chdir(master.parent)
     book = buku_remote(master.resolve())
@@ -267,4 +265,4 @@ def test_button_writes_the_version_through_the_live_workbook(
     assert rec["SHA-256"] == hashlib.sha256(dok.read_bytes()).hexdigest()
     # Excel hands every number as a float: the data digest must not depend on that.
     with buka(master, hanya_baca=True) as buku:
-        assert rec["Sidik Data"] == sidik_data(Konteks(buku, UmpanKonsol(diam=True)))
+        assert rec["Sidik Data"] == sidik_data(buku)

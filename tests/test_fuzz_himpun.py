@@ -17,9 +17,9 @@ level. Strategies:
                 (``SYSTEM "file:///etc/passwd"``) in sheets, sharedStrings, workbook.xml,
                 custom.xml, core.xml and the rest; deeply nested XML; far-away cells
                 (XFD1048576); huge shared-string tables; odd relationship ids and prefixes;
-- plain tests: a file of exactly `validasi.BATAS_UKURAN` bytes and one byte more, zip bombs
-  (one member, many members, overlapping members, lying sizes, a sheet of empty rows), and
-  one regression test per crash, hang or wrong outcome the fuzzing found;
+- plain tests: a file of exactly `pyxl.inti.validasi.BATAS_UKURAN` bytes and one byte more,
+  zip bombs (one member, many members, overlapping members, lying sizes, a sheet of empty
+  rows), and one regression test per crash, hang or wrong outcome the fuzzing found;
 - ``ukur_lembar``: the size guard never measures less than the grid calamine really builds.
 
 Outcome per case: accepted (maybe with `Peringatan` findings) or rejected with a `Blokir` code;
@@ -30,10 +30,10 @@ spreadsheet program could have written are always accepted; an accepted file nev
 signed cell that an independent read sees changed; only the input cells of the file's own
 Bagian change; no message is longer than 2000 characters; nothing of /etc/passwd shows up.
 
-Two layers: `Meja.periksa` runs the real checks of step 6 on bytes (`langkah_himpun._periksa`,
-then `_gabungkan` into the master opened read-only and never saved), so thousands of cases run
-in seconds; `test_ujung_ke_ujung` runs `pyxl himpun` on the working folder (the master saved)
-and reads `Penerimaan`, `Validasi` and the Bagian sheets back.
+Two layers: `Meja.periksa` runs the real checks of step 6 on bytes
+(`pyxl.langkah.himpun._periksa`, then `_gabungkan` into the master opened read-only and never
+saved), so thousands of cases run in seconds; `test_ujung_ke_ujung` runs `pyxl himpun` on the
+working folder (the master saved) and reads `Penerimaan`, `Validasi` and the Bagian sheets back.
 
 Sample size: the default profile (``pyxl-fuzz-ci``, 250 derandomised cases per strategy, 20
 end-to-end batches) keeps this file well under two minutes. The large run (profile
@@ -404,7 +404,7 @@ def _cek_gabung(meja: Meja, buku: BukuZip, kode: str) -> None:
 
 
 def _meja(kerja: Path, dasar: Dasar) -> Meja:
-    """What `langkah_himpun.jalankan` reads from the master before it checks files."""
+    """What `pyxl.langkah.himpun.jalankan` reads from the master before it checks files."""
     buku = BukuZip(kerja / skema.NAMA_MASTER, hanya_baca=True)
     try:
         ktx = Konteks(buku, _Diam(), pengguna="fuzz")
@@ -1725,8 +1725,8 @@ def lembar_acak(draw: st.DrawFn) -> bytes:
 @settings(PROFIL, max_examples=max(50, PROFIL.max_examples // 5))
 @given(xml=lembar_acak())
 def test_ukuran_lembar_tidak_pernah_di_bawah_yang_dibangun_pembaca(meja: Meja, xml: bytes) -> None:
-    """`validasi.ukur_lembar` is an upper bound of the grid calamine builds for the sheet (rows
-    and columns from A1), in the usual form and in every other one."""
+    """`pyxl.inti.validasi.ukur_lembar` is an upper bound of the grid calamine builds for the
+    sheet (rows and columns from A1), in the usual form and in every other one."""
     from python_calamine import CalamineWorkbook
 
     d = meja.dasar

@@ -20,7 +20,7 @@ And after running the step again, undisturbed:
 - the end state equals an undisturbed run's (`normal`), modulo timestamps, Message-IDs, format
   ids, cancelled letter numbers and the recovery notes in `Catatan`;
 - each recipient got each mail once — except the one mail the killed run was handing to the
-  server when it died, which may arrive twice and is then recorded as uncertain (`surel.py`).
+  server when it died, which may arrive twice and is then recorded as uncertain (`pyxl.surel`).
 A step that handles the fault itself (a mail server failing midway: `dilaporkan`) exits 0 with
 exactly the mails that left recorded as `Terkirim`, the rest `Gagal`. A case marked `celah` is a
 known gap in a file this suite does not own (strict xfail: it fails once fixed, as a reminder).
@@ -52,9 +52,8 @@ from aiosmtpd.controller import Controller
 from conftest import sidik_folder
 from gangguan import Titik, pasang
 from pyxl.berkas.kunci import NAMA_JURNAL, NAMA_KUNCI, Jurnal
-from pyxl.buku.berkas import buka
 from pyxl.buku.tabel import baca_tabel
-from pyxl.buku.xlsm import BukuZip
+from pyxl.buku.xlsm import BukuZip, buka
 from pyxl.cli import main
 from pyxl.inti.sel import sebagai_teks
 from pyxl.inti.stempel import baca_stempel

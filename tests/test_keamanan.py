@@ -41,8 +41,8 @@ import dovecot
 from conftest import sidik_folder
 from pyxl.alat.simulasi import isi_format, isian_contoh
 from pyxl.berkas.cfb import write_cfb
-from pyxl.buku.berkas import buka
 from pyxl.buku.tabel import baca_tabel
+from pyxl.buku.xlsm import buka
 from pyxl.cli import main
 from pyxl.galat import IsianError
 from pyxl.inti import stempel
@@ -1015,11 +1015,11 @@ PARSER_DIIZINKAN = {
 }
 """Every line of pyxl that parses XML or imports a parser (comments and strings ignored, as
 a whitespace-free regular expression), with why it is safe. Returned formats are read by
-python-calamine (Rust, quick-xml: no DTD, no entity expansion) apart from docProps/custom.xml,
-which goes through defusedxml; `langkah_himpun.sel_berumus` looks at the sheet XML with a
-regular expression, parsing nothing. Third-party parsers pyxl calls: python-docx
-(resolve_entities=False) for templates, docxtpl's `XMLParser(recover=True)` on the body it
-rendered itself (serialised without a DTD), openpyxl (uses defusedxml when installed) only in
+python-calamine (Rust, quick-xml: no DTD, no entity expansion) apart from docProps/custom.xml, which
+goes through defusedxml; the pre-scan (`pyxl.inti.validasi.pindai_berkas`) looks at the sheet XML
+with a regular expression, parsing nothing. Third-party parsers pyxl calls: python-docx
+(resolve_entities=False) for templates, docxtpl's `XMLParser(recover=True)` on the body it rendered
+itself (serialised without a DTD), openpyxl (uses defusedxml when installed) only in
 `simulasi` on pyxl's own formats."""
 _RE_XML = re.compile(
     r"ElementTree|minidom|xml\.dom|pulldom|xml\.sax|expat|XMLParser|iterparse|objectify"

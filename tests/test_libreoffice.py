@@ -42,7 +42,7 @@ def test_buttons_survive_a_command_on_the_closed_file(master: Path) -> None:
 
     assert main(["status", "--workbook", str(master)]) == 0
     assert main(["cek", "--workbook", str(master)]) in (0, 1)
-    from pyxl.buku.berkas import buka
+    from pyxl.buku.xlsm import buka
 
     with buka(master) as buku:
         buku.tulis("Log SOP", 5, 1, [["x"]])

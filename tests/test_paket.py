@@ -22,8 +22,8 @@ from conftest import AKAR, KELUARAN
 from pyxl import __version__
 from pyxl.cli import main
 from pyxl.kontrak import skema
-from pyxl.langkah.cek import ASR_GUID
 from pyxl.pasang import pemasang as pasang
+from pyxl.pasang.diagnosa import ASR_GUID
 from pyxl.pasang.paket import PYTHON_DIDUKUNG, selesaikan, teks_bat
 
 PAKET = KELUARAN / "paket-uji"

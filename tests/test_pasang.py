@@ -190,8 +190,8 @@ def test_install_makes_the_folder_ready_and_uninstall_undoes_it(
     assert "Semua pemeriksaan lulus." in out
 
     # the checks that failed before now pass on this Windows
-    from pyxl.buku.berkas import buka
-    from pyxl.langkah.cek import OK, periksa
+    from pyxl.buku.xlsm import buka
+    from pyxl.pasang.diagnosa import OK, periksa
 
     with buka(master, hanya_baca=True) as buku:
         temuan = {t.hal: t for t in periksa(buku, master, sistem=windows)}
@@ -209,7 +209,7 @@ def test_install_makes_the_folder_ready_and_uninstall_undoes_it(
 def test_installing_again_keeps_the_workbook_and_adds_no_second_location(
     paket: Path, windows: WindowsTiruan, tmp_path: Path
 ) -> None:
-    from pyxl.buku.berkas import buka
+    from pyxl.buku.xlsm import buka
 
     p = _pemasang(paket, windows, tmp_path)
     assert p.pasang() == 0
@@ -308,7 +308,7 @@ def test_the_interpreter_path_for_windows_uses_localappdata_when_it_can() -> Non
 
 
 def test_tulis_interpreter_adds_the_key_when_the_sheet_lacks_it(master: Path) -> None:
-    from pyxl.buku.berkas import buka
+    from pyxl.buku.xlsm import buka
 
     with buka(master) as buku:
         n = len(buku.baca(skema.XLWINGS_CONF))

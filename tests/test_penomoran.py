@@ -14,11 +14,8 @@ from test_undangan import baris_sheet
 
 from conftest import AKAR
 from pyxl.berkas.kunci import kunci_folder
-from pyxl.buku.berkas import buka
-from pyxl.buku.xlsm import BukuZip
+from pyxl.buku.xlsm import BukuZip, buka
 from pyxl.cli import main
-from pyxl.jalan.konteks import Konteks
-from pyxl.jalan.umpan import UmpanKonsol
 from pyxl.kontrak import skema
 from pyxl.surat import nomor as penomoran
 
@@ -65,10 +62,9 @@ def test_numbers_are_consecutive_and_never_overwrite(master: Path) -> None:
 def test_other_letter_kinds_share_the_running_number(master: Path) -> None:
     assert _undangan(master) == 0
     with buka(master) as buku:
-        ktx = Konteks(buku, UmpanKonsol(diam=True))
         tujuan = buku.folder / "dokumen" / "pengantar.docx"
         with penomoran.nomor_surat(
-            ktx,
+            buku,
             kode_klasifikasi="000.8.6.3",
             tanggal=date(2027, 2, 3),
             tujuan="Bupati Way Kanan",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pyxl.alat.simulasi import isi_format, isian_contoh
 from pyxl.bangun.kerja import buat_folder_kerja
-from pyxl.buku.berkas import buka
+from pyxl.buku.xlsm import buka
 from pyxl.contoh.muat import TAHUN_CONTOH
 from pyxl.galat import IsianError
 from pyxl.jalan.konteks import Konteks

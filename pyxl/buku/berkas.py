@@ -1,11 +1,10 @@
-"""Opening and saving the master as a closed file (CLI, tests); the cells are `buku_zip`'s job.
+"""Saving the master as a closed file (CLI, tests), atomically and with a backup.
 
-Opening refuses a workbook Excel has open (the two would overwrite each other) and holds the
-working folder's lock for the step. Saving is atomic: the new workbook is written beside the old
-one and flushed to disk, the old one is copied to `cadangan/` (itself written under a temporary
-name and renamed, so a backup is never a truncated file), then the new one is renamed over it.
-A crash or a full disk at any point leaves either the old or the new file, never a broken one;
-a failed save says in Indonesian which file and why (`galat_tulis`).
+Opening is `pyxl.buku.xlsm.buka`, the cells are `BukuZip`'s job. Saving is atomic: the new workbook
+is written beside the old one and flushed to disk, the old one is copied to `cadangan/` (itself
+written under a temporary name and renamed, so a backup is never a truncated file), then the new one
+is renamed over it. A crash or a full disk at any point leaves either the old or the new file, never
+a broken one; a failed save says in Indonesian which file and why (`galat_tulis`).
 """
 
 from __future__ import annotations
@@ -13,18 +12,12 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from pyxl.berkas.kunci import kunci_folder, pemilik_excel
 from pyxl.berkas.tulis import galat_tulis
-from pyxl.galat import BukuError, BukuTerkunci, PyxlError
+from pyxl.galat import BukuTerkunci, PyxlError
 from pyxl.kontrak import skema
-
-if TYPE_CHECKING:
-    from pyxl.buku.xlsm import BukuZip
 
 SIMPAN_CADANGAN = 30
 """Backups kept in `cadangan/`; older ones are removed."""
@@ -83,31 +76,3 @@ def cadangkan(berkas: Path) -> Path:
     for f in lama[:-SIMPAN_CADANGAN]:
         f.unlink()
     return tujuan
-
-
-@contextlib.contextmanager
-def buka(berkas: Path, hanya_baca: bool = False) -> Iterator[BukuZip]:
-    """Open the master for one step: refuse when Excel has it open, hold the folder lock."""
-    berkas = Path(berkas)
-    if not berkas.exists():
-        raise BukuError(
-            f"Buku kerja {berkas} tidak ditemukan. Jalankan perintah dari folder kerja, "
-            "sebutkan --workbook, atau buat folder kerja baru dengan: pyxl init FOLDER."
-        )
-    if not hanya_baca:
-        pemilik = pemilik_excel(berkas)
-        if pemilik:
-            raise BukuTerkunci(
-                f"Buku kerja {berkas.name} sedang dibuka di Excel oleh {pemilik}. Pakai tombol "
-                "di sheet Kendali, atau tutup Excel dahulu lalu ulangi perintah ini."
-            )
-    with contextlib.ExitStack() as tumpukan:
-        if not hanya_baca:
-            tumpukan.enter_context(kunci_folder(berkas.resolve().parent))
-        from pyxl.buku.xlsm import BukuZip
-
-        buku = BukuZip(berkas, hanya_baca=hanya_baca)
-        try:
-            yield buku
-        finally:
-            buku.tutup()

@@ -1,7 +1,7 @@
 """The workbook port: the one small interface every step uses to read and write the master.
 
-Two adapters implement it: `buku_zip.BukuZip` (a closed .xlsm file, surgery on its zip;
-opened by `buku_berkas.buka`) for the CLI and tests, and `buku_excel.BukuExcel` (the live
+Two adapters implement it: `xlsm.BukuZip` (a closed .xlsm file, surgery on its zip; opened
+by `xlsm.buka`) for the CLI and tests, and `excel.BukuExcel` (the live
 workbook through xlwings) for the buttons. The core asks only for whole blocks — read a sheet,
 write a block of rows — so the live adapter makes one Excel call per block, never one per cell.
 

@@ -1,5 +1,8 @@
 """The workbook port on a closed .xlsm file, by surgery on its zip (CLI, tests).
 
+`buka` opens the master for one step: it refuses a workbook Excel has open (the two would
+overwrite each other) and holds the working folder's lock; saving is `pyxl.buku.berkas`.
+
 Why not openpyxl: it parses and rewrites every part of the workbook (seconds on a master with
 hundreds of Bagian sheets) and loses what it does not model. Here values are read with
 python-calamine, writes are kept in memory, and saving rewrites only `<sheetData>` and
@@ -15,6 +18,7 @@ as serial numbers with a date format, booleans as `t="b"`.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import copy
 import functools
 import io
@@ -24,7 +28,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -32,8 +36,9 @@ from typing import Any
 
 from lxml import etree
 
+from pyxl.berkas.kunci import kunci_folder, pemilik_excel
 from pyxl.buku.berkas import simpan_atomik
-from pyxl.galat import BukuError
+from pyxl.galat import BukuError, BukuTerkunci
 from pyxl.inti.sel import nama_sel, perlu_awalan_teks
 from pyxl.kontrak import skema
 
@@ -530,3 +535,29 @@ def _tanpa(xml: bytes, atribut: str, akhiran: str) -> bytes:
         if el.get(atribut, "").endswith(akhiran):
             root.remove(el)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+@contextlib.contextmanager
+def buka(berkas: Path, hanya_baca: bool = False) -> Iterator[BukuZip]:
+    """Open the master for one step: refuse when Excel has it open, hold the folder lock."""
+    berkas = Path(berkas)
+    if not berkas.exists():
+        raise BukuError(
+            f"Buku kerja {berkas} tidak ditemukan. Jalankan perintah dari folder kerja, "
+            "sebutkan --workbook, atau buat folder kerja baru dengan: pyxl init FOLDER."
+        )
+    if not hanya_baca:
+        pemilik = pemilik_excel(berkas)
+        if pemilik:
+            raise BukuTerkunci(
+                f"Buku kerja {berkas.name} sedang dibuka di Excel oleh {pemilik}. Pakai tombol "
+                "di sheet Kendali, atau tutup Excel dahulu lalu ulangi perintah ini."
+            )
+    with contextlib.ExitStack() as tumpukan:
+        if not hanya_baca:
+            tumpukan.enter_context(kunci_folder(berkas.resolve().parent))
+        buku = BukuZip(berkas, hanya_baca=hanya_baca)
+        try:
+            yield buku
+        finally:
+            buku.tutup()

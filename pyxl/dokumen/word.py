@@ -182,3 +182,25 @@ def periksa_templat(templat: Path, contoh: Mapping[str, Any]) -> list[str]:
             aman = isinstance(exc, TemplateError) and not _tidak_aman(exc)
             masalah.append(f"tidak dapat diisi: {exc}" if aman else _sebab(exc))
     return masalah
+
+
+class _Ketat(dict[str, Any]):
+    """A template context in which a misspelt name (``{{ u.nomer }}``) fails the rendering
+    instead of printing nothing."""
+
+    def __getattr__(self, nama: str) -> Any:
+        if nama in self:
+            return self[nama]
+        if nama.startswith("__"):
+            raise AttributeError(nama)
+        from jinja2 import StrictUndefined
+
+        return StrictUndefined(hint=f"variabel '{nama}' tidak ada di konteks templat")
+
+
+def ketat(nilai: Any) -> Any:
+    if isinstance(nilai, dict):
+        return _Ketat({k: ketat(v) for k, v in nilai.items()})
+    if isinstance(nilai, list):
+        return [ketat(v) for v in nilai]
+    return nilai

@@ -1,6 +1,7 @@
 """Indonesian formats for documents (Word/PDF): dates, numbers, money, NIP, terbilang.
 
-Pure functions on the standard library only. In Excel keep numbers numeric and let number
+Pure functions on the standard library only (a date that cannot be read is an `IsianError`
+naming where it came from). In Excel keep numbers numeric and let number
 formats do the work; the strings made here are for documents, where the text is final.
 
 Rounding is half away from zero (``ROUND_HALF_UP`` of `decimal`), never banker's rounding.
@@ -15,6 +16,8 @@ import math
 import re
 from datetime import date, time
 from decimal import ROUND_HALF_UP, Context, Decimal
+
+from pyxl.galat import IsianError
 
 __all__ = [
     "NAMA_BULAN",
@@ -302,3 +305,14 @@ def terbilang(n: int) -> str:
     if sisa:
         kata += _ratusan(sisa)
     return " ".join(kata)
+
+
+def baca_tanggal(teks: str, asal: str) -> date:
+    """A date typed as text, or an Excel date cell read as '2027-01-18 00:00:00'."""
+    teks = teks.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2} 00:00:00", teks):
+        teks = teks[:10]
+    try:
+        return parse_tanggal(teks)
+    except ValueError as exc:
+        raise IsianError(f"{asal}: {exc}") from exc

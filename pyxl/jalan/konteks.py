@@ -10,8 +10,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pyxl.buku.pengaturan import baca_pengaturan
 from pyxl.buku.port import Buku
-from pyxl.buku.tabel import baca_tabel
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.umpan import Umpan
 from pyxl.kontrak import skema
@@ -31,7 +31,7 @@ class Konteks:
 
     def pengaturan(self) -> Pengaturan:
         """The settings, each with its cell (messages name 'sheet Pengaturan sel B42')."""
-        return Pengaturan.dari_tabel(baca_tabel(self.buku, skema.PENGATURAN))
+        return baca_pengaturan(self.buku)
 
 
 @dataclass

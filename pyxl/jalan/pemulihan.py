@@ -187,7 +187,7 @@ def pulihkan(ktx: Konteks, jurnal: Jurnal) -> Pulihan:
                 with contextlib.suppress(OSError):
                     p.unlink()
     if (ada_cadangan or keluar) and "Folder Dokumen" in folder:
-        hasil.surat = selesaikan_cadangan(ktx, folder["Folder Dokumen"], keluar, sisihkan)
+        hasil.surat = selesaikan_cadangan(ktx.buku, folder["Folder Dokumen"], keluar, sisihkan)
     hasil.surel, hasil.baris = _baris_surel(
         ktx, [s for s in surel_jurnal(entri) if s.keluar], entri
     )

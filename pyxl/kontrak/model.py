@@ -1,7 +1,7 @@
 """The domain as plain data: Bagian, indicators, settings and the SOP's steps.
 
 Nothing here touches a file or Excel; every step of the product reads and writes these shapes
-through the workbook port (`pyxl.book`).
+through the workbook port (`pyxl.buku.port`).
 """
 
 from __future__ import annotations

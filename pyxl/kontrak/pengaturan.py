@@ -248,6 +248,13 @@ _BAGIAN_FOLDER = re.compile(r"[^\W_](?:[\w .()-]*[\w)])?")
 trailing dot or space (Windows drops them), no `:`, `~`, `$`, `%` or control character."""
 
 
+SEKDA = "Sekretaris Daerah"
+"""Key of the Sekda's name (the signer of the Dokumen IKU and the cover letter)."""
+KABAG = "Kepala Bagian Perencanaan dan Keuangan"
+"""Key of the Kepala Bagian who owns the SOP (disposisi, invitation, meeting); also
+'NIP <KABAG>' and 'Pangkat <KABAG>'."""
+
+
 class Pengaturan:
     """The settings as read from the workbook, falling back to the defaults above.
 

@@ -39,12 +39,12 @@ from typing import Any
 from pyxl.berkas import arsip
 from pyxl.buku.port import Baris, Buku
 from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel, tambah_baris
+from pyxl.dokumen.tercatat import dokumen_final, jalur_tercatat, periksa_final
 from pyxl.galat import IsianError
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema
 from pyxl.kontrak.pengaturan import Pengaturan
-from pyxl.langkah.pengantar import dokumen_final, jalur_tercatat, periksa_final
 from pyxl.surat.nomor import TERBIT
 
 LEDGER = (skema.PENERIMAAN, skema.VALIDASI, skema.REGISTER_SURAT)
@@ -115,7 +115,7 @@ def kumpulkan(ktx: Konteks, peng: Pengaturan) -> tuple[list[Item], list[str]]:
         """A file (or a file named in a sheet cell) joins the archive when it exists."""
         try:
             if isinstance(jalur, str):
-                jalur = jalur_tercatat(ktx, peng, jalur, asal)
+                jalur = jalur_tercatat(ktx.buku, peng, jalur, asal)
         except IsianError as exc:
             catatan.append(str(exc))
             return
@@ -126,7 +126,7 @@ def kumpulkan(ktx: Konteks, peng: Pengaturan) -> tuple[list[Item], list[str]]:
         else:
             catatan.append(f"{asal}: {jalur.relative_to(kerja).as_posix()} tidak ditemukan.")
 
-    final = dokumen_final(ktx, peng)
+    final = dokumen_final(ktx.buku, peng)
     if final is None:
         catatan.append("Belum ada Dokumen IKU FINAL (langkah 10–11): belum diarsipkan.")
     else:

@@ -19,11 +19,10 @@ from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema
-from pyxl.kontrak.pengaturan import Pengaturan
+from pyxl.kontrak.pengaturan import KABAG, Pengaturan
 
 SIFAT = ("Biasa", "Segera", "Sangat Segera", "Penting", "Rahasia")
 TEMPLAT = "lembar_disposisi.docx"
-KABAG = "Kepala Bagian Perencanaan dan Keuangan"
 
 
 def _tanggal(nilai: Any, asal: str) -> date:

@@ -11,95 +11,15 @@ and stamped with its number. Version 1 is SOP step 8, later versions step 9.
 
 from __future__ import annotations
 
-import hashlib
-import io
-import json
-import math
-import re
-import time
-from collections import Counter
-from datetime import date
-from pathlib import Path
-from typing import Any
-
-from pyxl.buku.daftar import baca_bagian, baca_indikator
-from pyxl.buku.port import Baris
-from pyxl.buku.tabel import baca_tabel, tambah_baris
-from pyxl.galat import IsianError
+from pyxl.berkas.arsip import sha256_berkas
+from pyxl.buku.tabel import tambah_baris
+from pyxl.dokumen.iku import TEMPLAT, baca_koreksi, susun_konteks, tulis
+from pyxl.dokumen.tercatat import KONSEP, nama_berkas, sidik_data, versi_terakhir
+from pyxl.dokumen.word import cari_templat
 from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema
-from pyxl.kontrak.pengaturan import Pengaturan
-
-TEMPLAT = "dokumen_iku.docx"
-KONSEP, FINAL = "KONSEP", "FINAL"
-SEKDA = "Sekretaris Daerah"
-SELESAI = {"ya", "sudah", "selesai"}
-"""`Selesai` values (any case) that mark a correction as done."""
-RUMUS = {"(2T-R)/T": "(2 × Target − Realisasi) / Target × 100%", "T/R": "Target / Realisasi × 100%"}
-_RE_BERKAS = re.compile(r"Dokumen_IKU_(\d{4})_v(\d+)(?:_final)?\.(?:docx|pdf)", re.IGNORECASE)
-_KOREKSI = {"no": "No", "tanggal": "Tanggal", "versi": "Versi", "bagian": "Bagian Dokumen"}
-_KOREKSI |= {"koreksi": "Koreksi", "oleh": "Oleh"}
-_NILAI = {"target": "Target", "realisasi": "Realisasi", "lalu": "Realisasi Tahun Lalu"}
-_NILAI |= {"renstra": "Target Akhir Renstra"}
-_PERSEN = {"capaian": "Capaian (%)", "capaian_renstra": "Capaian Renstra (%)"}
-
-
-def nama_berkas(tahun: int, versi: int, final: bool = False) -> str:
-    return f"Dokumen_IKU_{tahun}_v{versi}{'_final' if final else ''}.docx"
-
-
-def sha256(berkas: Path) -> str:
-    return hashlib.sha256(berkas.read_bytes()).hexdigest()
-
-
-def _kanonik(v: Any) -> Any:
-    """A cell as the digest sees it: numbers to Excel's 15 digits, text stripped, '' as None."""
-    if v is None or isinstance(v, bool):
-        return v
-    if isinstance(v, int | float):
-        return None if math.isnan(v) else format(float(v), ".15g")
-    return v.isoformat() if isinstance(v, date) else str(v).strip() or None
-
-
-def sidik_data(ktx: Konteks) -> str:
-    """SHA-256 over the contract columns of every Bagian sheet and the `Analisis` table."""
-    isi: list[Any] = []
-    for b in baca_bagian(ktx.buku):
-        rows = baca_indikator(ktx.buku, b)
-        isi.append([b.kode, [[_kanonik(r[k]) for k in skema.KOLOM_INDIKATOR] for r in rows]])
-    rows = baca_tabel(ktx.buku, skema.ANALISIS)
-    isi.append([[_kanonik(r[k]) for k in skema.KOLOM_ANALISIS_LENGKAP] for r in rows])
-    return hashlib.sha256(json.dumps(isi, ensure_ascii=False).encode()).hexdigest()
-
-
-def versi_terakhir(ktx: Konteks, folder: Path, tahun: int) -> int:
-    """The highest version in the `Dokumen` sheet or among the folder's files (0: none)."""
-    versi = [int(t) for r in baca_tabel(ktx.buku, skema.DOKUMEN) if (t := _t(r["Versi"])).isdigit()]
-    for p in folder.glob("Dokumen_IKU_*") if folder.is_dir() else ():
-        if (m := _RE_BERKAS.fullmatch(p.name)) and int(m[1]) == tahun:
-            versi.append(int(m[2]))
-    return max(versi, default=0)
-
-
-def baca_koreksi(ktx: Konteks) -> tuple[list[dict[str, str]], list[dict[str, str]], list[int]]:
-    """(corrections done and not yet stamped, corrections still open, sheet rows to stamp)."""
-    selesai: list[dict[str, str]] = []
-    terbuka: list[dict[str, str]] = []
-    baris: list[int] = []
-    for r in baca_tabel(ktx.buku, skema.KOREKSI):
-        if sebagai_teks(r["Koreksi"]):
-            item = {k: _t(r[kolom]) for k, kolom in _KOREKSI.items()}
-            item["no"] = sebagai_teks(r["No"]) or str(r["_baris"] - 1)
-            if isinstance(r["Tanggal"], date):
-                item["tanggal"] = indo.tanggal(r["Tanggal"])
-            if sebagai_teks(r["Selesai"]).casefold() not in SELESAI:
-                terbuka.append(item)
-            elif not sebagai_teks(r["Ditangani di Versi"]):
-                selesai.append(item)
-                baris.append(r["_baris"])
-    return selesai, terbuka, baris
 
 
 def _tandai_koreksi(ktx: Konteks, baris: list[int], versi: int) -> None:
@@ -115,230 +35,27 @@ def _tandai_koreksi(ktx: Konteks, baris: list[int], versi: int) -> None:
 # --------------------------------------------------------------------------- the context
 
 
-def _t(v: Any) -> str:
-    return sebagai_teks(v) or "-"
-
-
-def _bil(v: Any) -> float | None:
-    from pyxl.inti.capaian import parse_angka
-
-    x = parse_angka(v)
-    return None if x is None or math.isnan(x) else x
-
-
-def _nilai(v: Any) -> str:
-    """A target or realisation as written in the document; '-' when empty (never 0)."""
-    from pyxl.dokumen.grafik import angka_ringkas
-
-    if isinstance(v, int | float) and not isinstance(v, bool):
-        return "-" if math.isnan(v) else angka_ringkas(v)
-    return _t(v)
-
-
-def _indikator(no: int, r: Baris) -> dict[str, str]:
-    d = {"no": str(no), "nama": _t(r["Indikator Kinerja"]), "satuan": _t(r["Satuan"])}
-    d |= {"kategori": _t(r["Kategori"])} | {k: _nilai(r[v]) for k, v in _NILAI.items()}
-    d |= {k: indo.persen(_bil(r[v])) for k, v in _PERSEN.items()}
-    if (atas := _nilai(r["Target Atas"])) != "-":
-        d["target"] += f"–{atas}"
-    x, arah = _bil(r["Perubahan"]), sebagai_teks(r["Arah"])
-    tanda = "+" if x is not None and x > 0 else ""
-    d["perubahan"] = "-" if x is None else f"{tanda}{_nilai(x)}" + (f" ({arah})" if arah else "")
-    return d
-
-
-def _periksa_sumber(kode: str, sumber: list[Baris], hasil: list[Baris]) -> None:
-    """The Bagian sheet must still hold what was analysed (same indicators, same Realisasi)."""
-    from pyxl.inti.sel import nama_sel
-
-    sekarang = {sebagai_teks(r["Kode IKU"]): r for r in sumber}
-    alasan = "daftar indikatornya berbeda dari sheet Analisis"
-    if sorted(sekarang) == sorted(sebagai_teks(r["Kode IKU"]) for r in hasil):
-        for r in hasil:
-            s = sekarang[sebagai_teks(r["Kode IKU"])]
-            a, b = _bil(s["Realisasi"]), _bil(r["Realisasi"])
-            if not (a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9)) and (
-                sebagai_teks(s["Realisasi"]).casefold() != sebagai_teks(r["Realisasi"]).casefold()
-            ):
-                kolom = skema.KOLOM_INDIKATOR.index("Realisasi") + 1
-                alasan = f"Realisasi di sel {nama_sel(kolom, s['_baris'])} berbeda dari Analisis"
-                break
-        else:
-            return
-    raise IsianError(f"Sheet {kode}: {alasan}. Jalankan langkah 7 (analisis) lagi dahulu.")
-
-
-def _dana(pagu: float | None, real: float, serapan: float | None, rata: float | None) -> Baris:
-    """Budget cells of a row; efficient when the mean capaian is not below the absorption."""
-    efisien = "-"
-    if rata is not None and serapan is not None:
-        efisien = "Efisien" if rata >= serapan else "Tidak efisien"
-    rp = {"pagu": "-", "realisasi": "-", "sisa": "-"}
-    if pagu is not None:
-        rp = {"pagu": indo.rupiah(pagu), "realisasi": indo.rupiah(real)}
-        rp["sisa"] = indo.rupiah(pagu - real)
-    return rp | {"serapan": indo.persen(serapan), "efisiensi": efisien}
-
-
-def susun_konteks(
-    ktx: Konteks,
-    peng: Pengaturan,
-    *,
-    versi: int,
-    tanggal: date,
-    konsep: bool,
-    koreksi: tuple[list[dict[str, str]], list[dict[str, str]]] = ([], []),
-) -> tuple[dict[str, Any], bytes]:
-    """The template context (every value a formatted string) and the chart (PNG)."""
-    from pyxl.dokumen.grafik import angka_ringkas, gambar_capaian
-    from pyxl.inti.capaian import skala_dari_pengaturan
-    from pyxl.langkah.undangan import pejabat
-
-    analisis = baca_tabel(ktx.buku, skema.ANALISIS)
-    rekap = {sebagai_teks(r["Kode Bagian"]): r for r in baca_tabel(ktx.buku, skema.REKAP)}
-    if not analisis or "SETDA" not in rekap:
-        raise IsianError(
-            "Sheet Analisis atau Rekap masih kosong: jalankan langkah 7 (analisis) dahulu "
-            "(tombol '7. Analisis Capaian' atau perintah pyxl analisis)."
-        )
-    skala = skala_dari_pengaturan(peng)
-    daftar = baca_bagian(ktx.buku)
-    per_bagian: dict[str, list[Baris]] = {b.kode: [] for b in daftar}
-    for r in analisis:
-        if (kode := sebagai_teks(r["Kode Bagian"])) not in per_bagian:
-            raise IsianError(
-                f"Sheet Analisis baris {r['_baris']}: Bagian '{kode}' tidak ada di sheet "
-                "Bagian. Jalankan langkah 7 (analisis) lagi."
-            )
-        per_bagian[kode].append(r)
-
-    def kategori(x: float | None) -> str:
-        return "-" if x is None else str(skala.kategori([x])[0])
-
-    bagian: list[dict[str, Any]] = []
-    anggaran: list[Baris] = []
-    grafik: list[tuple[str, float | None]] = []
-    jumlah = [0.0, 0.0]
-    for b in (b for b in daftar if per_bagian[b.kode]):
-        hasil, sumber = per_bagian[b.kode], baca_indikator(ktx.buku, b)
-        _periksa_sumber(b.kode, sumber, hasil)
-        sasaran_iku = {sebagai_teks(r["Kode IKU"]): _t(r["Sasaran"]) for r in sumber}
-        kelompok: dict[str, list[Baris]] = {}
-        for r in hasil:
-            kelompok.setdefault(sasaran_iku[sebagai_teks(r["Kode IKU"])], []).append(r)
-        sasaran: list[dict[str, Any]] = []
-        datar: list[dict[str, str]] = []
-        for nama, rows in kelompok.items():
-            sasaran.append({"nama": nama, "indikator": []})
-            for r in rows:
-                datar.append(_indikator(len(datar) + 1, r))
-                sasaran[-1]["indikator"].append(datar[-1])
-        rek = rekap.get(b.kode, {})
-        rata = _bil(rek.get("Rata-rata Capaian (%)"))
-        ada = sum(_bil(r["Capaian (%)"]) is not None for r in hasil)
-        bagian.append({"nama": b.nama, "rata": indo.persen(rata), "kategori": kategori(rata)})
-        bagian[-1] |= {"jumlah": str(len(hasil)), "ada": str(ada), "sasaran": sasaran}
-        bagian[-1]["indikator"] = datar
-        grafik.append((b.nama, rata))
-        dana = [r for r in hasil if _bil(r["Serapan Anggaran (%)"]) is not None]
-        pagu = sum(_bil(r["Pagu Anggaran"]) or 0.0 for r in dana)
-        real = sum(_bil(r["Realisasi Anggaran"]) or 0.0 for r in dana)
-        jumlah = [jumlah[0] + pagu, jumlah[1] + real]
-        serapan = _bil(rek.get("Serapan Anggaran (%)"))
-        anggaran.append({"no": str(len(anggaran) + 1), "nama": b.nama.removeprefix("Bagian ")})
-        anggaran[-1] |= _dana(pagu if dana else None, real, serapan, rata)
-
-    rata = _bil(rekap["SETDA"]["Rata-rata Capaian (%)"])
-    hitung = Counter(sebagai_teks(r["Kategori"]) for r in analisis)
-    per_kelas = [hitung[lab] for lab in skala.label]
-    per_kelas.append(len(analisis) - sum(per_kelas))
-    bts = [angka_ringkas(x) for x in skala.batas]
-    rentang = [f"≥ {bts[0]}", *(f"{bts[i + 1]} – < {bts[i]}" for i in range(3)), f"< {bts[3]}"]
-    kelas = [*zip(skala.label, rentang, strict=True), ("Belum ada capaian", "-")]
-    urut = sorted((x, n) for n, x in grafik if x is not None)
-    efisiensi = Counter(sebagai_teks(r["Efisiensi"]) for r in analisis)
-    ringkasan = [f"{n} {lab}" for lab, n in zip(skala.label, per_kelas, strict=False) if n]
-    ringkasan += [f"{per_kelas[-1]} belum ada capaian"] if per_kelas[-1] else []
-    d: dict[str, Any] = {
-        "tahun": str(peng.tahun()),
-        "tahun_lalu": str(peng.tahun() - 1),
-        "tahun_terbit": str(tanggal.year),
-        "sampul_kota": peng["Kota"].upper(),
-        "instansi": f"{peng['Unit Kerja']} {peng['Pemerintah Daerah']}",
-        "versi": f"Versi {versi}",
-        "tanggal": indo.tanggal(tanggal),
-        "jumlah_bagian": str(len(bagian)),
-        "jumlah_indikator": str(len(analisis)),
-        "jumlah_ada": str(sum(_bil(r["Capaian (%)"]) is not None for r in analisis)),
-        "rata": indo.persen(rata),
-        "kategori_setda": kategori(rata),
-        "rumus_negatif": RUMUS.get("".join(peng["Rumus Polaritas Negatif"].split()).upper(), "-"),
-        "ringkasan": ", ".join(ringkasan),
-        "tertinggi": f"{urut[-1][1]} ({indo.persen(urut[-1][0])})" if urut else "-",
-        "terendah": f"{urut[0][1]} ({indo.persen(urut[0][0])})" if urut else "-",
-        "efisien": str(efisiensi["Efisien"]),
-        "tidak_efisien": str(efisiensi["Tidak efisien"]),
-        "bagian": bagian,
-        "anggaran": anggaran,
-        "total": _dana(jumlah[0], jumlah[1], _bil(rekap["SETDA"]["Serapan Anggaran (%)"]), rata),
-        "grafik": "",
-        "kategori": [
-            {"label": lab, "rentang": ren, "jumlah": str(n)}
-            | {"persen": indo.persen(n * 100 / len(analisis))}
-            for (lab, ren), n in zip(kelas, per_kelas, strict=True)
-        ],
-        "koreksi_selesai": koreksi[0],
-        "koreksi_terbuka": koreksi[1],
-    }
-    pemda = peng["Pemerintah Daerah"].upper()
-    kop = {"pemda": f"PEMERINTAH {pemda}", "unit": peng["Unit Kerja"].upper(), "kota": peng["Kota"]}
-    konteks = {
-        "kop": kop,
-        "tanda": KONSEP if konsep else "",
-        "d": d,
-        "ttd": pejabat(peng, SEKDA, f"SEKRETARIS DAERAH\n{pemda},", wajib=not konsep),
-    }
-    return konteks, gambar_capaian(grafik, skala.batas, skala.label)
-
-
-def tulis(templat: Path, konteks: dict[str, Any], png: bytes, tujuan: Path) -> Path:
-    """Render through `dokumen_word.tulis_dokumen`, with the chart as an inline picture."""
-    from docx.shared import Mm
-    from docxtpl import InlineImage
-
-    from pyxl.dokumen.word import tulis_dokumen
-
-    def dengan_grafik(doc: Any, isi: dict[str, Any]) -> dict[str, Any]:
-        gambar = InlineImage(doc, io.BytesIO(png), width=Mm(160))
-        return dict(isi, d=dict(isi["d"], grafik=gambar))
-
-    return tulis_dokumen(templat, konteks, tujuan, dengan_grafik)  # OSError: names the file
-
-
 # --------------------------------------------------------------------------- step 8-9
 
 
 def jalankan(ktx: Konteks, *, tanggal: str | None = None) -> Hasil:
-    from pyxl.dokumen.word import cari_templat
-    from pyxl.langkah.undangan import baca_tanggal
-
     peng = ktx.pengaturan()
     tahun = peng.tahun()
-    tgl = baca_tanggal(tanggal, "Opsi --tanggal") if tanggal else ktx.jam().date()
+    tgl = indo.baca_tanggal(tanggal, "Opsi --tanggal") if tanggal else ktx.jam().date()
     folder = peng.folder(ktx.buku.folder, "Folder Dokumen")
     templat = cari_templat(ktx.buku.folder, TEMPLAT)
-    versi = versi_terakhir(ktx, folder, tahun) + 1
-    selesai, terbuka, baris = baca_koreksi(ktx)
+    versi = versi_terakhir(ktx.buku, folder, tahun) + 1
+    selesai, terbuka, baris = baca_koreksi(ktx.buku)
     ktx.umpan.status(f"Langkah 8–9: menyusun Dokumen IKU versi {versi} …")
     konteks, png = susun_konteks(
-        ktx, peng, versi=versi, tanggal=tgl, konsep=True, koreksi=(selesai, terbuka)
+        ktx.buku, peng, versi=versi, tanggal=tgl, konsep=True, koreksi=(selesai, terbuka)
     )
-    sidik = sidik_data(ktx)
+    sidik = sidik_data(ktx.buku)
     berkas = tulis(templat, konteks, png, folder / nama_berkas(tahun, versi))
     try:
         catatan = f"Tanggal dokumen {indo.tanggal(tgl)}; koreksi ditangani {len(selesai)}, "
         rec = {"Versi": versi, "Waktu": ktx.jam(), "Berkas": berkas.name, "Status": KONSEP}
-        rec |= {"SHA-256": sha256(berkas), "Sidik Data": sidik}
+        rec |= {"SHA-256": sha256_berkas(berkas), "Sidik Data": sidik}
         rec["Catatan"] = catatan + f"belum ditangani {len(terbuka)}."
         tambah_baris(ktx.buku, skema.DOKUMEN, skema.KOLOM_DOKUMEN, [rec])
         if baris:
@@ -364,59 +81,3 @@ def jalankan(ktx: Konteks, *, tanggal: str | None = None) -> Hasil:
 
 
 # --------------------------------------------------------------------------- speed
-
-
-def _konteks_uji(baris: int) -> dict[str, Any]:
-    """The template's sample context with `baris` indicators spread over 10 Bagian."""
-    from pyxl.bangun.templat import contoh_konteks
-
-    k = contoh_konteks(TEMPLAT)
-    contoh_b, bagian = k["d"]["bagian"][0], []
-    for i in range(10):
-        n = baris // 10 + (i < baris % 10)
-        isi = [
-            dict(contoh_b["indikator"][0], no=str(j + 1), nama=f"Indikator {j + 1}")
-            for j in range(n)
-        ]
-        sasaran = [
-            {"nama": f"Sasaran {s + 1}", "indikator": isi[s : s + 5]} for s in range(0, n, 5)
-        ]
-        bagian.append(dict(contoh_b, nama=f"Bagian {i + 1}", sasaran=sasaran, indikator=isi))
-    k["d"]["bagian"] = bagian
-    return k
-
-
-def benchmark(baris: int) -> float:
-    """Seconds to render the whole Dokumen IKU with `baris` indicators (each one a row in the
-    plan, measurement and comparison tables) and its chart, into a temporary folder."""
-    import tempfile
-
-    from pyxl.dokumen.grafik import gambar_capaian
-    from pyxl.dokumen.word import TEMPLAT_BAWAAN
-    from pyxl.inti.capaian import Skala
-
-    konteks = _konteks_uji(baris)
-    with tempfile.TemporaryDirectory() as tmp:
-        mulai = time.perf_counter()
-        png = gambar_capaian(
-            [(f"Bagian {i}", 80.0 + i) for i in range(10)], Skala().batas, Skala().label
-        )
-        tulis(TEMPLAT_BAWAAN / TEMPLAT, konteks, png, Path(tmp) / "uji.docx")
-        return time.perf_counter() - mulai
-
-
-def benchmark_add_row(baris: int) -> float:
-    """Baseline: the measurement table alone (7 columns, `baris` rows) built with python-docx
-    `add_row()`, row by row, and saved."""
-    from docx import Document
-
-    kunci = ("no", "nama", "satuan", "target", "realisasi", "capaian", "kategori")
-    semua = [i for b in _konteks_uji(baris)["d"]["bagian"] for i in b["indikator"]]
-    mulai = time.perf_counter()
-    doc = Document()
-    tbl = doc.add_table(rows=1, cols=len(kunci))
-    for i in semua:
-        for sel, k in zip(tbl.add_row().cells, kunci, strict=True):
-            sel.text = i[k]
-    doc.save(io.BytesIO())
-    return time.perf_counter() - mulai

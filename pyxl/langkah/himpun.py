@@ -96,8 +96,8 @@ def ke_disk(berkas: Iterable[Path]) -> None:
 
 
 def _berumus(rumus: frozenset[str], kolom: Iterable[str]) -> frozenset[str]:
-    """The formula cells (from `validasi.pindai_berkas`, which step 6 runs anyway) that lie in
-    the given columns of the format."""
+    """The formula cells (from `pyxl.inti.validasi.pindai_berkas`, which step 6 runs anyway)
+    that lie in the given columns of the format."""
     huruf = {huruf_kolom(KOLOM_FORMAT[k]) for k in kolom}
     return frozenset(s for s in rumus if s.rstrip("0123456789") in huruf)
 

@@ -1,4 +1,4 @@
-"""Step 3 — send every Bagian its format: one e-mail each, the format attached.
+"""Step 3 — send every Bagian its format: one e-mail each, the format attached; and reminders.
 
 The subject carries a tag (`[IKU-<Tahun>][<KODE>]`) and the header `X-Pyxl-Format-Id` the id of
 the format sent, so a reply can be matched to it. A Bagian whose e-mail cell is unusable gets a
@@ -9,6 +9,9 @@ In SMTP mode the mails leave before the workbook is saved. Each one is journaled
 (`pyxl.surel.mode`); if the run dies or cannot save, the next run records them from the journal
 (`pyxl.jalan.pemulihan.pulihkan`) and this step, run again, skips every Bagian whose current format
 already went out in that run: the rest is sent, nothing twice.
+
+Reminders (`pyxl ingatkan`, recorded under step 6) are the same mail again, to every Bagian that
+has not returned its format yet: no accepted (`Diterima`/`Menggantikan`) row in `Penerimaan`.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from pyxl.buku.daftar import pilih_bagian
+from pyxl.buku.daftar import baca_bagian, pilih_bagian
 from pyxl.buku.port import Baris
 from pyxl.buku.tabel import baca_tabel, tambah_baris
 from pyxl.galat import IsianError, LingkunganError, PyxlError
@@ -25,7 +28,7 @@ from pyxl.inti.sel import huruf_kolom, sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema
 from pyxl.kontrak.model import Bagian
-from pyxl.kontrak.pengaturan import Pengaturan
+from pyxl.kontrak.pengaturan import KABAG, Pengaturan
 from pyxl.surel.mode import (
     Surel,
     catatan_kirim,
@@ -34,7 +37,6 @@ from pyxl.surel.mode import (
     periksa_header,
 )
 
-KABAG = "Kepala Bagian Perencanaan dan Keuangan"
 JUDUL = "Format Pengumpulan Data Kinerja"
 
 
@@ -225,3 +227,26 @@ def kirim_format(
     if temuan:
         ringkasan += "\nTidak dikirim:\n" + "\n".join(f"- {t}" for t in temuan)
     return Hasil(ringkasan, berkas)
+
+
+def belum_kembali(ktx: Konteks) -> list[str]:
+    """Codes of the Bagian without an accepted return."""
+    kembali = {
+        sebagai_teks(r["Kode Bagian"])
+        for r in baca_tabel(ktx.buku, skema.PENERIMAAN)
+        if sebagai_teks(r["Status"]) in ("Diterima", "Menggantikan")
+    }
+    return [b.kode for b in baca_bagian(ktx.buku) if b.kode not in kembali]
+
+
+def ingatkan(ktx: Konteks, *, mode: str | None = None) -> Hasil:
+    """`pyxl ingatkan`: the format again to every Bagian that has not returned it."""
+    belum = set(belum_kembali(ktx))
+    daftar = [b for b in baca_bagian(ktx.buku) if b.kode in belum]
+    if not daftar:
+        return Hasil(
+            "Semua Bagian sudah mengembalikan format; tidak ada pengingat.", ubah_buku=False
+        )
+    hasil = kirim_format(ktx, daftar, mode, pengingat=True)
+    hasil.ringkasan = f"Pengingat untuk {', '.join(b.kode for b in daftar)}.\n{hasil.ringkasan}"
+    return hasil

@@ -17,22 +17,20 @@ mail was being sent, so it may not have arrived — sends that same letter again
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from pyxl.berkas.arsip import sha256_berkas
 from pyxl.buku.port import Baris
-from pyxl.buku.tabel import baca_tabel, tambah_baris
-from pyxl.dokumen.word import cari_templat, tulis_dokumen
+from pyxl.buku.tabel import tambah_baris
+from pyxl.dokumen.tercatat import FINAL, dokumen_final, periksa_final
+from pyxl.dokumen.word import cari_templat, ketat, tulis_dokumen
 from pyxl.galat import IsianError, LingkunganError, PyxlError
 from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema
-from pyxl.kontrak.pengaturan import Pengaturan
-from pyxl.langkah.undangan import baca_tanggal, ketat, kop, pejabat, sel_pengaturan
+from pyxl.kontrak.pengaturan import SEKDA
+from pyxl.surat.kop import kop, pejabat
 from pyxl.surat.nomor import TERBIT, nomor_surat
 from pyxl.surel.mode import (
     Pengirim,
@@ -45,92 +43,9 @@ from pyxl.surel.mode import (
 )
 
 TEMPLAT = "surat_pengantar.docx"
-FINAL = "FINAL"
-SEKDA = "Sekretaris Daerah"
 KETERANGAN = "Disampaikan dengan hormat untuk dipergunakan sebagaimana mestinya"
 SATU_BERKAS = f"1 ({indo.terbilang(1)}) berkas"
 CARA = {"smtp": "terkirim melalui SMTP", "draf": "dibuat sebagai draf di folder {}"}
-
-
-@dataclass(frozen=True)
-class DokumenFinal:
-    """The latest approved Dokumen IKU, as recorded in the `Dokumen` sheet."""
-
-    versi: str
-    berkas: Path
-    sha256: str
-    """As recorded at approval (lower-case hex)."""
-    pdf: Path | None
-    disetujui: date | None
-    sel: str
-    """'sheet Dokumen baris 3', for messages."""
-
-
-DOKUMEN_TERCATAT = (".docx", ".pdf")
-"""What a file named in a sheet cell may be: the documents pyxl writes and sends or archives."""
-
-
-def jalur_tercatat(ktx: Konteks, peng: Pengaturan, teks: str, asal: str) -> Path:
-    """A file named in a sheet: a bare name lives in 'Folder Dokumen', a relative path is taken
-    from the working folder. Never a path outside the working folder, and only a document
-    (`DOKUMEN_TERCATAT`): never the master, nor anything under `cadangan/` (its backups hold
-    the stamp secret), whatever a cell says."""
-    kerja = ktx.buku.folder.resolve()
-    nama = teks.strip().replace("\\", "/")
-    dasar = peng.folder(ktx.buku.folder, "Folder Dokumen") if "/" not in nama else kerja
-    jalur = (dasar / nama).resolve()
-    if not nama or not jalur.is_relative_to(kerja) or jalur == kerja:
-        raise IsianError(f"{asal}: '{teks}' bukan nama berkas di dalam folder kerja.")
-    if (
-        jalur.suffix.lower() not in DOKUMEN_TERCATAT
-        or jalur == ktx.buku.berkas.resolve()
-        or jalur.relative_to(kerja).parts[0].casefold() == skema.FOLDER_CADANGAN.casefold()
-    ):
-        raise IsianError(
-            f"{asal}: '{teks}' tidak dapat dipakai: hanya dokumen Word (.docx) atau PDF di "
-            f"folder kerja, bukan buku kerja {ktx.buku.berkas.name} dan bukan isi folder "
-            f"{skema.FOLDER_CADANGAN}/. Perbaiki isi sel itu."
-        )
-    return jalur
-
-
-def dokumen_final(ktx: Konteks, peng: Pengaturan) -> DokumenFinal | None:
-    """The latest FINAL row of `Dokumen` (not yet checked against its file), None if none."""
-    rows = baca_tabel(ktx.buku, skema.DOKUMEN)
-    rows = [r for r in rows if sebagai_teks(r["Status"]).upper() == FINAL]
-    if not rows:
-        return None
-    r = rows[-1]
-    sel = f"sheet {skema.DOKUMEN} baris {r['_baris']}"
-    sidik = sebagai_teks(r["SHA-256"]).lower()
-    if not re.fullmatch(r"[0-9a-f]{64}", sidik):
-        raise IsianError(f"{sel}: kolom SHA-256 tidak berisi sidik SHA-256 yang sah.")
-    pdf = sebagai_teks(r["PDF"])
-    waktu = r["Waktu Persetujuan"]
-    return DokumenFinal(
-        versi=sebagai_teks(r["Versi"]),
-        berkas=jalur_tercatat(ktx, peng, sebagai_teks(r["Berkas"]), f"{sel}, kolom Berkas"),
-        sha256=sidik,
-        pdf=jalur_tercatat(ktx, peng, pdf, f"{sel}, kolom PDF") if pdf else None,
-        disetujui=waktu.date() if isinstance(waktu, datetime) else None,
-        sel=sel,
-    )
-
-
-def periksa_final(final: DokumenFinal, kerja: Path) -> None:
-    """Refuse a final document that is missing or no longer the one approved."""
-    nama = final.berkas.relative_to(kerja.resolve()).as_posix()
-    if not final.berkas.is_file():
-        raise IsianError(
-            f"Dokumen IKU final {nama} ({final.sel}) tidak ditemukan. Kembalikan berkas yang "
-            "disetujui ke tempatnya, atau setujui ulang (langkah 10–11)."
-        )
-    if sha256_berkas(final.berkas) != final.sha256:
-        raise IsianError(
-            f"Dokumen IKU final {nama} berubah setelah disetujui: SHA-256-nya berbeda dari yang "
-            f"tercatat di {final.sel}. Dokumen yang berubah tidak dikirim: kembalikan berkas "
-            "yang disetujui, atau buat konsep baru dan setujui ulang (langkah 8–11)."
-        )
 
 
 def _kirim(
@@ -167,7 +82,7 @@ def jalankan(
 ) -> Hasil:
     peng = ktx.pengaturan()
     kerja = ktx.buku.folder
-    final = dokumen_final(ktx, peng)
+    final = dokumen_final(ktx.buku, peng)
     if final is None:
         raise IsianError(
             f"Belum ada Dokumen IKU berstatus {FINAL} di sheet {skema.DOKUMEN}: jalankan "
@@ -175,7 +90,7 @@ def jalankan(
         )
     periksa_final(final, kerja)
     pdf = final.pdf if final.pdf and final.pdf.is_file() else None
-    tgl = baca_tanggal(tanggal, "Opsi --tanggal") if tanggal else ktx.jam().date()
+    tgl = indo.baca_tanggal(tanggal, "Opsi --tanggal") if tanggal else ktx.jam().date()
     if final.disetujui and tgl < final.disetujui:
         raise IsianError(
             f"Tanggal surat {indo.tanggal(tgl)} sebelum tanggal persetujuan Dokumen IKU "
@@ -184,7 +99,7 @@ def jalankan(
     tujuan = (kepada or peng.wajib("Tujuan Pengantar")).strip()
     periksa_header(tujuan, "Opsi --kepada" if kepada else "Pengaturan 'Tujuan Pengantar'")
     email = [a.strip() for a in peng["Email Tujuan Pengantar"].split(";") if a.strip()]
-    asal = f"Pengaturan 'Email Tujuan Pengantar' ({sel_pengaturan(ktx, 'Email Tujuan Pengantar')})"
+    asal = f"Pengaturan 'Email Tujuan Pengantar' ({peng.lokasi('Email Tujuan Pengantar')})"
     for alamat in email:  # checked before a number is taken: a typo wastes no number
         periksa_alamat(tujuan, alamat, asal)
     folder_kirim = peng.folder(kerja, "Folder Kirim")
@@ -238,7 +153,7 @@ def jalankan(
         )
 
     with nomor_surat(
-        ktx,
+        ktx.buku,
         kode_klasifikasi=peng["Kode Klasifikasi Pengantar"],
         kunci_klasifikasi="Kode Klasifikasi Pengantar",
         tanggal=tgl,

@@ -13,13 +13,15 @@ import contextlib
 from pathlib import Path
 
 from pyxl.buku.tabel import baca_tabel
-from pyxl.dokumen.word import cari_templat, tulis_dokumen
+from pyxl.dokumen.word import cari_templat, ketat, tulis_dokumen
 from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema
-from pyxl.langkah.undangan import KABAG, baca_rapat, daftar_undangan, ketat, kop, pejabat
+from pyxl.kontrak.pengaturan import KABAG
+from pyxl.surat.kop import kop, pejabat
 from pyxl.surat.nomor import TERBIT, jalur_bebas
+from pyxl.surat.rapat import baca_rapat, daftar_undangan
 
 NOTULIS = "Kepala Subbagian Perencanaan"
 BARIS_KOSONG = 5
@@ -43,12 +45,11 @@ def _undangan_terakhir(ktx: Konteks, kode: str) -> str:
 def jalankan(ktx: Konteks) -> Hasil:
     peng = ktx.pengaturan()
     rapat = baca_rapat(
-        ktx,
         peng,
         {},
         "Jalankan langkah 4 (pyxl undangan) dahulu, atau isi tanggal rapat di sheet Pengaturan.",
     )
-    undangan = daftar_undangan(ktx, peng)
+    undangan = daftar_undangan(ktx.buku, peng)
     pimpinan = pejabat(peng, KABAG)
     notulis = pejabat(peng, NOTULIS, wajib=False)
     hadir = [(pimpinan["nama"], f"{KABAG} (Pimpinan Rapat)")]

@@ -60,7 +60,8 @@ def _terakhir(rows: list[dict[str, Any]], kode: str, **syarat: tuple[str, ...]) 
 
 
 def status_bagian(ktx: Konteks, kode: str | None = None) -> list[list[Any]]:
-    """Per Bagian, the row of Kendali's table (`kendali.KOLOM_STATUS_BAGIAN`), from the ledgers."""
+    """Per Bagian, the row of Kendali's table (`pyxl.kontrak.kendali.KOLOM_STATUS_BAGIAN`),
+    from the ledgers."""
     ada = set(ktx.buku.nama_sheet())
 
     def buku_besar(sheet: str) -> list[dict[str, Any]]:
@@ -101,10 +102,10 @@ def status_bagian(ktx: Konteks, kode: str | None = None) -> list[list[Any]]:
 
 
 def jalankan(ktx: Konteks, *, bagian: str | None = None, tulis: bool = True) -> Hasil:
-    from pyxl.langkah.setujui import KEDALUWARSA, persetujuan_basi
+    from pyxl.dokumen.tercatat import KEDALUWARSA, persetujuan_basi
 
     langkah = status_langkah(ktx)
-    basi = persetujuan_basi(ktx)  # data changed after the approval (step 10)
+    basi = persetujuan_basi(ktx.buku)  # data changed after the approval (step 10)
     if basi:
         langkah[10] |= {"status": KEDALUWARSA, "hasil": basi}
     per_bagian = status_bagian(ktx, bagian)

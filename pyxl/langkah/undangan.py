@@ -21,23 +21,23 @@ from __future__ import annotations
 
 import contextlib
 import math
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from pyxl.buku.daftar import baca_bagian
+from pyxl.buku.pengaturan import catat_pengaturan
 from pyxl.buku.port import Baris
-from pyxl.buku.tabel import baca_tabel, tambah_baris
-from pyxl.dokumen.word import cari_templat, tulis_dokumen
+from pyxl.buku.tabel import tambah_baris
+from pyxl.dokumen.word import cari_templat, ketat, tulis_dokumen
 from pyxl.galat import IsianError, LingkunganError, PyxlError
 from pyxl.inti import indo
-from pyxl.inti.sel import huruf_kolom, sebagai_teks
+from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema
-from pyxl.kontrak.pengaturan import Pengaturan
+from pyxl.kontrak.pengaturan import KABAG
+from pyxl.surat.kop import kop, pejabat
 from pyxl.surat.nomor import TERBIT, NomorSurat, nomor_surat
+from pyxl.surat.rapat import KUNCI_RAPAT, Rapat, Undangan, baca_rapat, daftar_undangan
 from pyxl.surel.mode import (
     Surel,
     catatan_kirim,
@@ -47,197 +47,9 @@ from pyxl.surel.mode import (
 )
 
 TEMPLAT = "undangan_rapat.docx"
-KABAG = "Kepala Bagian Perencanaan dan Keuangan"
 SIFAT = "Penting"
 BARIS_PER_LEMBAR = 25
 """Invitees that fit on one attachment page (for 'Lampiran: n (…) lembar')."""
-KUNCI_RAPAT = ("Tanggal Rapat", "Jam Rapat", "Tempat Rapat", "Acara Rapat")
-OPSI_RAPAT = ("--tanggal-rapat", "--jam", "--tempat", "--acara")
-_RE_JAM = re.compile(r"(\d{1,2})(?:[.:](\d{2}))?(?::\d{2})?")
-_RE_FUNGSIONAL = re.compile(r"(.*?)\s*\(([^()]*)\)")
-
-
-@dataclass(frozen=True)
-class Rapat:
-    tanggal: date
-    jam: str
-    """'09.00'"""
-    tempat: str
-    acara: str
-    zona: str
-
-    @property
-    def waktu(self) -> str:
-        return f"{self.jam} {self.zona} s.d. selesai"
-
-    def konteks(self) -> dict[str, str]:
-        return {
-            "hari_tanggal": indo.hari_tanggal(self.tanggal),
-            "waktu": self.waktu,
-            "tempat": self.tempat,
-            "acara": self.acara,
-        }
-
-
-@dataclass(frozen=True)
-class Undangan:
-    """One invitee."""
-
-    nama: str
-    jabatan: str
-    kode: str = ""
-    """Bagian code; empty for a functional official."""
-    email: str = ""
-    sel: str = ""
-    """Where the address comes from, e.g. 'sheet Bagian sel G3'."""
-    sel_nama: str = ""
-    """Where the name comes from, e.g. 'sheet Bagian sel D3'."""
-
-
-# --------------------------------------------------------------------------- shared with step 5
-
-
-def baca_tanggal(teks: str, asal: str) -> date:
-    """A date typed as text, or an Excel date cell read as '2027-01-18 00:00:00'."""
-    teks = teks.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2} 00:00:00", teks):
-        teks = teks[:10]
-    try:
-        return indo.parse_tanggal(teks)
-    except ValueError as exc:
-        raise IsianError(f"{asal}: {exc}") from exc
-
-
-def baca_jam(teks: str, asal: str) -> str:
-    """'09.00', '9.00', '9:00', '09:00:00' or '9' -> '09.00'."""
-    m = _RE_JAM.fullmatch(teks.strip())
-    if not m or int(m.group(1)) > 23 or int(m.group(2) or 0) > 59:
-        raise IsianError(f"{asal} berisi '{teks}': tulis jam seperti 09.00 (jam.menit).")
-    return f"{int(m.group(1)):02d}.{m.group(2) or '00'}"
-
-
-def sel_pengaturan(ktx: Konteks, kunci: str) -> str:
-    """'sheet Pengaturan sel B28' for a setting (or just the sheet when its row is missing)."""
-    for r in baca_tabel(ktx.buku, skema.PENGATURAN):
-        if sebagai_teks(r["Kunci"]) == kunci:
-            return f"sheet {skema.PENGATURAN} sel B{r['_baris']}"
-    return f"sheet {skema.PENGATURAN}"
-
-
-def baca_rapat(ktx: Konteks, peng: Pengaturan, opsi: dict[str, str | None], saran: str) -> Rapat:
-    """The meeting from `opsi` (keys of KUNCI_RAPAT, None = use the setting) or `Pengaturan`;
-    `saran` ends the message when no date is known."""
-    nilai = {k: (opsi.get(k) or peng[k]).strip() for k in KUNCI_RAPAT}
-    for k in KUNCI_RAPAT:
-        if not nilai[k]:
-            raise IsianError(f"Pengaturan '{k}' masih kosong ({sel_pengaturan(ktx, k)}). {saran}")
-
-    def asal(k: str) -> str:
-        if opsi.get(k):
-            return f"Opsi {OPSI_RAPAT[KUNCI_RAPAT.index(k)]}"
-        return f"Pengaturan '{k}' ({sel_pengaturan(ktx, k)})"
-
-    # The agenda goes into the invitation's e-mail subject: one line, checked before a letter
-    # number is taken (a line break there could add e-mail headers).
-    periksa_header(nilai["Acara Rapat"], asal("Acara Rapat"))
-    return Rapat(
-        tanggal=baca_tanggal(nilai["Tanggal Rapat"], asal("Tanggal Rapat")),
-        jam=baca_jam(nilai["Jam Rapat"], asal("Jam Rapat")),
-        tempat=nilai["Tempat Rapat"],
-        acara=nilai["Acara Rapat"],
-        zona=peng["Zona Waktu"],
-    )
-
-
-def kop(peng: Pengaturan) -> dict[str, str]:
-    return {
-        "pemda": f"PEMERINTAH {peng['Pemerintah Daerah'].upper()}",
-        "unit": peng["Unit Kerja"].upper(),
-        "alamat": peng["Alamat"],
-        "kota": peng["Kota"],
-    }
-
-
-def pejabat(
-    peng: Pengaturan, jabatan: str, tampil: str | None = None, wajib: bool = True
-) -> dict[str, str]:
-    """Signature data of the official whose settings are '<jabatan>', 'NIP <jabatan>' and
-    'Pangkat <jabatan>'; `tampil` is the jabatan as printed (default `jabatan`). A name not
-    `wajib` may be empty: a dotted line is printed to write it by hand."""
-    nip = peng[f"NIP {jabatan}"]
-    try:
-        nip = indo.nip(nip) if nip else ""
-    except ValueError as exc:
-        raise IsianError(f"Pengaturan 'NIP {jabatan}': {exc}") from exc
-    return {
-        "jabatan": tampil or jabatan,
-        "nama": peng.wajib(jabatan) if wajib else (peng[jabatan] or "." * 30),
-        "pangkat": peng[f"Pangkat {jabatan}"],
-        "nip": nip,
-    }
-
-
-def daftar_undangan(ktx: Konteks, peng: Pengaturan) -> list[Undangan]:
-    """Every Kepala Bagian of the `Bagian` sheet but the inviter's own, then the functional
-    officials of 'Pejabat Fungsional' ('Nama (Jabatan)' separated by ';')."""
-    judul = [sebagai_teks(h) for h in ktx.buku.baca(skema.BAGIAN)[0]]
-    kolom_email = huruf_kolom(judul.index("Email") + 1)
-    kolom_nama = huruf_kolom(judul.index("Kepala Bagian") + 1)
-    pelaksana = peng["Bagian Pelaksana"].strip().lower()
-    hasil: list[Undangan] = []
-    for b, r in zip(baca_bagian(ktx.buku), baca_tabel(ktx.buku, skema.BAGIAN), strict=True):
-        if b.nama.strip().lower() != pelaksana:
-            sel = f"sheet {skema.BAGIAN} sel {kolom_email}{r['_baris']}"
-            sel_nama = f"sheet {skema.BAGIAN} sel {kolom_nama}{r['_baris']}"
-            hasil.append(Undangan(b.kepala, f"Kepala {b.nama}", b.kode, b.email, sel, sel_nama))
-    for teks in peng["Pejabat Fungsional"].split(";"):
-        if teks.strip():
-            m = _RE_FUNGSIONAL.fullmatch(teks.strip())
-            nama, jabatan = (m.group(1), m.group(2)) if m else (teks.strip(), "Pejabat Fungsional")
-            hasil.append(Undangan(nama, jabatan))
-    if not hasil:
-        raise IsianError(
-            f"Tidak ada yang diundang: isi Kepala Bagian di sheet {skema.BAGIAN} atau "
-            "Pengaturan 'Pejabat Fungsional'."
-        )
-    return hasil
-
-
-class _Ketat(dict[str, Any]):
-    """A template context in which a misspelt name (``{{ u.nomer }}``) fails the rendering
-    instead of printing nothing."""
-
-    def __getattr__(self, nama: str) -> Any:
-        if nama in self:
-            return self[nama]
-        if nama.startswith("__"):
-            raise AttributeError(nama)
-        from jinja2 import StrictUndefined
-
-        return StrictUndefined(hint=f"variabel '{nama}' tidak ada di konteks templat")
-
-
-def ketat(nilai: Any) -> Any:
-    if isinstance(nilai, dict):
-        return _Ketat({k: ketat(v) for k, v in nilai.items()})
-    if isinstance(nilai, list):
-        return [ketat(v) for v in nilai]
-    return nilai
-
-
-def catat_pengaturan(ktx: Konteks, nilai: dict[str, str]) -> None:
-    """Write settings back into the `Pengaturan` sheet (a missing key gets a new row)."""
-    baris = {sebagai_teks(r["Kunci"]): r["_baris"] for r in baca_tabel(ktx.buku, skema.PENGATURAN)}
-    baru = []
-    for kunci, teks in nilai.items():
-        if kunci in baris:
-            ktx.buku.tulis(skema.PENGATURAN, baris[kunci], 2, [[teks]])
-        else:
-            baru.append({"Kunci": kunci, "Nilai": teks, "Kelompok": "Rapat"})
-    tambah_baris(ktx.buku, skema.PENGATURAN, skema.KOLOM_PENGATURAN, baru)
-
-
-# --------------------------------------------------------------------------- step 4
 
 
 def _isi_surel(
@@ -288,12 +100,11 @@ def jalankan(
     tahun = peng.tahun()
     opsi = dict(zip(KUNCI_RAPAT, (tanggal_rapat, jam, tempat, acara), strict=True))
     rapat = baca_rapat(
-        ktx,
         peng,
         opsi,
         "Isi tanggal rapat (misalnya 20 Januari 2027) atau sebutkan --tanggal-rapat.",
     )
-    tgl = baca_tanggal(tanggal, "Opsi --tanggal") if tanggal else ktx.jam().date()
+    tgl = indo.baca_tanggal(tanggal, "Opsi --tanggal") if tanggal else ktx.jam().date()
     folder = peng.folder(ktx.buku.folder, "Folder Dokumen")
     lanjut = surat_terhenti(ktx)
     nomor_lanjut, berkas_lanjut = "", folder
@@ -323,7 +134,7 @@ def jalankan(
             f"Tanggal rapat {indo.tanggal(rapat.tanggal)} sebelum tanggal surat "
             f"{indo.tanggal(tgl)}: periksa 'Tanggal Rapat' atau --tanggal."
         )
-    undangan = daftar_undangan(ktx, peng)
+    undangan = daftar_undangan(ktx.buku, peng)
     ttd = pejabat(peng, KABAG, f"a.n. SEKRETARIS DAERAH\n{KABAG.upper()},")
     pengirim = pengirim_dari_pengaturan(peng, peng.folder(ktx.buku.folder, "Folder Kirim"), mode)
     templat = cari_templat(ktx.buku.folder, TEMPLAT)
@@ -345,7 +156,7 @@ def jalankan(
         nomor = _lanjutkan(NomorSurat(nomor_lanjut, 0, tgl.year, berkas_lanjut, 0))
     else:
         nomor = nomor_surat(
-            ktx,
+            ktx.buku,
             kode_klasifikasi=peng["Kode Klasifikasi Undangan"],
             kunci_klasifikasi="Kode Klasifikasi Undangan",
             tanggal=tgl,
@@ -425,7 +236,7 @@ def jalankan(
         diberikan = {k: v for k, v in opsi.items() if v}
         if diberikan:
             catat_pengaturan(
-                ktx,
+                ktx.buku,
                 {
                     "Tanggal Rapat": indo.tanggal(rapat.tanggal),
                     "Jam Rapat": rapat.jam,

@@ -2,7 +2,7 @@
 
 Only messages whose subject carries `[IKU-<Tahun>]` (the tag `kirim` puts there, which a reply
 keeps) are read, and their attachments are taken by the same rules as an `.eml` in `masuk/`
-(`masukan.dari_eml`). Strictly read-only, the mailbox being the office's record: the folder is
+(`kiriman.dari_eml`). Strictly read-only, the mailbox being the office's record: the folder is
 opened with EXAMINE and bodies fetched with BODY.PEEK, so nothing is marked read, moved or
 deleted. The password is never in the workbook: `PYXL_IMAP_PASSWORD` or the system keyring
 (service `pyxl-imap`, user = 'IMAP Pengguna').

@@ -409,7 +409,7 @@ exit /b %KODE%
 
 
 def teks_baca_saya(python_versi: Sequence[str], jumlah_roda: int) -> str:
-    from pyxl.langkah.cek import ASR_GUID, teks_asr_untuk_it
+    from pyxl.pasang.diagnosa import ASR_GUID, teks_asr_untuk_it
 
     daftar = ", ".join(python_versi)
     python_umum = r"C:\Users\*\AppData\Local\pyxl\venv\Scripts\pythonw.exe"

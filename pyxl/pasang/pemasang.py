@@ -639,7 +639,7 @@ def tulis_interpreter(master: Path, nilai: str) -> None:
     The sheet wins over an `xlwings.conf` file beside the workbook: xlwings takes a key that
     exists on the sheet even when its value is empty, so the sheet is where the path belongs.
     Needs pyxl (run with the environment's Python)."""
-    from pyxl.buku.berkas import buka
+    from pyxl.buku.xlsm import buka
     from pyxl.galat import BukuError
     from pyxl.inti.sel import sebagai_teks
     from pyxl.kontrak import skema

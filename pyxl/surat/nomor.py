@@ -4,7 +4,7 @@ Every outgoing letter (the invitation of step 4, the cover letter of step 12, â€
 through `nomor_surat`, which records it in `Register Surat` and saves the workbook *before* the
 document is written:
 
-    with nomor_surat(ktx, kode_klasifikasi=..., tanggal=..., tujuan=..., perihal=...,
+    with nomor_surat(buku, kode_klasifikasi=..., tanggal=..., tujuan=..., perihal=...,
                      berkas=lambda urut: folder / f"undangan_rapat_{urut}_{tahun}.docx") as ns:
         tulis_dokumen(templat, {... ns.nomor ...}, ns.berkas)
 
@@ -36,11 +36,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from pyxl.berkas.kunci import jurnal_aktif
-from pyxl.buku.port import Baris
+from pyxl.buku.pengaturan import baca_pengaturan
+from pyxl.buku.port import Baris, Buku
 from pyxl.buku.tabel import baca_tabel, ganti_baris, tambah_baris
 from pyxl.galat import IsianError
 from pyxl.inti.sel import sebagai_teks
-from pyxl.jalan.konteks import Konteks
 from pyxl.kontrak import skema
 from pyxl.surel.mode import lampiran_keluar
 
@@ -109,7 +109,7 @@ def _kode(teks: str, kunci: str) -> str:
 
 @contextlib.contextmanager
 def nomor_surat(
-    ktx: Konteks,
+    buku: Buku,
     *,
     kode_klasifikasi: str,
     tanggal: date,
@@ -127,8 +127,8 @@ def nomor_surat(
     exception goes on. `kunci_klasifikasi` names the setting the code came from, for messages.
     """
     kode = _kode(kode_klasifikasi, kunci_klasifikasi)
-    unit = _kode(ktx.pengaturan()["Kode Unit"], "Kode Unit")
-    urut = nomor_berikut(baca_tabel(ktx.buku, skema.REGISTER_SURAT), tanggal.year)
+    unit = _kode(baca_pengaturan(buku)["Kode Unit"], "Kode Unit")
+    urut = nomor_berikut(baca_tabel(buku, skema.REGISTER_SURAT), tanggal.year)
     ns = NomorSurat(susun_nomor(kode, urut, unit, tanggal.year), urut, tanggal.year, Path(), 0)
     ns.berkas = jalur_bebas(berkas(urut))
     rec: Baris = {
@@ -141,8 +141,8 @@ def nomor_surat(
         "Berkas": ns.berkas.name,
         "Status": DICADANGKAN,
     }
-    ns.baris = tambah_baris(ktx.buku, skema.REGISTER_SURAT, skema.KOLOM_REGISTER, [rec])
-    ktx.buku.simpan()  # the number is taken for good before any document exists
+    ns.baris = tambah_baris(buku, skema.REGISTER_SURAT, skema.KOLOM_REGISTER, [rec])
+    buku.simpan()  # the number is taken for good before any document exists
     try:
         yield ns
     except BaseException:
@@ -150,33 +150,33 @@ def nomor_surat(
         if jurnal and ns.berkas.resolve() in lampiran_keluar(jurnal.baca(hanya_ini=True)):
             # The letter already went out by e-mail: it is issued, whatever failed after.
             rec["Status"] = TERBIT
-            ganti_baris(ktx.buku, skema.REGISTER_SURAT, skema.KOLOM_REGISTER, ns.baris, rec)
+            ganti_baris(buku, skema.REGISTER_SURAT, skema.KOLOM_REGISTER, ns.baris, rec)
             with contextlib.suppress(Exception):
-                ktx.buku.simpan()
+                buku.simpan()
             raise
         for f in (ns.berkas, *ns.berkas_lain):
             with contextlib.suppress(OSError):
                 f.unlink()
         rec["Status"] = BATAL
-        ganti_baris(ktx.buku, skema.REGISTER_SURAT, skema.KOLOM_REGISTER, ns.baris, rec)
+        ganti_baris(buku, skema.REGISTER_SURAT, skema.KOLOM_REGISTER, ns.baris, rec)
         # If even this save fails the row stays `Dicadangkan`: still never handed out again.
         with contextlib.suppress(Exception):
-            ktx.buku.simpan()
+            buku.simpan()
         raise
     rec["Status"] = TERBIT
     rec["Berkas"] = ns.berkas.name
-    ganti_baris(ktx.buku, skema.REGISTER_SURAT, skema.KOLOM_REGISTER, ns.baris, rec)
+    ganti_baris(buku, skema.REGISTER_SURAT, skema.KOLOM_REGISTER, ns.baris, rec)
 
 
 def selesaikan_cadangan(
-    ktx: Konteks, folder_dokumen: Path, keluar: set[Path], sisihkan: Callable[[Path], None]
+    buku: Buku, folder_dokumen: Path, keluar: set[Path], sisihkan: Callable[[Path], None]
 ) -> list[Baris]:
     """Settle the `Dicadangkan` rows a dead run left (see the module docstring): `Terbit` when
     the document is among `keluar` (attached to a mail that left, or may have) and exists, else
     `Batal`, its document handed to `sisihkan`. Returns the settled rows and the `Terbit` rows
     whose document is among `keluar` (with `_baris`)."""
     hasil = []
-    for r in baca_tabel(ktx.buku, skema.REGISTER_SURAT):
+    for r in baca_tabel(buku, skema.REGISTER_SURAT):
         status = sebagai_teks(r["Status"])
         nama = sebagai_teks(r["Berkas"])
         dok = (folder_dokumen / nama).resolve() if nama and "/" not in nama else None
@@ -191,6 +191,6 @@ def selesaikan_cadangan(
             r["Status"] = BATAL
             if dok is not None and dok.is_file():
                 sisihkan(dok)
-        ganti_baris(ktx.buku, skema.REGISTER_SURAT, skema.KOLOM_REGISTER, r["_baris"], r)
+        ganti_baris(buku, skema.REGISTER_SURAT, skema.KOLOM_REGISTER, r["_baris"], r)
         hasil.append(r)
     return hasil
