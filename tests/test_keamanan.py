@@ -972,7 +972,7 @@ def test_cell_text_is_literal_in_documents(kerja: Path, tmp_path: Path) -> None:
 def test_a_staff_template_cannot_leave_the_sandbox(
     kerja: Path, ekspresi: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from pyxl.bangun.templat import contoh_konteks
+    from pyxl.dokumen.templat import contoh_konteks
     from pyxl.dokumen.word import periksa_templat
 
     templat = kerja / skema.FOLDER_TEMPLAT / "lembar_disposisi.docx"

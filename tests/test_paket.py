@@ -116,9 +116,9 @@ def test_the_bundle_has_the_installer_the_workbook_and_instructions(paket: Path)
     awal = paket / "folder-kerja-awal"
     with zipfile.ZipFile(awal / skema.NAMA_MASTER) as z:
         assert "xl/vbaProject.bin" in z.namelist()
-    from pyxl.bangun.templat import TEMPLATES
+    from pyxl.dokumen.templat import NAMA_TEMPLAT
 
-    assert {p.name for p in (awal / "templates").iterdir()} == set(TEMPLATES)
+    assert {p.name for p in (awal / "templates").iterdir()} == set(NAMA_TEMPLAT)
     for bat in ("PASANG.bat", "HAPUS.bat"):
         isi = (paket / bat).read_bytes()
         assert b"\r\n" in isi and b"\n" not in isi.replace(b"\r\n", b""), "cmd.exe needs CRLF"
@@ -197,3 +197,17 @@ def test_the_staff_guide_picture_shows_the_kendali_sheet(tmp_path: Path) -> None
         # 16 buttons in their face colour (buttonFace), about 150 x 25 pixels each
         warna = dict((c, n) for n, c in img.convert("RGB").getcolors(1 << 20) or [])
         assert warna.get((236, 233, 216), 0) > 16 * 2000
+
+
+def test_the_wheel_lists_every_package() -> None:
+    """pyproject.toml names the packages one by one (the templates folder is mapped into the
+    package): a new package missing from the list would be missing from the wheel."""
+    import tomllib
+
+    akar = Path(__file__).resolve().parents[1]
+    konfig = tomllib.loads((akar / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    di_folder = {
+        ".".join(p.parent.relative_to(akar).parts) for p in (akar / "pyxl").rglob("__init__.py")
+    }
+    assert set(konfig["setuptools"]["packages"]) == di_folder | {"pyxl.templates"}
+    assert konfig["setuptools"]["package-dir"] == {"pyxl.templates": "templates"}

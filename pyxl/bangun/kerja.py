@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pyxl.bangun.master import bangun_master
-from pyxl.dokumen.word import TEMPLAT_BAWAAN
+from pyxl.dokumen.templat import FOLDER_BAWAAN, NAMA_TEMPLAT
 from pyxl.galat import IsianError
 from pyxl.kontrak import skema
 
@@ -26,10 +26,10 @@ def buat_folder_kerja(folder: Path, tahun: int | None = None, contoh: bool = Fal
     folder.mkdir(parents=True, exist_ok=True)
     for nama in (*skema.FOLDERS, skema.FOLDER_TEMPLAT):
         (folder / nama).mkdir(exist_ok=True)
-    for templat in sorted(TEMPLAT_BAWAAN.glob("*.docx")):
-        tujuan = folder / skema.FOLDER_TEMPLAT / templat.name
+    for nama in NAMA_TEMPLAT:
+        tujuan = folder / skema.FOLDER_TEMPLAT / nama
         if not tujuan.exists():
-            shutil.copy2(templat, tujuan)
+            shutil.copy2(FOLDER_BAWAAN / nama, tujuan)
     sementara = folder / f".{skema.NAMA_MASTER}.tmp"
     if contoh:
         bangun_master(sementara, tahun=tahun, **data_contoh(tahun))

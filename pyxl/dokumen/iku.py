@@ -258,7 +258,7 @@ def tulis(templat: Path, konteks: dict[str, Any], png: bytes, tujuan: Path) -> P
 
 def _konteks_uji(baris: int) -> dict[str, Any]:
     """The template's sample context with `baris` indicators spread over 10 Bagian."""
-    from pyxl.bangun.templat import contoh_konteks
+    from pyxl.dokumen.templat import contoh_konteks
 
     k = contoh_konteks(TEMPLAT)
     contoh_b, bagian = k["d"]["bagian"][0], []
@@ -282,7 +282,7 @@ def benchmark(baris: int) -> float:
     import tempfile
 
     from pyxl.dokumen.grafik import gambar_capaian
-    from pyxl.dokumen.word import TEMPLAT_BAWAAN
+    from pyxl.dokumen.templat import FOLDER_BAWAAN
     from pyxl.inti.capaian import Skala
 
     konteks = _konteks_uji(baris)
@@ -291,7 +291,7 @@ def benchmark(baris: int) -> float:
         png = gambar_capaian(
             [(f"Bagian {i}", 80.0 + i) for i in range(10)], Skala().batas, Skala().label
         )
-        tulis(TEMPLAT_BAWAAN / TEMPLAT, konteks, png, Path(tmp) / "uji.docx")
+        tulis(FOLDER_BAWAAN / TEMPLAT, konteks, png, Path(tmp) / "uji.docx")
         return time.perf_counter() - mulai
 
 

@@ -17,14 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from pyxl.berkas.tulis import galat_tulis
+from pyxl.dokumen.templat import FOLDER_BAWAAN
 from pyxl.galat import IsianError, LingkunganError
 from pyxl.kontrak import skema
 
-TEMPLAT_BAWAAN = Path(__file__).resolve().parents[1] / "templates"
-
 
 def cari_templat(folder_kerja: Path, nama: str) -> Path:
-    for calon in (folder_kerja / skema.FOLDER_TEMPLAT / nama, TEMPLAT_BAWAAN / nama):
+    for calon in (folder_kerja / skema.FOLDER_TEMPLAT / nama, FOLDER_BAWAAN / nama):
         if calon.is_file():
             return calon
     raise LingkunganError(

@@ -191,11 +191,11 @@ def periksa(
             )
         else:
             t.append(Temuan(OK, f"Folder {nama}", "dapat ditulis"))
-    from pyxl.bangun.templat import TEMPLATES, contoh_konteks
+    from pyxl.dokumen.templat import NAMA_TEMPLAT, contoh_konteks
     from pyxl.dokumen.word import cari_templat, periksa_templat
     from pyxl.galat import LingkunganError
 
-    for nama in TEMPLATES:
+    for nama in NAMA_TEMPLAT:
         try:
             jalur = cari_templat(folder, nama)
         except LingkunganError as exc:

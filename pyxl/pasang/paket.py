@@ -43,6 +43,8 @@ from pyxl.galat import LingkunganError
 from pyxl.kontrak import skema
 
 AKAR = Path(__file__).resolve().parents[2]
+PAKET_SUMBER = ("pyxl", "templates")
+"""The source folders the wheel is built from (see `[tool.setuptools]` in pyproject.toml)."""
 PYTHON_DIDUKUNG = ("3.11", "3.12", "3.13")
 
 
@@ -223,9 +225,10 @@ def buat_roda_pyxl(sumber: Path, wheelhouse: Path, lapor: Callable[[str], None])
         for nama in ("pyproject.toml", "README.md", "LICENSE"):
             if (sumber / nama).exists():
                 shutil.copy2(sumber / nama, salinan / nama)
-        shutil.copytree(
-            sumber / "pyxl", salinan / "pyxl", ignore=shutil.ignore_patterns("__pycache__")
-        )
+        for folder in PAKET_SUMBER:  # the package and its data (the Word templates)
+            shutil.copytree(
+                sumber / folder, salinan / folder, ignore=shutil.ignore_patterns("__pycache__")
+            )
         keluar = Path(tmp) / "roda"
         lapor("Membuat roda pyxl (pip wheel --no-deps)")
         _pip(["wheel", "--no-deps", "-q", "-w", str(keluar), str(salinan)], lapor)
