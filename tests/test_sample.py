@@ -173,45 +173,46 @@ def test_empty_realisations() -> None:
     assert sum(row.realisasi is None for row in semua()) >= 2
 
 
-# ---- the docstring table must tell the truth ----
+# ---- the table of cases in the data file must tell the truth ----
 
 KASUS: dict[str, Callable[[Indikator], bool]] = {
-    "Positif, capaian above 100": lambda r: biasa_positif(r) and (capaian(r) or 0) > 100,
-    "Positif, band Sangat Tinggi": lambda r: (
+    "Positif, capaian di atas 100": lambda r: biasa_positif(r) and (capaian(r) or 0) > 100,
+    "Positif, kategori Sangat Tinggi": lambda r: (
         biasa_positif(r) and band(capaian(r) or 0) == "Sangat Tinggi"
     ),
-    "Positif, band Tinggi": lambda r: biasa_positif(r) and band(capaian(r) or 0) == "Tinggi",
-    "Positif, band Sedang": lambda r: biasa_positif(r) and band(capaian(r) or 0) == "Sedang",
-    "Positif, band Rendah": lambda r: biasa_positif(r) and band(capaian(r) or 0) == "Rendah",
-    "Positif, band Sangat Rendah": lambda r: (
+    "Positif, kategori Tinggi": lambda r: biasa_positif(r) and band(capaian(r) or 0) == "Tinggi",
+    "Positif, kategori Sedang": lambda r: biasa_positif(r) and band(capaian(r) or 0) == "Sedang",
+    "Positif, kategori Rendah": lambda r: biasa_positif(r) and band(capaian(r) or 0) == "Rendah",
+    "Positif, kategori Sangat Rendah": lambda r: (
         biasa_positif(r) and band(capaian(r) or 0) == "Sangat Rendah"
     ),
-    "Negatif, better": lambda r: negatif_biasa(r) and (capaian(r) or 0) > 100,
-    "Negatif, worse": lambda r: negatif_biasa(r) and (capaian(r) or 0) < 100,
-    "Range, realisation inside": lambda r: posisi_rentang(r) == "inside",
-    "Range, realisation above": lambda r: posisi_rentang(r) == "above",
-    "Range, realisation below": lambda r: posisi_rentang(r) == "below",
+    "Negatif, lebih baik": lambda r: negatif_biasa(r) and (capaian(r) or 0) > 100,
+    "Negatif, lebih buruk": lambda r: negatif_biasa(r) and (capaian(r) or 0) < 100,
+    "Rentang, realisasi di dalam": lambda r: posisi_rentang(r) == "inside",
+    "Rentang, realisasi di atas": lambda r: posisi_rentang(r) == "above",
+    "Rentang, realisasi di bawah": lambda r: posisi_rentang(r) == "below",
     "Target 0, Negatif": nol_negatif,
     "Target 0, Positif": nol_positif,
-    "Kualitatif, achieved": kualitatif_tercapai,
-    "Kualitatif, not achieved": lambda r: r.polaritas == "Kualitatif" and capaian(r) == 0.0,
+    "Kualitatif, tercapai": kualitatif_tercapai,
+    "Kualitatif, tidak tercapai": lambda r: r.polaritas == "Kualitatif" and capaian(r) == 0.0,
     'Kualitatif, "Ya"': lambda r: r.target == "Ya" and kualitatif_tercapai(r),
-    "Realisasi left empty": lambda r: r.realisasi is None,
-    "Whole return left empty": lambda r: (
+    "Realisasi kosong": lambda r: r.realisasi is None,
+    "Seluruh isian kosong": lambda r: (
         r.realisasi is None and r.realisasi_anggaran is None and r.keterangan == ""
     ),
 }
 
 
 def tabel_docstring() -> dict[str, list[str]]:
-    assert sample.__doc__
+    """The table of cases in the comment at the top of the sample's data file."""
     tabel: dict[str, list[str]] = {}
     kasus = ""
-    for baris in sample.__doc__.splitlines():
+    komentar = sample.BERKAS.read_text(encoding="utf-8").splitlines()
+    for baris in (b.removeprefix("# ") for b in komentar if b.startswith("# |")):
         sel = [s.strip() for s in baris.strip().strip("|").split("|")]
         if not baris.startswith("|") or len(sel) != 2 or (set(sel[0]) <= {"-"} and sel[0]):
             continue
-        if sel[0] == "Case":
+        if sel[0] == "Kasus":
             continue
         kasus = sel[0] or kasus
         tabel.setdefault(kasus, []).extend(re.findall(r"IKU-[A-Z]+-\d{2}", sel[1]))
