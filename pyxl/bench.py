@@ -276,13 +276,14 @@ def _analisis_per_baris(df: object) -> list[tuple[object, ...]]:
     change from last year and its direction."""
     import pandas as pd
 
-    from pyxl.inti.capaian import Skala, parse_angka
+    from pyxl.inti.angka import baca_angka
+    from pyxl.inti.capaian import Skala
 
     assert isinstance(df, pd.DataFrame)
     skala = Skala()
 
     def capaian(pol: str, t: object, ta: object, r: object) -> float | None:
-        rr, tt, tta = parse_angka(r), parse_angka(t), parse_angka(ta)
+        rr, tt, tta = baca_angka(r), baca_angka(t), baca_angka(ta)
         if pol == "Kualitatif":
             return 100.0 if str(r).strip().lower() == str(t).strip().lower() else 0.0
         if rr is None or tt is None or rr != rr or tt != tt:
@@ -316,9 +317,9 @@ def _analisis_per_baris(df: object) -> list[tuple[object, ...]]:
     for pol, t, ta, r, s, lalu, pagu, ra in zip(*(df[k] for k in kolom), strict=True):
         c = capaian(pol, t, ta, r)
         c_s = capaian(pol, s, None, r)
-        p, x = parse_angka(pagu), parse_angka(ra)
+        p, x = baca_angka(pagu), baca_angka(ra)
         serapan = x / p * 100 if p and x is not None and p == p and x == x else None
-        rr, ll = parse_angka(r), parse_angka(lalu)
+        rr, ll = baca_angka(r), baca_angka(lalu)
         ubah = rr - ll if rr is not None and ll is not None and pol != "Kualitatif" else None
         arah = (
             None

@@ -14,7 +14,8 @@ import pytest
 from pyxl.contoh import muat as sample
 from pyxl.galat import IsianError
 from pyxl.inti import capaian
-from pyxl.inti.capaian import BELUM, MANUAL, Skala, hitung, parse_angka
+from pyxl.inti.capaian import BELUM, MANUAL, Skala, hitung
+from pyxl.inti.temuan import Temuan
 from pyxl.kontrak import skema
 from pyxl.kontrak.pengaturan import Pengaturan
 
@@ -26,13 +27,13 @@ def baris(**isi: Any) -> dict[str, Any]:
     return row
 
 
-def satu(rumus: str = "(2T-R)/T", **isi: Any) -> tuple[pd.Series, list[capaian.Temuan]]:
+def satu(rumus: str = "(2T-R)/T", **isi: Any) -> tuple[pd.Series, list[Temuan]]:
     """The analysis of one row: its result row and its findings."""
     hasil = hitung(pd.DataFrame([baris(**isi)]), rumus_negatif=rumus)
     return hasil.indikator.iloc[0], hasil.temuan
 
 
-def kode(temuan: list[capaian.Temuan]) -> list[str]:
+def kode(temuan: list[Temuan]) -> list[str]:
     return [t.kode for t in temuan]
 
 
@@ -348,49 +349,6 @@ def test_serapan_di_atas_100_dan_anggaran_negatif_mendapat_peringatan() -> None:
     assert math.isnan(r["Serapan Anggaran (%)"]) and kode(temuan) == ["ANGGARAN_NEGATIF"]
 
 
-# ---- parse_angka: one rule, Indonesian first ----
-
-
-@pytest.mark.parametrize(
-    ("v", "angka"),
-    [
-        (87.5, 87.5),
-        (3, 3.0),
-        (np.int64(7), 7.0),
-        ("87,5", 87.5),
-        ("1.234,5", 1234.5),
-        ("1.234.567,89", 1234567.89),
-        ("1.234", 1234.0),
-        ("12.345", 12345.0),
-        ("87.5", 87.5),
-        ("0.125", 0.125),
-        ("1.2345", 1.2345),
-        ("-2,5", -2.5),
-        ("\u22122,5", -2.5),
-        ("+4", 4.0),
-        (" Rp1.500.000 ", 1_500_000.0),
-        ("Rp 1.500.000,00", 1_500_000.0),
-        ("87,5 %", 87.5),
-        ("2026", 2026.0),
-    ],
-)
-def test_parse_angka_membaca_angka(v: object, angka: float) -> None:
-    assert parse_angka(v) == pytest.approx(angka)
-
-
-@pytest.mark.parametrize("v", [None, np.nan, "", "   ", pd.NA])
-def test_parse_angka_kosong_adalah_none(v: object) -> None:
-    assert parse_angka(v) is None
-
-
-@pytest.mark.parametrize(
-    "v", ["n/a", "1,234.5", "1.23.4", "12,3,4", "-", "%", "Rp", True, math.inf, -math.inf, 10**400]
-)
-def test_parse_angka_bukan_angka_adalah_nan(v: object) -> None:
-    x = parse_angka(v)
-    assert x is not None and math.isnan(x)
-
-
 # ---- shape of the result ----
 
 
@@ -402,7 +360,7 @@ def test_kolom_dan_urutan_hasil() -> None:
     assert set(skema.KOLOM_ANALISIS) <= set(hasil.indikator.columns)
     assert list(hasil.indikator.index) == [7, 3, 5]
     assert list(hasil.indikator["Capaian (%)"].fillna(-1)) == [0.0, -1, 20.0]
-    assert [t.baris for t in hasil.temuan] == [3]
+    assert [t.indeks for t in hasil.temuan] == [3]
     assert tuple(hasil.rekap.columns) == skema.KOLOM_REKAP
 
 
@@ -505,7 +463,7 @@ def test_contoh_target_nol_positif_satu_satunya_temuan(contoh: capaian.Analisis)
     assert [(t.kode, t.kode_bagian, t.kode_iku) for t in contoh.temuan] == [
         ("TARGET_NOL_POSITIF", "TAPEM", "IKU-TAPEM-03")
     ]
-    assert contoh.indikator.loc[contoh.temuan[0].baris, "Kode IKU"] == "IKU-TAPEM-03"
+    assert contoh.indikator.loc[contoh.temuan[0].indeks, "Kode IKU"] == "IKU-TAPEM-03"
 
 
 def test_contoh_rekap_dihitung_ulang(contoh: capaian.Analisis) -> None:

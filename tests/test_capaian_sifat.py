@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pyxl.inti import capaian
-from pyxl.inti.capaian import ADA, BELUM, MANUAL, Skala, hitung, parse_angka
+from pyxl.inti.angka import baca_angka
+from pyxl.inti.capaian import ADA, BELUM, MANUAL, Skala, hitung
 
 cepat = settings(max_examples=30, deadline=None)
 
@@ -135,13 +136,13 @@ def test_masukan_apa_pun_tidak_galat_dan_setiap_baris_terjelaskan(
     for kolom in ("Capaian (%)", "Capaian Renstra (%)", "Serapan Anggaran (%)", "Perubahan"):
         x = ind[kolom].to_numpy(dtype=float)
         assert (np.isfinite(x) | np.isnan(x)).all(), kolom
-    dijelaskan = {t.baris for t in hasil.temuan if t.kolom in KOLOM_CAPAIAN}
+    dijelaskan = {t.indeks for t in hasil.temuan if t.kolom in KOLOM_CAPAIAN}
     for i, row in zip(ind.index, ind.to_dict("records"), strict=True):
         ada = not math.isnan(row["Capaian (%)"])
         assert (row["Kategori"] is not None) == ada
         assert (row["Status Data"] == ADA) == ada
         if row["Status Data"] == BELUM:
-            assert parse_angka(df.loc[i, "Realisasi"]) is None
+            assert baca_angka(df.loc[i, "Realisasi"]) is None
         elif row["Status Data"] == MANUAL:
             assert i in dijelaskan, (row.to_dict(), hasil.temuan)
         else:
@@ -156,6 +157,6 @@ def test_masukan_apa_pun_tidak_galat_dan_setiap_baris_terjelaskan(
 
 @cepat
 @given(v=nilai)
-def test_parse_angka_tidak_pernah_galat(v: object) -> None:
-    x = parse_angka(v)
+def test_baca_angka_tidak_pernah_galat(v: object) -> None:
+    x = baca_angka(v)
     assert x is None or math.isnan(x) or math.isfinite(x)

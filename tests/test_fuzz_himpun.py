@@ -80,8 +80,10 @@ from pyxl.buku.xlsm import BukuZip
 from pyxl.cli import main
 from pyxl.inti import stempel, validasi
 from pyxl.inti.sel import sebagai_teks
+from pyxl.inti.temuan import Temuan, ditolak, untuk
 from pyxl.jalan.konteks import Konteks
-from pyxl.kontrak import skema
+from pyxl.kontrak import masalah, skema
+from pyxl.kontrak.status import DITERIMA, DITOLAK, DUPLIKAT, MENGGANTIKAN
 from pyxl.langkah import himpun as lh
 from pyxl.masuk.kiriman import Kiriman
 
@@ -113,17 +115,16 @@ PASSWD = "root:x:0:0"
 """What /etc/passwd starts with: must never show up in a value or a message."""
 
 
-def _kode_di_docstring(tingkat: str) -> frozenset[str]:
-    """The codes listed in validasi.py's docstring (the contract) for one level."""
-    teks = (validasi.__doc__ or "").split("Codes (stable", 1)[1]
-    blok = re.search(rf"{tingkat}\s+(.*?)(?:\n\s+[A-Z][a-z]+\s{{2,}}|\n\s*\n|$)", teks, re.S)
-    assert blok, tingkat
-    return frozenset(blok[1].replace(",", " ").split())
+def _kode(tingkat: str) -> frozenset[str]:
+    """The declared codes of step 6 (the received file and its cells) for one level."""
+    return frozenset(
+        k.kode for k in masalah.KODE.values() if k.tingkat == tingkat and k.asal != "analisis"
+    )
 
 
-KODE_BLOKIR = _kode_di_docstring("Blokir")
-KODE_PERINGATAN = _kode_di_docstring("Peringatan")
-STATUS = {lh.DITERIMA, lh.DITOLAK, lh.DUPLIKAT, lh.MENGGANTIKAN}
+KODE_BLOKIR = _kode(masalah.BLOKIR)
+KODE_PERINGATAN = _kode(masalah.PERINGATAN)
+STATUS = {DITERIMA, DITOLAK, DUPLIKAT, MENGGANTIKAN}
 
 HITUNG: Counter[tuple[str, str]] = Counter()
 """(strategy, outcome) -> cases, for the table at the end."""
@@ -300,14 +301,14 @@ class Putusan:
     status: str
     kode: str
     """The first Blokir code (rejected) or "" (accepted)."""
-    temuan: list[validasi.Temuan]
+    temuan: list[Temuan]
     nilai: list[dict[str, Any]] = field(default_factory=list)
     detik: float = 0.0
 
     def label(self) -> str:
-        if self.status == lh.DITOLAK:
+        if self.status == DITOLAK:
             return f"Ditolak {self.kode}"
-        n = sum(t.tingkat == validasi.PERINGATAN for t in self.temuan)
+        n = sum(t.tingkat == masalah.PERINGATAN for t in self.temuan)
         return "Diterima" + (" + peringatan" if n else "")
 
 
@@ -336,11 +337,11 @@ class Meja:
             kode, temuan, nilai = lh._periksa(
                 k, self.tahun, self.terbit, self.terbaru, self.alamat, self.secret
             )
-            temuan = validasi.untuk(temuan, kode, nama)
-            if validasi.ditolak(temuan):
-                putusan = Putusan(lh.DITOLAK, _blokir_pertama(temuan), temuan)
+            temuan = untuk(temuan, kode, nama)
+            if ditolak(temuan):
+                putusan = Putusan(DITOLAK, _blokir_pertama(temuan), temuan)
             else:
-                putusan = Putusan(lh.DITERIMA, "", temuan, nilai)
+                putusan = Putusan(DITERIMA, "", temuan, nilai)
                 buku = BukuZip(self.master, hanya_baca=True)
                 try:
                     ktx = Konteks(buku, _Diam(), pengguna="fuzz")
@@ -360,21 +361,21 @@ class _Diam:
     def galat(self, pesan: str) -> None: ...
 
 
-def _blokir_pertama(temuan: list[validasi.Temuan]) -> str:
-    return next(t.kode for t in temuan if t.tingkat == validasi.BLOKIR)
+def _blokir_pertama(temuan: list[Temuan]) -> str:
+    return next(t.kode for t in temuan if t.tingkat == masalah.BLOKIR)
 
 
 def _cek_putusan(p: Putusan, nama: str) -> None:
     """Every finding is a known code with a message; a rejection names a Blokir code."""
     for t in p.temuan:
-        assert t.tingkat in (validasi.BLOKIR, validasi.PERINGATAN), t
-        daftar = KODE_BLOKIR if t.tingkat == validasi.BLOKIR else KODE_PERINGATAN
+        assert t.tingkat in (masalah.BLOKIR, masalah.PERINGATAN), t
+        daftar = KODE_BLOKIR if t.tingkat == masalah.BLOKIR else KODE_PERINGATAN
         assert t.kode in daftar, f"kode {t.kode} tidak ada di daftar kode validasi.py"
         assert isinstance(t.pesan, str) and t.pesan.strip(), t
         assert t.berkas == nama
         assert PASSWD not in t.pesan, "isi /etc/passwd bocor ke pesan"
         assert len(t.pesan) <= 2000, f"pesan {t.kode} terlalu panjang ({len(t.pesan)})"
-    if p.status == lh.DITOLAK:
+    if p.status == DITOLAK:
         assert p.kode in KODE_BLOKIR
     for n in p.nilai:
         for k in skema.KOLOM_ISIAN:
@@ -438,7 +439,7 @@ def meja(_kerja_contoh_asli: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     diisi = isi_format(format_, wadah / f"{KODE}.xlsx", isian_contoh(KODE))
     m = _meja(kerja, _dasar(diisi))
     asli = m.periksa(m.dasar.data)
-    assert asli.status == lh.DITERIMA and not asli.temuan, asli.temuan
+    assert asli.status == DITERIMA and not asli.temuan, asli.temuan
     return m
 
 
@@ -1103,7 +1104,7 @@ def test_isian_acak(meja: Meja, data: st.DataObject) -> None:
     Values a spreadsheet program could have written are always accepted."""
     kasus = data.draw(kasus_isian(meja.dasar))
     p = _jalankan_kasus(meja, kasus)
-    if p.status == lh.DITERIMA:
+    if p.status == DITERIMA:
         assert len(p.nilai) == meja.dasar.jumlah_baris
     elif kasus.uraian.startswith("['wajar'"):
         raise AssertionError(f"isian yang wajar ditolak: {p.temuan}")
@@ -1116,7 +1117,7 @@ def test_sel_terkunci_acak(meja: Meja, data: st.DataObject) -> None:
     changed, the file is rejected."""
     kasus = data.draw(kasus_terkunci(meja.dasar))
     p = _jalankan_kasus(meja, kasus)
-    if p.status == lh.DITERIMA:
+    if p.status == DITERIMA:
         asli = terkunci_terbaca(meja.dasar.data, meja.dasar)
         assert terkunci_terbaca(kasus.data, meja.dasar) == asli, "sel terkunci berubah, diterima"
 
@@ -1300,25 +1301,23 @@ def _himpun_dan_periksa(u: UjungKeUjung, masuk: Path) -> dict[str, Any]:
         assert arsip, f"salinan arsip untuk {r['Berkas']!r}"
         for salinan in arsip:  # the same bytes under names of two types: one copy per type
             assert hashlib.sha256(salinan.read_bytes()).hexdigest() == r["SHA-256"]
-        if r["Status"] == lh.DITOLAK:
+        if r["Status"] == DITOLAK:
             kode = sebagai_teks(r["Catatan"]).split(":", 1)[0]
             assert kode in KODE_BLOKIR, r
             assert any(
-                t["Berkas"] == r["Berkas"] and t["Tingkat"] == validasi.BLOKIR
+                t["Berkas"] == r["Berkas"] and t["Tingkat"] == masalah.BLOKIR
                 and t["Kode Masalah"] == kode
                 for t in temuan
             ), f"baris Validasi Blokir {kode} untuk {r['Berkas']}"  # fmt: skip
     for t in temuan:
-        daftar = KODE_BLOKIR if t["Tingkat"] == validasi.BLOKIR else KODE_PERINGATAN
+        daftar = KODE_BLOKIR if t["Tingkat"] == masalah.BLOKIR else KODE_PERINGATAN
         assert t["Kode Masalah"] in daftar, t
     for lembar, isi in sesudah.items():
         for baris in isi:
             for v in baris:
                 assert not (isinstance(v, str) and PASSWD in v), f"/etc/passwd di {lembar}"
     digabung = {
-        sebagai_teks(r["Kode Bagian"])
-        for r in terima
-        if r["Status"] in (lh.DITERIMA, lh.MENGGANTIKAN)
+        sebagai_teks(r["Kode Bagian"]) for r in terima if r["Status"] in (DITERIMA, MENGGANTIKAN)
     }
     for b in _tabel(sesudah[skema.BAGIAN]):
         kode_b = sebagai_teks(b["Kode"])
@@ -1381,14 +1380,14 @@ def test_berkas_tepat_di_batas_dan_lewat_batas_ukuran(ujung: UjungKeUjung) -> No
     ujung.pulihkan()
     hasil = jalankan_himpun(ujung, {"pas.xlsx": pas, "lewat.xlsx": lewat})
     status = {r["Berkas"]: (r["Status"], r["Catatan"]) for r in hasil["terima"]}
-    assert status["pas.xlsx"][0] == lh.DITERIMA
-    assert status["lewat.xlsx"][0] == lh.DITOLAK
+    assert status["pas.xlsx"][0] == DITERIMA
+    assert status["lewat.xlsx"][0] == DITOLAK
     assert status["lewat.xlsx"][1].startswith("TERLALU_BESAR")
 
 
 def test_berkas_besar_diperiksa_cepat(meja: Meja) -> None:
     p = meja.periksa(_dengan_media(meja.dasar, validasi.BATAS_UKURAN - 1))
-    assert p.status == lh.DITERIMA and p.detik < BATAS_DETIK
+    assert p.status == DITERIMA and p.detik < BATAS_DETIK
 
 
 def _bom_overlap(n: int, ukuran: int) -> bytes:
@@ -1454,7 +1453,7 @@ def test_bom_zip_ditolak_tanpa_dibuka(meja: Meja, jenis: str, kode: set[str]) ->
     assert len(data) < validasi.BATAS_UKURAN
     p = meja.periksa(data)
     catat("bom", p)
-    assert p.status == lh.DITOLAK and p.kode in kode, (p.kode, p.temuan)
+    assert p.status == DITOLAK and p.kode in kode, (p.kode, p.temuan)
     assert p.detik < BATAS_DETIK
 
 
@@ -1533,7 +1532,7 @@ def test_sel_jauh_ditolak_sebelum_pembaca_membangun_grid(
         nama = d.sheet if tempat == "sheet" else d.sheet_stempel
         data = d.susun({nama: d.anggota[nama].replace(b"</sheetData>", baris + b"</sheetData>")})
     p = meja.periksa(data)
-    assert (p.status, p.kode) == (lh.DITOLAK, "LEMBAR_TERLALU_BESAR"), p.temuan
+    assert (p.status, p.kode) == (DITOLAK, "LEMBAR_TERLALU_BESAR"), p.temuan
     assert p.detik < 1
 
 
@@ -1544,7 +1543,7 @@ def test_catatan_di_luar_tabel_yang_wajar_tetap_diterima(meja: Meja) -> None:
         d, akhir=b'<row r="500"><c r="Z500" t="inlineStr"><is><t>cek</t></is></c></row>'
     )
     p = meja.periksa(d.susun({d.sheet: sheet}))
-    assert p.status == lh.DITERIMA, p.temuan
+    assert p.status == DITERIMA, p.temuan
 
 
 @pytest.mark.parametrize(
@@ -1561,7 +1560,7 @@ def test_tabel_teks_bersama_yang_membesar_besarkan_jumlahnya(meja: Meja, sst: by
     and aborted the process. Now refused unread."""
     d = meja.dasar
     p = meja.periksa(d.susun({"xl/sharedStrings.xml": sst}))
-    assert (p.status, p.kode) == (lh.DITOLAK, "RUSAK"), p.temuan
+    assert (p.status, p.kode) == (DITOLAK, "RUSAK"), p.temuan
 
 
 def test_tabel_teks_bersama_yang_jujur_tetap_dibaca(meja: Meja) -> None:
@@ -1569,7 +1568,7 @@ def test_tabel_teks_bersama_yang_jujur_tetap_dibaca(meja: Meja) -> None:
     sst = sst_xml([b"teks %d" % i for i in range(150_000)], "150000")
     sheet = _sheet_dengan(d, ("Q9", b'<c r="Q9" t="s"><v>149999</v></c>'))
     p = meja.periksa(d.susun({"xl/sharedStrings.xml": sst, d.sheet: sheet}))
-    assert p.status == lh.DITERIMA, p.temuan
+    assert p.status == DITERIMA, p.temuan
     assert p.nilai[0]["Keterangan"] == "teks 149999"
 
 
@@ -1580,7 +1579,7 @@ def test_tanggal_di_luar_jangkauan_tidak_lolos_sebagai_panic(meja: Meja) -> None
     g = GAYA_TANGGAL["durasi"]
     sheet = _sheet_dengan(d, ("N10", b'<c r="N10" s="%d"><v>-3.548909775942785e+16</v></c>' % g))
     p = meja.periksa(d.susun({d.sheet: sheet}))
-    assert (p.status, p.kode) == (lh.DITOLAK, "RUSAK"), p.temuan
+    assert (p.status, p.kode) == (DITOLAK, "RUSAK"), p.temuan
     assert "tidak dapat dibaca" in p.temuan[0].pesan
 
 
@@ -1591,7 +1590,7 @@ def test_angka_ratusan_digit_bukan_tak_hingga(meja: Meja) -> None:
         d, ("J9", b'<c r="J9" t="inlineStr"><is><t>' + b"9" * 400 + b"</t></is></c>")
     )
     p = meja.periksa(d.susun({d.sheet: sheet}))
-    assert p.status == lh.DITERIMA
+    assert p.status == DITERIMA
     assert validasi.tidak_digabung(p.nilai[0]["Realisasi"])
     [t] = [t for t in p.temuan if t.sel == "J9"]
     assert t.kode == "BUKAN_ANGKA" and len(t.pesan) < 400
@@ -1603,11 +1602,11 @@ def test_pesan_tidak_memuat_isi_sel_yang_panjang(meja: Meja) -> None:
     panjang = "مرحبا " * 20_000
     sheet = _sheet_dengan(d, ("J9", utf8(f'<c r="J9" t="e"><v>{panjang}</v></c>')))
     p = meja.periksa(d.susun({d.sheet: sheet}))
-    assert p.status == lh.DITOLAK
+    assert p.status == DITOLAK
     assert all(len(t.pesan) < 600 for t in p.temuan)
     sheet = _sheet_dengan(d, ("J9", utf8(f'<c r="J9" t="inlineStr"><is><t>{panjang}</t></is></c>')))
     p = meja.periksa(d.susun({d.sheet: sheet}))
-    assert p.status == lh.DITERIMA and all(len(t.pesan) < 600 for t in p.temuan)
+    assert p.status == DITERIMA and all(len(t.pesan) < 600 for t in p.temuan)
 
 
 RUMUS_J9 = b'<c r="J9" s="7"><f>95+2.3</f><v>97.3</v></c>'
@@ -1623,7 +1622,7 @@ def test_id_relasi_dengan_karakter_pola(meja: Meja) -> None:
         p = meja.periksa(
             d.susun({"xl/workbook.xml": wb, "xl/_rels/workbook.xml.rels": rels, d.sheet: sheet})
         )
-        assert p.status == lh.DITERIMA, p.temuan
+        assert p.status == DITERIMA, p.temuan
         assert ("RUMUS", "J9") in {(t.kode, t.sel) for t in p.temuan}
 
 
@@ -1634,7 +1633,7 @@ def test_sel_bertutup_berawalan_tidak_membuat_pemeriksaan_rumus_kuadratik(meja: 
     sel = b"".join(b'<c r="R%d"><v>1</v></x:c>' % i for i in range(20, 20_020))
     sheet = _sheet_dengan(d, ("J9", RUMUS_J9), akhir=b'<row r="20">' + sel + b"</row>")
     p = meja.periksa(d.susun({d.sheet: sheet}))
-    assert p.status == lh.DITERIMA, p.temuan
+    assert p.status == DITERIMA, p.temuan
     assert ("RUMUS", "J9") in {(t.kode, t.sel) for t in p.temuan}
     assert p.detik < 1
 
@@ -1650,7 +1649,7 @@ def test_nama_anggota_ganda_ditolak(meja: Meja, ganda: str) -> None:
     palsu = _sheet_dengan(d, ("H9", b'<c r="H9"><v>1</v></c>'))
     anggota = [Anggota(n, isi) for n, isi in d.anggota.items()] + [Anggota(ganda, palsu)]
     p = meja.periksa(tulis_zip(anggota))
-    assert (p.status, p.kode) == (lh.DITOLAK, "RUSAK"), p.temuan
+    assert (p.status, p.kode) == (DITOLAK, "RUSAK"), p.temuan
 
 
 @pytest.mark.parametrize(
@@ -1658,14 +1657,14 @@ def test_nama_anggota_ganda_ditolak(meja: Meja, ganda: str) -> None:
 )
 def test_nama_anggota_keluar_arsip_ditolak(meja: Meja, nama: str) -> None:
     p = meja.periksa(meja.dasar.susun({nama: b"luar"}))
-    assert (p.status, p.kode) == (lh.DITOLAK, "RUSAK"), p.temuan
+    assert (p.status, p.kode) == (DITOLAK, "RUSAK"), p.temuan
 
 
 def test_anggota_terenkripsi_ditolak(meja: Meja) -> None:
     anggota = [Anggota(n, isi) for n, isi in meja.dasar.anggota.items()]
     anggota[0].flag = 1
     p = meja.periksa(tulis_zip(anggota))
-    assert (p.status, p.kode) == (lh.DITOLAK, "RUSAK"), p.temuan
+    assert (p.status, p.kode) == (DITOLAK, "RUSAK"), p.temuan
 
 
 @pytest.mark.parametrize(
@@ -1683,7 +1682,7 @@ def test_nama_lampiran_aneh_tercatat_sekali(ujung: UjungKeUjung, lampiran: str) 
     try:
         assert main(["himpun", "--workbook", str(ujung.master), "--tanpa-imap"]) == 0
         pertama = _tabel(_baca(ujung.master)[skema.PENERIMAAN])
-        assert [r["Status"] for r in pertama] == [lh.DITERIMA]
+        assert [r["Status"] for r in pertama] == [DITERIMA]
         sebelum = _sidik(ujung.kerja)
         assert main(["himpun", "--workbook", str(ujung.master), "--tanpa-imap"]) == 0
         assert _sidik(ujung.kerja) == sebelum, "run kedua tanpa berkas baru tidak mengubah apa pun"

@@ -8,14 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pyxl.inti.validasi import (
-    BLOKIR,
-    PERINGATAN,
-    angka,
-    periksa_berkas,
-    periksa_isian,
-    tidak_digabung,
-)
+from pyxl.inti.validasi import periksa_berkas, periksa_isian, tidak_digabung
+from pyxl.kontrak.masalah import BLOKIR, PERINGATAN
 
 ASING = Path(__file__).parent / "data" / "asing"
 
@@ -108,30 +102,6 @@ def test_zip_slip_member_names() -> None:
     )
     [t] = periksa_berkas("slip.xlsx", data)
     assert t.kode == "RUSAK"
-
-
-@pytest.mark.parametrize(
-    ("v", "x"),
-    [
-        (87.5, 87.5),
-        (3, 3.0),
-        ("87,5", 87.5),
-        ("1.234,5", 1234.5),
-        ("1.500", 1500.0),
-        ("87.5", 87.5),
-        (" 12 ", 12.0),
-        ("95%", 95.0),
-        ("n/a", None),
-        ("", None),
-        (None, None),
-        (True, None),
-        (float("nan"), None),
-        ("=1+1", None),
-        ("-5", -5.0),
-    ],
-)
-def test_numbers_in_indonesian_or_plain_notation(v: object, x: float | None) -> None:
-    assert angka(v) == x
 
 
 KOLOM = {"Realisasi": 10, "Realisasi Anggaran": 14, "Keterangan": 17}

@@ -19,12 +19,12 @@ from typing import Any
 from pyxl.buku.daftar import baca_bagian, baca_indikator
 from pyxl.buku.port import Baris, Buku
 from pyxl.buku.tabel import baca_tabel
-from pyxl.dokumen.tercatat import KONSEP
 from pyxl.galat import IsianError
 from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
 from pyxl.kontrak import skema
 from pyxl.kontrak.pengaturan import SEKDA, Pengaturan
+from pyxl.kontrak.status import KONSEP
 from pyxl.surat.kop import pejabat
 
 TEMPLAT = "dokumen_iku.docx"
@@ -62,9 +62,9 @@ def _t(v: Any) -> str:
 
 
 def _bil(v: Any) -> float | None:
-    from pyxl.inti.capaian import parse_angka
+    from pyxl.inti.angka import baca_angka
 
-    x = parse_angka(v)
+    x = baca_angka(v)
     return None if x is None or math.isnan(x) else x
 
 

@@ -27,11 +27,7 @@ from pyxl.galat import IsianError, PyxlError
 from pyxl.inti.sel import sebagai_teks
 from pyxl.kontrak import skema
 from pyxl.kontrak.pengaturan import Pengaturan
-
-KONSEP, FINAL = "KONSEP", "FINAL"
-"""`Status` of a `Dokumen` row: a draft version, or the approved one."""
-KEDALUWARSA = "Kedaluwarsa"
-"""Status of step 10 on `Kendali` when the data changed after the approval."""
+from pyxl.kontrak.status import FINAL
 
 
 def versi_baris(r: Baris) -> int:

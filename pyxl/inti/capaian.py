@@ -16,15 +16,14 @@ Rules (domain notes, "Capaian"); percentages are stored as 87.5 and never rounde
 - No realisation: blank, "Belum ada data" (never 0).
 - Capaian Renstra: the same rules against Target Akhir Renstra (no range); blank target → blank.
 - Serapan = Realisasi Anggaran / Pagu × 100 when Pagu > 0; Efisien when capaian ≥ serapan.
-Numbers written as text are read by `parse_angka`.
+Numbers written as text are read by `pyxl.inti.angka.baca_angka`, as intake reads them.
 """
 
 from __future__ import annotations
 
 import math
-import re
 import time
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -32,7 +31,10 @@ import numpy as np
 import pandas as pd
 
 from pyxl.galat import IsianError
+from pyxl.inti.angka import baca_angka
+from pyxl.inti.temuan import Temuan
 from pyxl.kontrak import skema
+from pyxl.kontrak.masalah import PERINGATAN
 from pyxl.kontrak.model import Indikator
 from pyxl.kontrak.pengaturan import Pengaturan
 from pyxl.kontrak.setda import BAGIAN_BAWAAN
@@ -104,7 +106,7 @@ def skala_dari_pengaturan(peng: Pengaturan) -> Skala:
     """The scale from the `Pengaturan` sheet; an unusable value is an IsianError naming it."""
     batas: list[float] = []
     for i, kunci in enumerate(KUNCI_BATAS):
-        x = parse_angka(peng[kunci])
+        x = baca_angka(peng[kunci])
         if x is None or math.isnan(x):
             raise IsianError(
                 f"Pengaturan '{kunci}' berisi '{peng[kunci]}': harus angka persen, misalnya "
@@ -126,20 +128,6 @@ def skala_dari_pengaturan(peng: Pengaturan) -> Skala:
     return Skala((batas[0], batas[1], batas[2], batas[3]), label)
 
 
-@dataclass(frozen=True)
-class Temuan:
-    """A figure that could not be computed (or looks wrong), and what staff should do."""
-
-    kode: str
-    kode_bagian: str
-    kode_iku: str
-    kolom: str
-    pesan: str
-    baris: Hashable = None
-    """The input row's index label (the sheet row, when the caller indexes the rows by it)."""
-    tingkat: str = "Peringatan"
-
-
 @dataclass
 class Analisis:
     indikator: pd.DataFrame
@@ -152,35 +140,6 @@ class Analisis:
 
 _DIBACA = {*skema.KOLOM_ANALISIS, *KOLOM_HASIL, "Kode Bagian"}
 """The input columns `hitung` reads (the others, e.g. Sasaran, are not needed)."""
-_POLA_ID = re.compile(r"[+-]?([1-9]\d{0,2}(\.\d{3})+|\d+)(,\d+)?")
-_POLA_TITIK = re.compile(r"[+-]?\d+\.\d+")
-
-
-def parse_angka(v: object) -> float | None:
-    """A cell value as a number: None when blank, NaN when it is not a number; never raises.
-
-    Text is read the Indonesian way first: "." groups thousands and "," is the decimal mark
-    ("1.234.567,89", "87,5", "1.234" = 1234). Failing that, one "." is a decimal point as Excel
-    and Python write it ("87.5", "0.125"). Anything else, such as "1,234.5" or "n/a", is NaN.
-    A leading "Rp", a trailing "%" and surrounding spaces are ignored. Booleans, infinities and
-    other types (dates) are NaN.
-    """
-    if v is None or v is pd.NA or v is pd.NaT:
-        return None
-    if isinstance(v, bool | np.bool_):
-        return math.nan
-    if isinstance(v, int | float | np.integer | np.floating):
-        x = float(v) if not isinstance(v, int) or abs(v) < 2**1023 else math.inf
-        return None if math.isnan(x) else x if math.isfinite(x) else math.nan
-    if not isinstance(v, str):
-        return math.nan
-    t = v.strip().replace("\u2212", "-")
-    t = (t[2:] if t[:2].casefold() == "rp" else t).strip().removesuffix("%").strip()
-    if not t:
-        return None if not v.strip() else math.nan
-    if _POLA_ID.fullmatch(t):
-        return float(t.replace(".", "").replace(",", "."))
-    return float(t) if _POLA_TITIK.fullmatch(t) else math.nan
 
 
 def _teks(v: object) -> str:
@@ -209,7 +168,7 @@ def _angka(s: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         def satu(v: object) -> float | None:  # None when blank, an infinity when garbage
             if type(v) is str and v in memo:
                 return memo[v]
-            p = parse_angka(v)
+            p = baca_angka(v)
             p = math.inf if p is not None and math.isnan(p) else p
             if type(v) is str:
                 memo[v] = p
@@ -304,7 +263,15 @@ def hitung(
             nilai = _teks(obj[isi or kolom][i]) if isi != "" else ""
             pesan = PESAN[kode].format(kolom=kolom, nilai=nilai)
             pesan = f"Indikator {iku[i] or '(tanpa Kode IKU)'} ({bag[i] or '-'}): {pesan}"
-            t = Temuan(kode, bag[i], iku[i], kolom, pesan, d.index[int(i)])
+            t = Temuan(
+                PERINGATAN,
+                kode,
+                pesan,
+                kode_bagian=bag[i],
+                kode_iku=iku[i],
+                kolom=kolom,
+                indeks=d.index[int(i)],
+            )
             temuan.append((int(i), len(temuan), t))
 
     def banding(target: np.ndarray, atas: np.ndarray, bisa: np.ndarray, kolom: str) -> np.ndarray:

@@ -13,13 +13,7 @@ disagree about (duplicate member names, names escaping the archive). It reads on
 parts that say where the sheets are, and the sheets' XML (the same bytes the formula check
 needs), with patterns that run in linear time and never expand entities.
 
-Codes (stable: staff filter `Validasi` on them, tests assert them):
-
-    Blokir      KOSONG, BUKAN_XLSX, BERMAKRO, TERENKRIPSI, RUSAK, TERLALU_BESAR, BOM_ZIP,
-                LEMBAR_TERLALU_BESAR, TANPA_STEMPEL, ID_TIDAK_DIKENAL,
-                TANDA_TANGAN_TIDAK_COCOK, TAHUN_SALAH, BAGIAN_SALAH, BARIS_BERUBAH
-    Peringatan  ISIAN_KOSONG, BUKAN_ANGKA, NILAI_NEGATIF, NILAI_JANGGAL, TEKS_RUMUS, RUMUS,
-                KUALITATIF_ANGKA, FORMAT_LAMA, IKU_TIDAK_ADA
+Codes are declared in `pyxl.kontrak.masalah`.
 """
 
 from __future__ import annotations
@@ -29,13 +23,12 @@ import posixpath
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
+from pyxl.inti.angka import angka
 from pyxl.inti.sel import nama_sel
-
-BLOKIR = "Blokir"
-PERINGATAN = "Peringatan"
+from pyxl.inti.temuan import Temuan, blokir, peringatan
 
 BATAS_UKURAN = 20 * 1024 * 1024
 """A returned format is tens of kilobytes; 20 MB is generous and keeps memory bounded."""
@@ -58,44 +51,6 @@ PANJANG_SEL = 32767
 
 AWALAN_RUMUS = ("=", "+", "-", "@")
 FAKTOR_JANGGAL = 3.0
-
-
-@dataclass(frozen=True)
-class Temuan:
-    """One row of `Validasi`."""
-
-    tingkat: str
-    kode: str
-    pesan: str
-    sel: str = ""
-    kode_bagian: str = ""
-    berkas: str = ""
-
-    def baris(self) -> dict[str, str]:
-        return {
-            "Tingkat": self.tingkat,
-            "Kode Masalah": self.kode,
-            "Kode Bagian": self.kode_bagian,
-            "Berkas": self.berkas,
-            "Sel": self.sel,
-            "Pesan": self.pesan,
-        }
-
-
-def blokir(kode: str, pesan: str, sel: str = "") -> Temuan:
-    return Temuan(BLOKIR, kode, pesan, sel)
-
-
-def peringatan(kode: str, pesan: str, sel: str = "") -> Temuan:
-    return Temuan(PERINGATAN, kode, pesan, sel)
-
-
-def ditolak(temuan: list[Temuan]) -> bool:
-    return any(t.tingkat == BLOKIR for t in temuan)
-
-
-def untuk(temuan: list[Temuan], kode_bagian: str, berkas: str) -> list[Temuan]:
-    return [replace(t, kode_bagian=t.kode_bagian or kode_bagian, berkas=berkas) for t in temuan]
 
 
 SIMPAN_XLSX = (
@@ -482,32 +437,6 @@ def kutip(v: Any, panjang: int = PANJANG_KUTIPAN) -> str:
 
 
 _KENDALI = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
-
-
-_ANGKA_ID = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
-
-
-def angka(v: Any) -> float | None:
-    """A number from a cell: numbers as they are, text in Indonesian (1.234,5) or plain (87.5).
-
-    Returns None when the value is not a number (the caller reports it)."""
-    if isinstance(v, bool):
-        return None
-    if isinstance(v, int | float):
-        return float(v) if v == v and v not in (float("inf"), float("-inf")) else None
-    if not isinstance(v, str):
-        return None
-    s = v.strip().replace(" ", "").replace("\u00a0", "")
-    if s.endswith("%"):
-        s = s[:-1]
-    if _ANGKA_ID.match(s):
-        x = float(s.replace(".", "").replace(",", "."))
-        return x if abs(x) != float("inf") else None  # 400 digits overflow to infinity
-    try:
-        x = float(s)
-    except ValueError:
-        return None
-    return x if x == x and abs(x) != float("inf") else None
 
 
 def periksa_isian(

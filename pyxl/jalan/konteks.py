@@ -14,7 +14,7 @@ from pyxl.buku.pengaturan import baca_pengaturan
 from pyxl.buku.port import Buku
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.umpan import Umpan
-from pyxl.kontrak import skema
+from pyxl.kontrak import skema, status
 from pyxl.kontrak.pengaturan import Pengaturan
 
 
@@ -76,12 +76,12 @@ class Pulihan:
 
     def terkirim(self, langkah: int) -> list[dict[str, Any]]:
         """Rows of SOP step `langkah` whose mail certainly left in the dead run."""
-        return [r for r in self.surel if r["Langkah"] == langkah and r["Status"] == "Terkirim"]
+        return [r for r in self.surel if r["Langkah"] == langkah and r["Status"] == status.TERKIRIM]
 
     def ringkasan(self, kerja: Path) -> str:
         teks = []
         if self.baris:
-            tidak_pasti = sum(r["Status"] != "Terkirim" for r in self.baris)
+            tidak_pasti = sum(r["Status"] != status.TERKIRIM for r in self.baris)
             teks.append(
                 f"{len(self.baris)} email dari proses yang terhenti dicatat di sheet "
                 f"{skema.PENGIRIMAN}"

@@ -37,7 +37,7 @@ from pyxl.buku.tabel import baca_tabel, tambah_baris
 from pyxl.galat import IsianError, PyxlError
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Konteks, Pulihan
-from pyxl.kontrak import skema, sop
+from pyxl.kontrak import skema, sop, status
 
 CATATAN_PULIH = "dicatat dari jurnal: proses sebelumnya terhenti sebelum buku kerja tersimpan"
 """`Catatan` of a `Pengiriman` row recorded by `pulihkan`."""
@@ -142,7 +142,7 @@ def pulihkan(ktx: Konteks, jurnal: Jurnal) -> Pulihan:
     kerja = ktx.buku.folder
     entri = jurnal.baca()
     ada_cadangan = any(
-        sebagai_teks(r.get("Status")) == "Dicadangkan"
+        sebagai_teks(r.get("Status")) == status.DICADANGKAN
         for r in baca_tabel(ktx.buku, skema.REGISTER_SURAT)
     )
     if not entri and not ada_cadangan:
@@ -196,7 +196,7 @@ def pulihkan(ktx: Konteks, jurnal: Jurnal) -> Pulihan:
     if hasil.baris or ada_cadangan:
         ktx.buku.simpan()
     perintah = mulai.get("perintah") if mulai else None
-    terbit = [r for r in hasil.surat if sebagai_teks(r["Status"]) == "Terbit"]
+    terbit = [r for r in hasil.surat if sebagai_teks(r["Status"]) == status.TERBIT]
     if isinstance(perintah, str) and (hasil.surel or terbit):
         simpan_lanjutan(kerja, perintah, hasil.surel, terbit)
     jurnal.hapus()
@@ -314,7 +314,7 @@ def _baris_surel(
                 "Message-ID": s.id,
                 "Mode": isi.get("mode", ""),
                 "Berkas": "",
-                "Status": "Terkirim" if s.tahap == "terkirim" else "Gagal",
+                "Status": status.TERKIRIM if s.tahap == "terkirim" else status.GAGAL,
                 "Catatan": "; ".join(catatan),
             }
         )

@@ -47,6 +47,8 @@ BELUM = "Belum"
 SELESAI = "Selesai"
 LEWAT_WAKTU = "Melebihi waktu baku"
 MANUAL = "Manual"
+KEDALUWARSA = "Kedaluwarsa"
+"""Step 10 when the data changed after the approval (see `pyxl status`)."""
 
 
 def baris_langkah(no: int) -> int:

@@ -9,13 +9,14 @@ chart made when the workbook is built), so they follow the values written here.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from pyxl.buku.daftar import baca_bagian, baca_indikator
 from pyxl.buku.tabel import baca_tabel, tulis_tabel
 from pyxl.inti.sel import nama_sel, sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
-from pyxl.kontrak import skema
+from pyxl.kontrak import skema, status
 
 SUMBER_ANALISIS = "(analisis)"
 """`Berkas` of the findings this step writes, so a re-run replaces them and nothing else."""
@@ -48,7 +49,7 @@ def jalankan(ktx: Konteks) -> Hasil:
     kembali = {
         sebagai_teks(r["Kode Bagian"])
         for r in baca_tabel(ktx.buku, skema.PENERIMAAN)
-        if sebagai_teks(r["Status"]) in ("Diterima", "Menggantikan")
+        if sebagai_teks(r["Status"]) in status.DIGABUNG
     }
     rekap = hasil.rekap.rename(columns=dict(zip(skala.label, LABEL_BAWAAN, strict=True)))
     rekap["Dikembalikan"] = [
@@ -66,14 +67,12 @@ def jalankan(ktx: Konteks) -> Hasil:
         if sebagai_teks(r["Berkas"]) != SUMBER_ANALISIS
     ]
     baru = [
-        {
-            "Tingkat": t.tingkat,
-            "Kode Masalah": t.kode,
-            "Kode Bagian": t.kode_bagian,
-            "Berkas": SUMBER_ANALISIS,
-            "Sel": f"{t.kode_bagian}!{_sel(t.kolom, t.baris)}",
-            "Pesan": f"{t.kode_iku}: {t.pesan}",
-        }
+        replace(
+            t,
+            berkas=SUMBER_ANALISIS,
+            sel=f"{t.kode_bagian}!{_sel(t.kolom, t.indeks)}",
+            pesan=f"{t.kode_iku}: {t.pesan}",
+        ).baris_validasi()
         for t in hasil.temuan
     ]
     tulis_tabel(ktx.buku, skema.VALIDASI, skema.KOLOM_VALIDASI, lama + baru)

@@ -45,7 +45,7 @@ from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema
 from pyxl.kontrak.pengaturan import Pengaturan
-from pyxl.surat.nomor import TERBIT
+from pyxl.kontrak.status import TERBIT
 
 LEDGER = (skema.PENERIMAAN, skema.VALIDASI, skema.REGISTER_SURAT)
 RAPAT = {"daftar_hadir_rapat_*.docx": "Daftar hadir rapat", "notula_rapat_*.docx": "Notula rapat"}

@@ -14,12 +14,13 @@ from __future__ import annotations
 from pyxl.berkas.arsip import sha256_berkas
 from pyxl.buku.tabel import tambah_baris
 from pyxl.dokumen.iku import TEMPLAT, baca_koreksi, susun_konteks, tulis
-from pyxl.dokumen.tercatat import KONSEP, nama_berkas, sidik_data, versi_terakhir
+from pyxl.dokumen.tercatat import nama_berkas, sidik_data, versi_terakhir
 from pyxl.dokumen.word import cari_templat
 from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema
+from pyxl.kontrak.status import KONSEP
 
 
 def _tandai_koreksi(ktx: Konteks, baris: list[int], versi: int) -> None:

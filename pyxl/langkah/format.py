@@ -37,12 +37,13 @@ from pyxl.inti.sel import perlu_awalan_teks, sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema
 from pyxl.kontrak.pengaturan import Pengaturan
+from pyxl.kontrak.status import BERLAKU, DIGANTI
 
 SANDI = "pyxl"
 """Sheet protection password: well known on purpose (protection is a guard rail, not security)."""
 BARIS_JUDUL = 8
 """1-based row of the table header on `Format IKU` (also written into the stamp)."""
-BERLAKU, DIGANTI = "Berlaku", "Diganti"
+
 KUNING = "#FFFF99"
 RUPIAH = ("Pagu Anggaran", "Realisasi Anggaran")
 LEBAR = (13, 22, 28, 30, 24, 9, 10, 9, 9, 11, 10, 10, 14, 14, 18, 16, 22)

@@ -32,25 +32,13 @@ from pyxl.buku.port import Baris
 from pyxl.buku.sistem import rahasia as rahasia_stempel
 from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel, tambah_baris
 from pyxl.inti.sel import huruf_kolom, sebagai_teks
-from pyxl.inti.validasi import (
-    PERINGATAN,
-    Temuan,
-    blokir,
-    ditolak,
-    periksa_isian,
-    peringatan,
-    pindai_berkas,
-    tidak_digabung,
-    untuk,
-)
+from pyxl.inti.temuan import Temuan, blokir, ditolak, peringatan, untuk
+from pyxl.inti.validasi import periksa_isian, pindai_berkas, tidak_digabung
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema
+from pyxl.kontrak.masalah import PERINGATAN
+from pyxl.kontrak.status import BERLAKU, DITERIMA, DITOLAK, DUPLIKAT, MENGGANTIKAN
 from pyxl.masuk.kiriman import Kiriman, kumpulkan
-
-DITERIMA = "Diterima"
-DITOLAK = "Ditolak"
-DUPLIKAT = "Duplikat"
-MENGGANTIKAN = "Menggantikan"
 
 KOLOM_FORMAT = {k: i + 1 for i, k in enumerate(skema.KOLOM_INDIKATOR)}
 """Column number of each contract column on the format's sheet (the table starts in A)."""
@@ -140,7 +128,7 @@ def jalankan(ktx: Konteks, *, imap: bool = True) -> Hasil:
     terbit = {sebagai_teks(r["ID Format"]): r for r in baca_tabel(ktx.buku, skema.FORMAT_TERBIT)}
     terbaru: dict[str, Baris] = {}  # per Bagian, its latest valid issue (for FORMAT_LAMA)
     for r in terbit.values():
-        if sebagai_teks(r["Status"]) == "Berlaku":
+        if sebagai_teks(r["Status"]) == BERLAKU:
             kode_r = sebagai_teks(r["Kode Bagian"])
             if kode_r not in terbaru or _no(r) > _no(terbaru[kode_r]):
                 terbaru[kode_r] = r
@@ -171,7 +159,7 @@ def jalankan(ktx: Konteks, *, imap: bool = True) -> Hasil:
         nama_per_sha[sidik] = k.nama
         kode, temuan, nilai = _periksa(k, tahun, terbit, terbaru, alamat, secret)
         temuan = untuk(temuan, kode, k.nama)
-        baris_temuan += [t.baris() for t in temuan]
+        baris_temuan += [t.baris_validasi() for t in temuan]
         n_peringatan = sum(t.tingkat == PERINGATAN for t in temuan)
         if ditolak(temuan):
             alasan = next(t for t in temuan if t.tingkat != PERINGATAN)
@@ -191,7 +179,7 @@ def jalankan(ktx: Konteks, *, imap: bool = True) -> Hasil:
     ktx.umpan.status(f"Menyimpan {len(salinan)} salinan arsip ke disk …")
     ke_disk(salinan)
     for kode, kembali in gabung.items():
-        baris_temuan += [t.baris() for t in _gabungkan(ktx, bagian[kode], kembali)]
+        baris_temuan += [t.baris_validasi() for t in _gabungkan(ktx, bagian[kode], kembali)]
     tambah_baris(ktx.buku, skema.PENERIMAAN, skema.KOLOM_PENERIMAAN, baris_terima)
     if baris_temuan:
         tambah_baris(ktx.buku, skema.VALIDASI, skema.KOLOM_VALIDASI, baris_temuan)

@@ -26,7 +26,7 @@ from pyxl.galat import IsianError, LingkunganError, PyxlError
 from pyxl.inti import indo
 from pyxl.inti.sel import huruf_kolom, sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
-from pyxl.kontrak import skema
+from pyxl.kontrak import skema, status
 from pyxl.kontrak.model import Bagian
 from pyxl.kontrak.pengaturan import KABAG, Pengaturan
 from pyxl.surel.mode import (
@@ -44,7 +44,7 @@ def _format_berlaku(ktx: Konteks, tahun: int) -> dict[str, Baris]:
     """Per Bagian code, its latest `Berlaku` format of this year (the ledger is append-only)."""
     hasil: dict[str, Baris] = {}
     for r in baca_tabel(ktx.buku, skema.FORMAT_TERBIT):
-        if sebagai_teks(r["Status"]) == "Berlaku" and sebagai_teks(r["Tahun"]) == str(tahun):
+        if sebagai_teks(r["Status"]) == status.BERLAKU and sebagai_teks(r["Tahun"]) == str(tahun):
             hasil[sebagai_teks(r["Kode Bagian"]).upper()] = r
     return hasil
 
@@ -197,11 +197,11 @@ def kirim_format(
                 t = pengirim.kirim(surel)
             except PyxlError as exc:
                 if isinstance(exc, LingkunganError) and not terhenti:
-                    if not any(r["Status"] == "Terkirim" for r in baris):
+                    if not any(r["Status"] == status.TERKIRIM for r in baris):
                         raise  # nothing went out yet: the run stops and nothing changes
                     terhenti = str(exc)  # SMTP mails already out cannot be recalled: record
                 temuan.append(f"{b.kode}: {exc}")
-                baris.append(rec | {"Status": "Gagal", "Catatan": str(exc)})
+                baris.append(rec | {"Status": status.GAGAL, "Catatan": str(exc)})
                 continue
             if t.berkas:
                 berkas.append(t.berkas)
@@ -212,7 +212,7 @@ def kirim_format(
             with contextlib.suppress(OSError):
                 p.unlink()
         raise
-    jumlah = sum(r["Status"] != "Gagal" for r in baris)
+    jumlah = sum(r["Status"] != status.GAGAL for r in baris)
     ringkasan = {
         "smtp": f"{jumlah} email {'pengingat' if pengingat else 'format'} terkirim melalui SMTP.",
         "draf": f"{jumlah} draf email dibuat di folder {peng['Folder Kirim']}: buka setiap berkas "
@@ -234,7 +234,7 @@ def belum_kembali(ktx: Konteks) -> list[str]:
     kembali = {
         sebagai_teks(r["Kode Bagian"])
         for r in baca_tabel(ktx.buku, skema.PENERIMAAN)
-        if sebagai_teks(r["Status"]) in ("Diterima", "Menggantikan")
+        if sebagai_teks(r["Status"]) in status.DIGABUNG
     }
     return [b.kode for b in baca_bagian(ktx.buku) if b.kode not in kembali]
 

@@ -22,16 +22,17 @@ from pathlib import Path
 
 from pyxl.buku.port import Baris
 from pyxl.buku.tabel import tambah_baris
-from pyxl.dokumen.tercatat import FINAL, dokumen_final, periksa_final
+from pyxl.dokumen.tercatat import dokumen_final, periksa_final
 from pyxl.dokumen.word import cari_templat, ketat, tulis_dokumen
 from pyxl.galat import IsianError, LingkunganError, PyxlError
 from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
-from pyxl.kontrak import skema
+from pyxl.kontrak import skema, status
 from pyxl.kontrak.pengaturan import SEKDA
+from pyxl.kontrak.status import FINAL, TERBIT
 from pyxl.surat.kop import kop, pejabat
-from pyxl.surat.nomor import TERBIT, nomor_surat
+from pyxl.surat.nomor import nomor_surat
 from pyxl.surel.mode import (
     Pengirim,
     Surel,
@@ -72,7 +73,7 @@ def _kirim(
     except LingkunganError:
         raise
     except PyxlError as exc:
-        return dict(rec, Status="Gagal", Catatan=str(exc)), None
+        return dict(rec, Status=status.GAGAL, Catatan=str(exc)), None
     rec.update(catatan_kirim(t))
     return rec, t
 

@@ -19,8 +19,9 @@ from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema
 from pyxl.kontrak.pengaturan import KABAG
+from pyxl.kontrak.status import TERBIT
 from pyxl.surat.kop import kop, pejabat
-from pyxl.surat.nomor import TERBIT, jalur_bebas
+from pyxl.surat.nomor import jalur_bebas
 from pyxl.surat.rapat import baca_rapat, daftar_undangan
 
 NOTULIS = "Kepala Subbagian Perencanaan"

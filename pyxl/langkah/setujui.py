@@ -18,8 +18,6 @@ from pyxl.buku.tabel import baca_tabel, tambah_baris
 from pyxl.dokumen.iku import TEMPLAT, baca_koreksi, susun_konteks, tulis
 from pyxl.dokumen.pdf import buat_pdf
 from pyxl.dokumen.tercatat import (
-    FINAL,
-    KONSEP,
     nama_berkas,
     sidik_data,
     terakhir,
@@ -32,6 +30,7 @@ from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema
 from pyxl.kontrak.pengaturan import SEKDA
+from pyxl.kontrak.status import FINAL, KONSEP
 
 
 def jalankan(ktx: Konteks, *, oleh: str | None = None, tanggal: str | None = None) -> Hasil:

@@ -14,6 +14,7 @@ from pyxl.buku.tabel import baca_tabel
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import kendali, skema, sop
+from pyxl.kontrak.status import BERLAKU, DIGABUNG, DRAF, TERKIRIM
 
 
 def status_langkah(ktx: Konteks) -> dict[int, dict[str, Any]]:
@@ -75,9 +76,9 @@ def status_bagian(ktx: Konteks, kode: str | None = None) -> list[list[Any]]:
     for b in pilih_bagian(ktx.buku, kode):
         ind = baca_indikator(ktx.buku, b)
         terisi = sum(1 for r in ind if sebagai_teks(r["Realisasi"]))
-        fmt = _terakhir(terbit, b.kode, Status=("Berlaku",))
-        surel = _terakhir(kirim, b.kode, Langkah=("3",), Status=("Draf", "Terkirim"))
-        balik = _terakhir(terima, b.kode, Status=("Diterima", "Menggantikan"))
+        fmt = _terakhir(terbit, b.kode, Status=(BERLAKU,))
+        surel = _terakhir(kirim, b.kode, Langkah=("3",), Status=(DRAF, TERKIRIM))
+        balik = _terakhir(terima, b.kode, Status=DIGABUNG)
         jumlah_masalah = sum(1 for r in masalah if sebagai_teks(r.get("Kode Bagian")) == b.kode)
         if balik or (ind and terisi == len(ind)):
             status = "Lengkap" if ind and terisi == len(ind) else "Diterima, sebagian kosong"
@@ -102,12 +103,12 @@ def status_bagian(ktx: Konteks, kode: str | None = None) -> list[list[Any]]:
 
 
 def jalankan(ktx: Konteks, *, bagian: str | None = None, tulis: bool = True) -> Hasil:
-    from pyxl.dokumen.tercatat import KEDALUWARSA, persetujuan_basi
+    from pyxl.dokumen.tercatat import persetujuan_basi
 
     langkah = status_langkah(ktx)
     basi = persetujuan_basi(ktx.buku)  # data changed after the approval (step 10)
     if basi:
-        langkah[10] |= {"status": KEDALUWARSA, "hasil": basi}
+        langkah[10] |= {"status": kendali.KEDALUWARSA, "hasil": basi}
     per_bagian = status_bagian(ktx, bagian)
     baris = [f"Status SOP Pengumpulan Data Kinerja — {ktx.buku.berkas.name}", ""]
     baris += [f"PERHATIAN: {basi}", ""] if basi else []

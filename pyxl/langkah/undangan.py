@@ -33,10 +33,11 @@ from pyxl.galat import IsianError, LingkunganError, PyxlError
 from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
-from pyxl.kontrak import skema
+from pyxl.kontrak import skema, status
 from pyxl.kontrak.pengaturan import KABAG
+from pyxl.kontrak.status import TERBIT
 from pyxl.surat.kop import kop, pejabat
-from pyxl.surat.nomor import TERBIT, NomorSurat, nomor_surat
+from pyxl.surat.nomor import NomorSurat, nomor_surat
 from pyxl.surat.rapat import KUNCI_RAPAT, Rapat, Undangan, baca_rapat, daftar_undangan
 from pyxl.surel.mode import (
     Surel,
@@ -215,16 +216,16 @@ def jalankan(
                 )
                 t = pengirim.kirim(surel)
             except LingkunganError as exc:
-                if not any(r["Status"] == "Terkirim" for r in baris):
+                if not any(r["Status"] == status.TERKIRIM for r in baris):
                     # nothing went out in this run: nothing half-done (a new letter is
                     # cancelled; the letter of a run that died stays issued)
                     raise
                 terhenti = terhenti or str(exc)  # SMTP mails already out cannot be recalled
-                baris.append(dict(rec, Status="Gagal", Catatan=str(exc)))
+                baris.append(dict(rec, Status=status.GAGAL, Catatan=str(exc)))
                 temuan.append(f"{u.kode}: tidak terkirim — {exc}")
                 continue
             except PyxlError as exc:
-                baris.append(dict(rec, Status="Gagal", Catatan=str(exc)))
+                baris.append(dict(rec, Status=status.GAGAL, Catatan=str(exc)))
                 temuan.append(f"{u.kode}: {exc}")
                 continue
             if t.berkas:
@@ -245,7 +246,7 @@ def jalankan(
                 },
             )
 
-    jadi = sum(r["Status"] != "Gagal" for r in baris)
+    jadi = sum(r["Status"] != status.GAGAL for r in baris)
     cara = {
         "smtp": "terkirim melalui SMTP",
         "draf": f"dibuat sebagai draf di folder {peng['Folder Kirim']}",

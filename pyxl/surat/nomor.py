@@ -42,11 +42,8 @@ from pyxl.buku.tabel import baca_tabel, ganti_baris, tambah_baris
 from pyxl.galat import IsianError
 from pyxl.inti.sel import sebagai_teks
 from pyxl.kontrak import skema
+from pyxl.kontrak.status import BATAL, DICADANGKAN, TERBIT
 from pyxl.surel.mode import lampiran_keluar
-
-DICADANGKAN = "Dicadangkan"
-TERBIT = "Terbit"
-BATAL = "Batal"
 
 _RE_NOMOR = re.compile(r"/(\d+)/[^/]*/(\d{4})$")
 """The end of a letter number: /<nomor urut>/<kode unit>/<tahun>."""

@@ -46,6 +46,7 @@ from typing import Any, Protocol
 
 from pyxl.berkas.kunci import jurnal_aktif
 from pyxl.galat import IsianError, LingkunganError
+from pyxl.kontrak import status
 from pyxl.kontrak.pengaturan import Pengaturan
 
 MODE = ("draf", "smtp", "outlook")
@@ -325,7 +326,7 @@ def catatan_kirim(t: Terkirim) -> dict[str, Any]:
         "Waktu": t.waktu,
         "Message-ID": t.message_id,
         "Berkas": t.berkas.name if t.berkas else "",
-        "Status": "Terkirim" if t.mode == "smtp" else "Draf",
+        "Status": status.TERKIRIM if t.mode == "smtp" else status.DRAF,
         "Catatan": f"Ditolak server: {', '.join(t.ditolak)}" if t.ditolak else "",
     }
 

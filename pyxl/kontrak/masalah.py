@@ -1,0 +1,108 @@
+"""Finding codes (`Kode Masalah` in `Validasi`): every code pyxl writes, declared once.
+
+Staff filter `Validasi` on these codes and acceptance tests assert them, so a code is never
+renamed. `Blokir` rejects a received file (nothing from it is merged); `Peringatan` accepts it
+with a flag, or explains a figure of the analysis that could not be computed. The README lists
+exactly these codes (a test checks it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Tingkat = Literal["Blokir", "Peringatan"]
+BLOKIR: Tingkat = "Blokir"
+PERINGATAN: Tingkat = "Peringatan"
+
+Asal = Literal["berkas", "isian", "analisis"]
+"""Where a finding comes from: the received file as a whole (step 6), a cell a Bagian filled
+(step 6), or the analysis of the master's figures (step 7)."""
+
+
+@dataclass(frozen=True)
+class KodeMasalah:
+    kode: str
+    tingkat: Tingkat
+    asal: Asal
+    arti: str
+    """What it means, in one Indonesian phrase (for the README and for staff)."""
+
+
+_KODE = (
+    # a received file that is refused as a whole
+    KodeMasalah("KOSONG", BLOKIR, "berkas", "berkas 0 byte"),
+    KodeMasalah("BUKAN_XLSX", BLOKIR, "berkas", ".xls, .ods, .xlsb, CSV atau bukan lembar kerja"),
+    KodeMasalah("BERMAKRO", BLOKIR, "berkas", "berisi makro (.xlsm)"),
+    KodeMasalah("TERENKRIPSI", BLOKIR, "berkas", "dilindungi kata sandi"),
+    KodeMasalah("RUSAK", BLOKIR, "berkas", "tidak dapat dibaca sebagai .xlsx"),
+    KodeMasalah("TERLALU_BESAR", BLOKIR, "berkas", "lebih dari 20 MB"),
+    KodeMasalah("BOM_ZIP", BLOKIR, "berkas", "isinya membengkak tidak wajar saat dibuka"),
+    KodeMasalah(
+        "LEMBAR_TERLALU_BESAR", BLOKIR, "berkas", "sebuah sheet memakai lebih dari 1.000.000 sel"
+    ),
+    KodeMasalah("TANPA_STEMPEL", BLOKIR, "berkas", "bukan format yang diterbitkan pyxl"),
+    KodeMasalah(
+        "ID_TIDAK_DIKENAL", BLOKIR, "berkas", "ID format tidak pernah diterbitkan master ini"
+    ),
+    KodeMasalah("TANDA_TANGAN_TIDAK_COCOK", BLOKIR, "berkas", "sel terkunci diubah"),
+    KodeMasalah("TAHUN_SALAH", BLOKIR, "berkas", "format tahun lain"),
+    KodeMasalah(
+        "BAGIAN_SALAH", BLOKIR, "berkas", "format Bagian lain, atau dikirim dari alamat Bagian lain"
+    ),
+    KodeMasalah("BARIS_BERUBAH", BLOKIR, "berkas", "baris ditambah atau dihapus"),
+    # accepted, with a flag on a file or a cell
+    KodeMasalah("FORMAT_LAMA", PERINGATAN, "berkas", "sudah terbit format yang lebih baru"),
+    KodeMasalah("ISIAN_KOSONG", PERINGATAN, "isian", "Realisasi kosong (belum ada data)"),
+    KodeMasalah("BUKAN_ANGKA", PERINGATAN, "isian", "bukan angka; sel itu tidak digabung"),
+    KodeMasalah("NILAI_NEGATIF", PERINGATAN, "isian", "angka negatif"),
+    KodeMasalah("NILAI_JANGGAL", PERINGATAN, "isian", "jauh di atas target atau pagu"),
+    KodeMasalah(
+        "TEKS_RUMUS", PERINGATAN, "isian", "teks berawalan =, +, - atau @ disimpan sebagai teks"
+    ),
+    KodeMasalah("RUMUS", PERINGATAN, "isian", "sel berisi rumus; nilai hasilnya yang dipakai"),
+    KodeMasalah("KUALITATIF_ANGKA", PERINGATAN, "isian", "angka pada indikator kualitatif"),
+    KodeMasalah("IKU_TIDAK_ADA", PERINGATAN, "isian", "Kode IKU tidak ada lagi di sheet Bagian"),
+    # the analysis of step 7: a figure that could not be computed, or looks wrong
+    KodeMasalah(
+        "POLARITAS_TIDAK_DIKENAL",
+        PERINGATAN,
+        "analisis",
+        "Polaritas bukan Positif, Negatif atau Kualitatif",
+    ),
+    KodeMasalah("ANGKA_TIDAK_SAH", PERINGATAN, "analisis", "isian bukan angka"),
+    KodeMasalah("TARGET_KOSONG", PERINGATAN, "analisis", "Target belum diisi"),
+    KodeMasalah("RENTANG_TERBALIK", PERINGATAN, "analisis", "Target Atas lebih kecil dari Target"),
+    KodeMasalah(
+        "TARGET_NOL_POSITIF",
+        PERINGATAN,
+        "analisis",
+        "Target 0 dengan polaritas Positif: capaian manual",
+    ),
+    KodeMasalah("TARGET_NEGATIF", PERINGATAN, "analisis", "Target negatif: capaian manual"),
+    KodeMasalah(
+        "TARGET_NOL_NEGATIF_TERLAMPAUI",
+        PERINGATAN,
+        "analisis",
+        "Target 0 (Negatif) terlampaui: capaian 0%",
+    ),
+    KodeMasalah(
+        "NEGATIF_REALISASI_NOL_TR",
+        PERINGATAN,
+        "analisis",
+        "rumus T/R dengan realisasi 0 atau negatif",
+    ),
+    KodeMasalah("CAPAIAN_TIDAK_WAJAR", PERINGATAN, "analisis", "capaian tidak terhingga"),
+    KodeMasalah("PAGU_KOSONG", PERINGATAN, "analisis", "Realisasi Anggaran tanpa Pagu Anggaran"),
+    KodeMasalah("ANGGARAN_NEGATIF", PERINGATAN, "analisis", "anggaran negatif"),
+    KodeMasalah("SERAPAN_LEBIH_100", PERINGATAN, "analisis", "Realisasi Anggaran melebihi pagu"),
+)
+
+KODE: dict[str, KodeMasalah] = {k.kode: k for k in _KODE}
+"""Every code by name. `KUALITATIF_ANGKA` is both a cell finding of step 6 and an analysis
+finding of step 7; it is declared once, as a cell finding."""
+
+
+def tingkat(kode: str) -> Tingkat:
+    """The level of a declared code; an undeclared code is a programming error."""
+    return KODE[kode].tingkat
