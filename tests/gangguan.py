@@ -1,7 +1,8 @@
 """Fault injection for `test_gangguan.py`: the Nth call of one write point fails or kills.
 
 A write point is `modul:nama` (a function, or `modul:Kelas.metode`); `saring` counts only the
-calls with an argument containing that text (a sheet name, a journal line kind, a file name).
+calls with an argument containing that text (a sheet name, a journal line kind, a file name;
+for `open`, the path of the file opened).
 `modul:open` stands for the `open` a module calls: only opens for writing are counted, and the
 fault strikes in the middle of the write (half the bytes are on disk), as a full disk or a
 killed process leaves a file.
@@ -91,7 +92,7 @@ def pasang(titik: Titik, aksi: str) -> Callable[[], None]:
             mode = a[1] if len(a) > 1 else k.get("mode", "r")
             if not set(mode) & set("wxa"):
                 return asli(*a, **k)
-        elif titik.saring is not None and not any(
+        if titik.saring is not None and not any(
             isinstance(x, str | os.PathLike) and titik.saring in str(x) for x in (*a, *k.values())
         ):
             return asli(*a, **k)

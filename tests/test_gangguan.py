@@ -109,20 +109,21 @@ def simpan(ke: int = 1) -> Titik:
     return Titik("pyxl.buku.xlsm:simpan_atomik", ke)
 
 
-TULIS_BUKU = Titik("pyxl.buku.berkas:open", 1)  # the new workbook, beside the old one
-CADANGAN = Titik("pyxl.buku.berkas:open", 2)  # the copy of the old one in cadangan/
+# the new workbook, beside the old one (every atomic write opens its file in pyxl.berkas.tulis)
+TULIS_BUKU = Titik("pyxl.berkas.tulis:open", 1, f"/.{skema.NAMA_MASTER}.")
+CADANGAN = Titik("pyxl.buku.berkas:open", 1)  # the copy of the old one in cadangan/
 SEBELUM_GANTI = Titik("pyxl.buku.berkas:cadangkan")  # after the backup, before the rename
 DOKUMEN = Titik("docxtpl:DocxTemplate.save")
 PDF = Titik("shutil:move")
 FORMAT = Titik("pyxl.langkah.format:tulis_format", 3)
 ARSIP_MASUK = Titik("pyxl.langkah.himpun:arsipkan", 3)
 ARSIP_SALIN = Titik("pyxl.berkas.arsip:open", 3)
-MANIFEST = Titik("pyxl.berkas.arsip:_tulis", 1, "MANIFEST")
+MANIFEST = Titik("pyxl.berkas.tulis:open", 1, "MANIFEST")
 JURNAL_SUREL = Titik("pyxl.berkas.kunci:Jurnal.catat", 1, "surel")
 
 
 def draf(ke: int) -> Titik:
-    return Titik("pyxl.surel.mode:open", ke)
+    return Titik("pyxl.berkas.tulis:open", ke, ".eml.")
 
 
 def smtp(ke: int) -> Titik:
@@ -226,16 +227,21 @@ KASUS = [
 ]
 
 
+def _tempat(t: Titik) -> tuple[str, str | None]:
+    """A write point without its count: the function (or `open`) and what it is filtered on."""
+    return t.sasaran, t.saring
+
+
 PESAN = {
-    FORMAT.sasaran: ["Format HUKUM_Format_IKU_2026.xlsx", "Tidak ada yang diubah"],
-    draf(1).sasaran: ["Draf email", PESAN_PENUH],
-    JURNAL_SUREL.sasaran: [NAMA_JURNAL, PESAN_PENUH],
-    ARSIP_SALIN.sasaran: ["Arsip", PESAN_PENUH],
-    MANIFEST.sasaran: ["MANIFEST.sha256", PESAN_PENUH],
-    TULIS_BUKU.sasaran: [MASTER, "tetap seperti sebelum"],
-    simpan().sasaran: [PESAN_PENUH],
-    PDF.sasaran: [".pdf", PESAN_PENUH],
-    smtp(1).sasaran: ["server SMTP 127.0.0.1"],
+    _tempat(FORMAT): ["Format HUKUM_Format_IKU_2026.xlsx", "Tidak ada yang diubah"],
+    _tempat(draf(1)): ["Draf email", PESAN_PENUH],
+    _tempat(JURNAL_SUREL): [NAMA_JURNAL, PESAN_PENUH],
+    _tempat(ARSIP_SALIN): ["Arsip", PESAN_PENUH],
+    _tempat(MANIFEST): ["MANIFEST.sha256", PESAN_PENUH],
+    _tempat(TULIS_BUKU): [MASTER, "tetap seperti sebelum"],
+    _tempat(simpan()): [PESAN_PENUH],
+    _tempat(PDF): [".pdf", PESAN_PENUH],
+    _tempat(smtp(1)): ["server SMTP 127.0.0.1"],
 }
 """What the message of an exception at a write point must say (besides the reason)."""
 PESAN_DOKUMEN = {
@@ -249,7 +255,7 @@ PESAN_DOKUMEN = {
 
 
 def pesan_harapan(kasus: Kasus) -> list[str]:
-    harap = list(PESAN.get(kasus.titik.sasaran, []))
+    harap = list(PESAN.get(_tempat(kasus.titik), []))
     harap += [PESAN_PENUH] if kasus.aksi == "penuh" else []
     harap += [PESAN_HANYABACA] if kasus.aksi == "hanyabaca" else []
     if kasus.titik.sasaran == DOKUMEN.sasaran and kasus.langkah in PESAN_DOKUMEN:

@@ -116,7 +116,7 @@ def test_draft_reads_back_as_an_unsent_message(tmp_path: Path, berkas: list[Path
 
 
 def test_drafts_never_overwrite(tmp_path: Path, berkas: list[Path]) -> None:
-    from pyxl.surel.mode import _pindah_tanpa_timpa
+    from pyxl.surel.mode import _tulis_nama_bebas
 
     folder = tmp_path / "kirim"
     pengirim = PengirimDraf(folder, pengirim=PENGIRIM)
@@ -126,11 +126,9 @@ def test_drafts_never_overwrite(tmp_path: Path, berkas: list[Path]) -> None:
     # a name already taken (same second, same id) gets a suffix; the old file is kept
     assert a.berkas is not None
     lama = a.berkas.read_bytes()
-    sementara = folder / ".baru.tmp"
-    sementara.write_bytes(b"baru")
-    baru = _pindah_tanpa_timpa(sementara, folder, a.berkas.stem)
+    baru = _tulis_nama_bebas(folder, a.berkas.stem, b"baru")
     assert baru.name == f"{a.berkas.stem}-2.eml" and baru.read_bytes() == b"baru"
-    assert a.berkas.read_bytes() == lama and not sementara.exists()
+    assert a.berkas.read_bytes() == lama and not list(folder.glob(".*.tmp"))
 
 
 INJEKSI = "a@b.example\r\nBcc: x@evil.example"

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pyxl.bangun.master import bangun_master
+from pyxl.berkas.tulis import tulis_atomik
 from pyxl.dokumen.templat import FOLDER_BAWAAN, NAMA_TEMPLAT
 from pyxl.galat import IsianError
 from pyxl.kontrak import skema
@@ -30,13 +31,8 @@ def buat_folder_kerja(folder: Path, tahun: int | None = None, contoh: bool = Fal
         tujuan = folder / skema.FOLDER_TEMPLAT / nama
         if not tujuan.exists():
             shutil.copy2(FOLDER_BAWAAN / nama, tujuan)
-    sementara = folder / f".{skema.NAMA_MASTER}.tmp"
-    if contoh:
-        bangun_master(sementara, tahun=tahun, **data_contoh(tahun))
-    else:
-        bangun_master(sementara, tahun=tahun)
-    sementara.replace(berkas)
-    return berkas
+    isi = data_contoh(tahun) if contoh else {}
+    return tulis_atomik(berkas, lambda jalur: bangun_master(jalur, tahun=tahun, **isi), timpa=False)
 
 
 def data_contoh(tahun: int) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from pyxl.berkas.tulis import tulis_atomik
 from pyxl.galat import LingkunganError
 
 MANIFEST = "MANIFEST.sha256"
@@ -61,36 +62,23 @@ def nama_bebas(folder: Path, nama: str, dipakai: Mapping[str, str]) -> str:
     return calon
 
 
-def _tulis(jalur: Path, data: bytes) -> None:
-    with open(jalur, "xb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-
-
 def simpan_sekali(jalur: Path, data: bytes, mtime: float | None = None) -> None:
     """Write a new file that never replaces an existing one, then make it read-only."""
-    sementara = jalur.with_name(f".{jalur.name}.{os.getpid()}.tmp")
-    try:
-        _tulis(sementara, data)
+
+    def tulis(sementara: Path) -> None:
+        with open(sementara, "xb") as f:
+            f.write(data)
         if mtime is not None:
             os.utime(sementara, (mtime, mtime))
-        try:
-            os.link(sementara, jalur)  # refuses an existing name
-        except FileExistsError:
-            raise
-        except OSError:  # a file system without hard links (FAT, some shares)
-            if jalur.exists():
-                raise FileExistsError(jalur) from None
-            os.rename(sementara, jalur)
+
+    try:
+        tulis_atomik(jalur, tulis, timpa=False)
         os.chmod(jalur, 0o444)
     except OSError as exc:
         raise LingkunganError(
             f"Arsip {jalur.name} tidak dapat ditulis di {jalur.parent}: {_sebab(exc)}. Periksa "
             "hak akses folder arsip dan ruang disk, lalu ulangi: yang sudah diarsipkan tetap."
         ) from exc
-    finally:
-        sementara.unlink(missing_ok=True)
 
 
 def tambah_manifest(folder: Path, lama: bytes, baris: list[str], judul: str) -> None:
@@ -101,12 +89,14 @@ def tambah_manifest(folder: Path, lama: bytes, baris: list[str], judul: str) -> 
         lama += b"\n"
     judul = "".join(c if c.isprintable() else " " for c in judul)
     teks = lama + "".join(f"{b}\n" for b in [f"# {judul}", *baris]).encode()
-    manifest, sementara = folder / MANIFEST, folder / f".{MANIFEST}.{os.getpid()}.tmp"
-    try:
-        _tulis(sementara, teks)
+    manifest = folder / MANIFEST
+
+    def bisa_diganti() -> None:  # Windows refuses to replace a read-only file
         if manifest.exists():
-            os.chmod(manifest, 0o644)  # Windows refuses to replace a read-only file
-        os.replace(sementara, manifest)
+            os.chmod(manifest, 0o644)
+
+    try:
+        tulis_atomik(manifest, teks, sebelum_ganti=bisa_diganti)
         os.chmod(manifest, 0o444)
     except OSError as exc:
         raise LingkunganError(
@@ -114,8 +104,6 @@ def tambah_manifest(folder: Path, lama: bytes, baris: list[str], judul: str) -> 
             "hak akses folder arsip, lalu ulangi: salinan yang sudah ada dicatat pada proses "
             "berikutnya."
         ) from exc
-    finally:
-        sementara.unlink(missing_ok=True)
 
 
 def _sebab(exc: OSError) -> str:

@@ -1,9 +1,20 @@
-"""Writing files safely, and saying in Indonesian why a write failed."""
+"""Writing files safely, and saying in Indonesian why a write failed.
+
+`tulis_atomik` is the one way pyxl writes a file it must not leave half-written: the content
+goes to a temporary file beside the target (`.<name>.<pid>.tmp`), is flushed to disk, and is
+renamed into place, so a crash or a full disk leaves the old file or the new one, never a
+broken one; a leftover temporary file is swept by the next run (`RE_SEMENTARA`). The formats of
+step 2 are the one exception: they are installed together, all or nothing
+(`pyxl.langkah.format`).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from pyxl.galat import LingkunganError, PyxlError
@@ -47,3 +58,59 @@ def galat_tulis(exc: OSError, berkas: Path | str | None, apa: str = "Berkas") ->
         f"{apa} {lokasi} tidak dapat ditulis: {sebab} ({exc.strerror or exc}). {saran}, lalu "
         "ulangi."
     )
+
+
+def jalur_sementara(tujuan: Path) -> Path:
+    """Where `tujuan` is written before it is renamed into place."""
+    return tujuan.with_name(f".{tujuan.name}.{os.getpid()}.tmp")
+
+
+def tulis_atomik(
+    tujuan: Path,
+    isi: bytes | Callable[[Path], object],
+    *,
+    timpa: bool = True,
+    fsync: bool = True,
+    sebelum_ganti: Callable[[], object] | None = None,
+) -> Path:
+    """Write `tujuan` whole or not at all (see the module docstring) and return it.
+
+    `isi` is the bytes, or a function that writes the file at the path it is given (a docx or a
+    workbook saved by its library). `timpa=False` never replaces an existing file: it raises
+    FileExistsError instead (the check and the rename are one step where the file system
+    allows hard links). `fsync=False` leaves the flush to the caller (many files flushed in one
+    pass). `sebelum_ganti` runs after the new content is on disk, just before the rename (the
+    master's backup). An OSError goes to the caller, who names the file in its message; the
+    temporary file is always removed."""
+    sementara = jalur_sementara(tujuan)
+    try:
+        if isinstance(isi, bytes):
+            with open(sementara, "xb") as f:
+                f.write(isi)
+                if fsync:
+                    f.flush()
+                    os.fsync(f.fileno())
+        else:
+            isi(sementara)
+            if fsync:
+                with open(sementara, "rb+") as f:
+                    os.fsync(f.fileno())
+        if sebelum_ganti is not None:
+            sebelum_ganti()
+        if timpa:
+            os.replace(sementara, tujuan)
+        else:
+            try:
+                os.link(sementara, tujuan)  # refuses an existing name
+            except FileExistsError:
+                raise
+            except OSError:  # a file system without hard links (FAT, some shares)
+                if tujuan.exists():
+                    raise FileExistsError(
+                        errno.EEXIST, os.strerror(errno.EEXIST), str(tujuan)
+                    ) from None
+                os.replace(sementara, tujuan)
+    finally:
+        with contextlib.suppress(OSError):
+            sementara.unlink()
+    return tujuan

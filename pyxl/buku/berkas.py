@@ -9,13 +9,11 @@ a broken one; a failed save says in Indonesian which file and why (`galat_tulis`
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
 from datetime import datetime
 from pathlib import Path
 
-from pyxl.berkas.tulis import galat_tulis
+from pyxl.berkas.tulis import galat_tulis, tulis_atomik
 from pyxl.galat import BukuTerkunci, PyxlError
 from pyxl.kontrak import skema
 
@@ -25,15 +23,8 @@ SIMPAN_CADANGAN = 30
 
 def simpan_atomik(isi: bytes, berkas: Path) -> None:
     """Back up the current file, write the new one beside it, rename it into place."""
-    sementara = berkas.with_name(f".{berkas.name}.{os.getpid()}.tmp")
     try:
-        with open(sementara, "wb") as f:
-            f.write(isi)
-            f.flush()
-            os.fsync(f.fileno())
-        if berkas.exists():
-            cadangkan(berkas)
-        os.replace(sementara, berkas)
+        tulis_atomik(berkas, isi, sebelum_ganti=lambda: berkas.exists() and cadangkan(berkas))
     except PermissionError as exc:  # Windows: also a file another program holds open
         raise BukuTerkunci(
             f"Buku kerja {berkas.name} di folder {berkas.parent} tidak dapat ditulis "
@@ -42,9 +33,6 @@ def simpan_atomik(isi: bytes, berkas: Path) -> None:
         ) from exc
     except OSError as exc:
         raise _galat_simpan(exc, berkas) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            sementara.unlink()
 
 
 def _galat_simpan(exc: OSError, berkas: Path) -> PyxlError:
@@ -61,17 +49,13 @@ def cadangkan(berkas: Path) -> Path:
     folder.mkdir(exist_ok=True)
     cap = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     tujuan = folder / f"{berkas.stem}_{cap}{berkas.suffix}"
-    sementara = folder / f".{tujuan.name}.{os.getpid()}.tmp"
-    try:
+
+    def salin(sementara: Path) -> None:
         with open(berkas, "rb") as asal, open(sementara, "wb") as salinan:
             shutil.copyfileobj(asal, salinan)
-            salinan.flush()
-            os.fsync(salinan.fileno())
         shutil.copystat(berkas, sementara)
-        os.replace(sementara, tujuan)
-    finally:
-        with contextlib.suppress(OSError):
-            sementara.unlink()
+
+    tulis_atomik(tujuan, salin)
     lama = sorted(folder.glob(f"{berkas.stem}_*{berkas.suffix}"))
     for f in lama[:-SIMPAN_CADANGAN]:
         f.unlink()

@@ -9,14 +9,12 @@ read-only folder) is an Indonesian message naming the document (`galat_tulis`).
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from pyxl.berkas.tulis import galat_tulis
+from pyxl.berkas.tulis import galat_tulis, tulis_atomik
 from pyxl.dokumen.templat import FOLDER_BAWAAN
 from pyxl.galat import IsianError, LingkunganError
 from pyxl.kontrak import skema
@@ -129,24 +127,19 @@ def tulis_dokumen(
 
     if tujuan.exists():
         raise IsianError(f"Dokumen {tujuan.name} sudah ada dan tidak akan ditimpa.")
-    sementara = tujuan.with_name(f".{tujuan.name}.{os.getpid()}.tmp")
+    doc = _templat(templat)
+    isi = siapkan(doc, dict(konteks)) if siapkan else dict(konteks)
     try:
-        doc = _templat(templat)
-        isi = siapkan(doc, dict(konteks)) if siapkan else dict(konteks)
-        try:
-            doc.render(isi, jinja_env=lingkungan(), autoescape=True)
-        except (TemplateError, OverflowError, RecursionError) as exc:
-            raise IsianError(f"Templat {templat.name} {_sebab(exc)}") from exc
-        try:
-            tujuan.parent.mkdir(parents=True, exist_ok=True)
-            doc.save(str(sementara))
-            os.replace(sementara, tujuan)
-        except OSError as exc:  # disk full, read-only folder: say which document
-            raise galat_tulis(exc, tujuan, apa) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            sementara.unlink()
-    return tujuan
+        doc.render(isi, jinja_env=lingkungan(), autoescape=True)
+    except (TemplateError, OverflowError, RecursionError) as exc:
+        raise IsianError(f"Templat {templat.name} {_sebab(exc)}") from exc
+    try:
+        tujuan.parent.mkdir(parents=True, exist_ok=True)
+        return tulis_atomik(tujuan, lambda sementara: doc.save(str(sementara)), timpa=False)
+    except FileExistsError as exc:
+        raise IsianError(f"Dokumen {tujuan.name} sudah ada dan tidak akan ditimpa.") from exc
+    except OSError as exc:  # disk full, read-only folder: say which document
+        raise galat_tulis(exc, tujuan, apa) from exc
 
 
 def periksa_templat(templat: Path, contoh: Mapping[str, Any]) -> list[str]:

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from pyxl.berkas.kunci import Jurnal
-from pyxl.berkas.tulis import RE_SEMENTARA
+from pyxl.berkas.tulis import RE_SEMENTARA, tulis_atomik
 from pyxl.buku.tabel import baca_tabel, tambah_baris
 from pyxl.galat import IsianError, PyxlError
 from pyxl.inti.sel import sebagai_teks
@@ -227,12 +227,7 @@ def _tulis_lanjutan(kerja: Path, isi: dict[str, Any]) -> None:
     if not isi:
         berkas.unlink(missing_ok=True)
         return
-    sementara = kerja / f".{NAMA_LANJUTAN}.{os.getpid()}.tmp"
-    with open(sementara, "w", encoding="utf-8") as f:
-        json.dump(isi, f, ensure_ascii=False)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(sementara, berkas)
+    tulis_atomik(berkas, json.dumps(isi, ensure_ascii=False).encode("utf-8"))
 
 
 def simpan_lanjutan(

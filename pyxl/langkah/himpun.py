@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pyxl.berkas.tulis import tulis_atomik
 from pyxl.buku.daftar import baca_bagian, baca_indikator
 from pyxl.buku.port import Baris
 from pyxl.buku.sistem import rahasia as rahasia_stempel
@@ -70,10 +71,7 @@ def arsipkan(folder: Path, sidik: str, nama: str, data: bytes) -> Path | None:
     if tujuan.exists():
         return None
     folder.mkdir(parents=True, exist_ok=True)
-    sementara = folder / f".{sidik}.{os.getpid()}.tmp"
-    sementara.write_bytes(data)
-    os.replace(sementara, tujuan)
-    return tujuan
+    return tulis_atomik(tujuan, data, fsync=False)
 
 
 def ke_disk(berkas: Iterable[Path]) -> None:

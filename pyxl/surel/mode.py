@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pyxl.berkas.kunci import jurnal_aktif
+from pyxl.berkas.tulis import tulis_atomik
 from pyxl.galat import IsianError, LingkunganError
 from pyxl.kontrak import status
 from pyxl.kontrak.pengaturan import Pengaturan
@@ -167,15 +168,10 @@ class PengirimDraf:
         tag = "-".join(re.findall(r"\[([^\]]+)\]", surel.perihal)) or surel.kepada[0][1]
         slug = re.sub(r"[^A-Za-z0-9]+", "-", tag).strip("-")[:40] or "surel"
         nama = f"{waktu:%Y%m%d-%H%M%S}_{slug}_{hashlib.sha256(mid.encode()).hexdigest()[:8]}"
-        sementara = self.folder / f".{nama}.{os.getpid()}.tmp"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            with open(sementara, "xb") as f:
-                f.write(msg.as_bytes())
-                os.fsync(f.fileno())
-            berkas = _pindah_tanpa_timpa(sementara, self.folder, nama)
+            berkas = _tulis_nama_bebas(self.folder, nama, msg.as_bytes())
         except OSError as exc:
-            sementara.unlink(missing_ok=True)
             raise LingkunganError(
                 f"Draf email {nama}.eml tidak dapat ditulis di folder {self.folder}: "
                 f"{_sebab(exc)}. Periksa bahwa folder itu dapat ditulis dan disk tidak penuh."
@@ -183,7 +179,8 @@ class PengirimDraf:
         return Terkirim(mid, self.mode, berkas, waktu)
 
 
-def _pindah_tanpa_timpa(sementara: Path, folder: Path, nama: str) -> Path:
+def _tulis_nama_bebas(folder: Path, nama: str, data: bytes) -> Path:
+    """`<nama>.eml`, or `<nama>-2.eml`, … : a draft never overwrites another."""
     ke = 1
     while True:
         tujuan = folder / (f"{nama}.eml" if ke == 1 else f"{nama}-{ke}.eml")
@@ -191,13 +188,9 @@ def _pindah_tanpa_timpa(sementara: Path, folder: Path, nama: str) -> Path:
         if tujuan.exists():
             continue
         try:
-            os.link(sementara, tujuan)  # refuses an existing name: never overwrites
+            return tulis_atomik(tujuan, data, timpa=False)
         except FileExistsError:
             continue
-        except OSError:  # a file system without hard links (FAT, some shares)
-            os.replace(sementara, tujuan)
-        sementara.unlink(missing_ok=True)
-        return tujuan
 
 
 @dataclass
