@@ -16,6 +16,7 @@ from pyxl.galat import IsianError
 from pyxl.jalan.konteks import Konteks
 from pyxl.jalan.umpan import Umpan, UmpanKonsol
 from pyxl.kontrak import skema
+from pyxl.kontrak.keluaran import FORMAT_IKU
 from pyxl.kontrak.perintah import PER_NAMA
 from pyxl.langkah import jalankan
 
@@ -57,7 +58,9 @@ def demo(folder: Path, umpan: Umpan | None = None, sampai: int = 13) -> Path:
     langkah("rapat")
     if sampai >= 6:
         umpan.status("Mensimulasikan kiriman balik 10 Bagian ke folder masuk/ …")
-        for format_ in sorted((folder / skema.FOLDER_FORMAT).glob("*_Format_IKU_*.xlsx")):
+        for format_ in sorted((folder / skema.FOLDER_FORMAT).iterdir()):
+            if not FORMAT_IKU.cocok(format_.name):
+                continue
             kode = format_.name.split("_Format_IKU_")[0]
             isi_format(format_, folder / skema.FOLDER_MASUK / format_.name, isian_contoh(kode))
     langkah("himpun", imap=False)

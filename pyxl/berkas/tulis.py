@@ -114,3 +114,12 @@ def tulis_atomik(
         with contextlib.suppress(OSError):
             sementara.unlink()
     return tujuan
+
+
+def jalur_bebas(jalur: Path) -> Path:
+    """`jalur`, or `<stem>_2<suffix>`, `_3`, … when taken: a document is never overwritten."""
+    calon, ke = jalur, 2
+    while calon.exists():
+        calon = jalur.with_name(f"{jalur.stem}_{ke}{jalur.suffix}")
+        ke += 1
+    return calon

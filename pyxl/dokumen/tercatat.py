@@ -25,7 +25,7 @@ from pyxl.buku.port import Baris, Buku
 from pyxl.buku.tabel import baca_tabel
 from pyxl.galat import IsianError, PyxlError
 from pyxl.inti.sel import sebagai_teks
-from pyxl.kontrak import skema
+from pyxl.kontrak import keluaran, skema
 from pyxl.kontrak.pengaturan import Pengaturan
 from pyxl.kontrak.status import FINAL
 
@@ -146,7 +146,7 @@ _RE_BERKAS = re.compile(r"Dokumen_IKU_(\d{4})_v(\d+)(?:_final)?\.(?:docx|pdf)", 
 
 
 def nama_berkas(tahun: int, versi: int, final: bool = False) -> str:
-    return f"Dokumen_IKU_{tahun}_v{versi}{'_final' if final else ''}.docx"
+    return keluaran.DOKUMEN_IKU.nama(tahun=tahun, versi=versi, akhiran="_final" if final else "")
 
 
 def _kanonik(v: Any) -> Any:

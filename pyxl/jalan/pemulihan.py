@@ -38,6 +38,7 @@ from pyxl.galat import IsianError, PyxlError
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Konteks, Pulihan
 from pyxl.kontrak import skema, sop, status
+from pyxl.kontrak.keluaran import KELUARAN, keluaran
 
 CATATAN_PULIH = "dicatat dari jurnal: proses sebelumnya terhenti sebelum buku kerja tersimpan"
 """`Catatan` of a `Pengiriman` row recorded by `pulihkan`."""
@@ -45,14 +46,10 @@ CATATAN_TIDAK_PASTI = (
     "TIDAK PASTI: proses terhenti ketika email ini sedang dikirim; server mungkin sudah "
     "menerimanya. Email dikirim ulang bila langkah dijalankan lagi"
 )
-FOLDER_KELUARAN = ("Folder Dokumen", "Folder Kirim", "Folder Format")
+FOLDER_KELUARAN = tuple(dict.fromkeys(k.folder for k in KELUARAN))
 """Folders whose new files a dead run leaves behind (the archive and `masuk/` are never
-touched: what is there stays)."""
-POLA_KELUARAN = re.compile(
-    r"(?:(?:disposisi|undangan_rapat|daftar_hadir_rapat|notula_rapat|surat_pengantar|"
-    r"Dokumen_IKU)_.+\.(?:docx|pdf)|\d{8}-\d{6}_.+\.eml|.+_Format_IKU_\d{4}\.xlsx)"
-)
-"""Names of the files steps write there: only these are ever moved aside."""
+touched: what is there stays); only the outputs named in `pyxl.kontrak.keluaran` are ever
+moved aside."""
 RE_LAMA = re.compile(r"\.~(.+)\.lama")
 """A file a step set aside while replacing it (`.~<name>.lama`), until the save."""
 
@@ -177,7 +174,7 @@ def pulihkan(ktx: Konteks, jurnal: Jurnal) -> Pulihan:
                 elif (
                     p.is_file()
                     and p.name not in sebelum
-                    and POLA_KELUARAN.fullmatch(p.name)
+                    and keluaran(kunci, p.name) is not None
                     and p.resolve() not in keluar
                 ):
                     sisihkan(p)

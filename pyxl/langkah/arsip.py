@@ -43,12 +43,12 @@ from pyxl.dokumen.tercatat import dokumen_final, jalur_tercatat, periksa_final
 from pyxl.galat import IsianError
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
-from pyxl.kontrak import skema
+from pyxl.kontrak import keluaran, skema
 from pyxl.kontrak.pengaturan import Pengaturan
 from pyxl.kontrak.status import TERBIT
 
 LEDGER = (skema.PENERIMAAN, skema.VALIDASI, skema.REGISTER_SURAT)
-RAPAT = {"daftar_hadir_rapat_*.docx": "Daftar hadir rapat", "notula_rapat_*.docx": "Notula rapat"}
+RAPAT = {keluaran.DAFTAR_HADIR: "Daftar hadir rapat", keluaran.NOTULA: "Notula rapat"}
 WAKTU_EKSPOR = datetime(2026, 1, 1)
 """Creation date written into every ledger export: same sheet, same bytes."""
 _RE_KODE = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z.\-]*[0-9A-Za-z])?")
@@ -152,9 +152,10 @@ def kumpulkan(ktx: Konteks, peng: Pengaturan) -> tuple[list[Item], list[str]]:
         if berkas := sebagai_teks(r["Berkas"]):
             ket = f"Lembar disposisi nomor {sebagai_teks(r['No'])}"
             ambil(berkas, iku, ket, f"sheet {skema.DISPOSISI} baris {r['_baris']}")
-    for pola, ket in RAPAT.items():
-        for p in sorted(dok.glob(pola)):
-            ambil(p, und, ket, dok.name)
+    for jenis, ket in RAPAT.items():
+        for p in sorted(dok.iterdir()) if dok.is_dir() else ():
+            if jenis.cocok(p.name):
+                ambil(p, und, ket, dok.name)
     for sheet in LEDGER:
         nama = f"{sheet.replace(' ', '_')}_{tahun}.xlsx"
         items.append(Item(nama, ekspor_xlsx(ktx.buku, sheet), iku, f"Ekspor sheet {sheet}"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from pyxl.berkas.tulis import jalur_bebas
 from pyxl.buku.port import Baris
 from pyxl.buku.tabel import baca_tabel, ganti_baris, tambah_baris
 from pyxl.dokumen.word import cari_templat, tulis_dokumen
@@ -18,7 +19,7 @@ from pyxl.galat import IsianError
 from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
-from pyxl.kontrak import skema
+from pyxl.kontrak import keluaran, skema
 from pyxl.kontrak.pengaturan import KABAG, Pengaturan
 
 SIFAT = ("Biasa", "Segera", "Sangat Segera", "Penting", "Rahasia")
@@ -108,11 +109,8 @@ def jalankan(
         else max(nomor_ada, default=0) + 1
     )
     folder = peng.folder(ktx.buku.folder, "Folder Dokumen")
-    berkas = folder / f"disposisi_{tahun}_{no:03d}.docx"
-    ke = 2
-    while berkas.exists():  # a leftover of an interrupted run: never overwrite it
-        berkas = folder / f"disposisi_{tahun}_{no:03d}_{ke}.docx"
-        ke += 1
+    # a leftover of an interrupted run is never overwritten
+    berkas = jalur_bebas(folder / keluaran.DISPOSISI.nama(tahun=tahun, no=no))
 
     kop = {
         "pemda": f"PEMERINTAH {peng['Pemerintah Daerah'].upper()}",

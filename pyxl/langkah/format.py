@@ -35,7 +35,7 @@ from pyxl.galat import IsianError, PyxlError
 from pyxl.inti import indo, stempel
 from pyxl.inti.sel import perlu_awalan_teks, sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
-from pyxl.kontrak import skema
+from pyxl.kontrak import keluaran, skema
 from pyxl.kontrak.pengaturan import Pengaturan
 from pyxl.kontrak.status import BERLAKU, DIGANTI
 
@@ -332,7 +332,7 @@ def jalankan(ktx: Konteks, *, bagian: str | None = None, batas_waktu: str | None
         for i, b in enumerate(siap, start=1):
             ktx.umpan.status(f"Membuat format {i}/{len(siap)}: {b.kode} …")
             st = stempel.terbitkan(isi[b.kode], b.kode, tahun, secret, waktu, BARIS_JUDUL)
-            akhir = folder / f"{b.kode}_Format_IKU_{tahun}.xlsx"
+            akhir = folder / keluaran.FORMAT_IKU.nama(kode=b.kode, tahun=tahun)
             berkas.append((folder / f".~{akhir.stem}.{os.getpid()}.xlsx", akhir))
             identitas = [
                 ("Bagian", b.nama),

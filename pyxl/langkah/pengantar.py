@@ -28,7 +28,7 @@ from pyxl.galat import IsianError, LingkunganError, PyxlError
 from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
-from pyxl.kontrak import skema, status
+from pyxl.kontrak import keluaran, skema, status
 from pyxl.kontrak.pengaturan import SEKDA
 from pyxl.kontrak.status import FINAL, TERBIT
 from pyxl.surat.kop import kop, pejabat
@@ -160,7 +160,7 @@ def jalankan(
         tanggal=tgl,
         tujuan=f"{tujuan} di {tempat}",
         perihal=f"Pengantar {judul}",
-        berkas=lambda urut: folder / f"surat_pengantar_{urut}_{tgl.year}.docx",
+        berkas=lambda urut: folder / keluaran.PENGANTAR.nama(urut=urut, tahun=tgl.year),
     ) as ns:
         p = {"nomor": ns.nomor, "tanggal": indo.tanggal(tgl), "kepada": tujuan,
              "tempat_tujuan": tempat, "naskah": naskah}  # fmt: skip

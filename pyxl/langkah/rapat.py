@@ -12,16 +12,16 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from pyxl.berkas.tulis import jalur_bebas
 from pyxl.buku.tabel import baca_tabel
 from pyxl.dokumen.word import cari_templat, ketat, tulis_dokumen
 from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
-from pyxl.kontrak import skema
+from pyxl.kontrak import keluaran, skema
 from pyxl.kontrak.pengaturan import KABAG
 from pyxl.kontrak.status import TERBIT
 from pyxl.surat.kop import kop, pejabat
-from pyxl.surat.nomor import jalur_bebas
 from pyxl.surat.rapat import baca_rapat, daftar_undangan
 
 NOTULIS = "Kepala Subbagian Perencanaan"
@@ -91,8 +91,8 @@ def jalankan(ktx: Konteks) -> Hasil:
     folder = peng.folder(ktx.buku.folder, "Folder Dokumen")
     tahun = rapat.tanggal.year
     tugas = [
-        ("daftar_hadir.docx", f"daftar_hadir_rapat_{tahun}.docx", daftar_hadir),
-        ("notula_rapat.docx", f"notula_rapat_{tahun}.docx", notula),
+        ("daftar_hadir.docx", keluaran.DAFTAR_HADIR.nama(tahun=tahun), daftar_hadir),
+        ("notula_rapat.docx", keluaran.NOTULA.nama(tahun=tahun), notula),
     ]
     templat = [cari_templat(ktx.buku.folder, t) for t, _, _ in tugas]
     ditulis: list[Path] = []

@@ -33,7 +33,7 @@ from pyxl.galat import IsianError, LingkunganError, PyxlError
 from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
-from pyxl.kontrak import skema, status
+from pyxl.kontrak import keluaran, skema, status
 from pyxl.kontrak.pengaturan import KABAG
 from pyxl.kontrak.status import TERBIT
 from pyxl.surat.kop import kop, pejabat
@@ -163,7 +163,7 @@ def jalankan(
             tanggal=tgl,
             tujuan=f"{kepada} ({len(undangan)} undangan)",
             perihal=perihal,
-            berkas=lambda urut: folder / f"undangan_rapat_{urut}_{tgl.year}.docx",
+            berkas=lambda urut: folder / keluaran.UNDANGAN.nama(urut=urut, tahun=tgl.year),
         )
     with nomor as ns:
         konteks = {

@@ -36,6 +36,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from pyxl.berkas.kunci import jurnal_aktif
+from pyxl.berkas.tulis import jalur_bebas
 from pyxl.buku.pengaturan import baca_pengaturan
 from pyxl.buku.port import Baris, Buku
 from pyxl.buku.tabel import baca_tabel, ganti_baris, tambah_baris
@@ -83,15 +84,6 @@ def nomor_berikut(rows: list[Baris], tahun: int) -> int:
     """The next running number of `tahun` in the register `rows`."""
     dipakai = [ut[0] for r in rows if (ut := _urut_tahun(r)) and ut[1] == tahun]
     return max(dipakai, default=0) + 1
-
-
-def jalur_bebas(jalur: Path) -> Path:
-    """`jalur`, or `<stem>_2<suffix>`, `_3`, … when taken: a document is never overwritten."""
-    calon, ke = jalur, 2
-    while calon.exists():
-        calon = jalur.with_name(f"{jalur.stem}_{ke}{jalur.suffix}")
-        ke += 1
-    return calon
 
 
 def _kode(teks: str, kunci: str) -> str:

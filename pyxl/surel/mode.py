@@ -48,6 +48,7 @@ from pyxl.berkas.kunci import jurnal_aktif
 from pyxl.berkas.tulis import tulis_atomik
 from pyxl.galat import IsianError, LingkunganError
 from pyxl.kontrak import status
+from pyxl.kontrak.keluaran import DRAF_SUREL
 from pyxl.kontrak.pengaturan import Pengaturan
 
 MODE = ("draf", "smtp", "outlook")
@@ -167,23 +168,25 @@ class PengirimDraf:
         waktu, mid = datetime.now(), str(msg["Message-ID"])
         tag = "-".join(re.findall(r"\[([^\]]+)\]", surel.perihal)) or surel.kepada[0][1]
         slug = re.sub(r"[^A-Za-z0-9]+", "-", tag).strip("-")[:40] or "surel"
-        nama = f"{waktu:%Y%m%d-%H%M%S}_{slug}_{hashlib.sha256(mid.encode()).hexdigest()[:8]}"
+        sidik = hashlib.sha256(mid.encode()).hexdigest()[:8]
+        nama = DRAF_SUREL.nama(waktu=f"{waktu:%Y%m%d-%H%M%S}", slug=slug, sidik=sidik)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             berkas = _tulis_nama_bebas(self.folder, nama, msg.as_bytes())
         except OSError as exc:
             raise LingkunganError(
-                f"Draf email {nama}.eml tidak dapat ditulis di folder {self.folder}: "
+                f"Draf email {nama} tidak dapat ditulis di folder {self.folder}: "
                 f"{_sebab(exc)}. Periksa bahwa folder itu dapat ditulis dan disk tidak penuh."
             ) from exc
         return Terkirim(mid, self.mode, berkas, waktu)
 
 
 def _tulis_nama_bebas(folder: Path, nama: str, data: bytes) -> Path:
-    """`<nama>.eml`, or `<nama>-2.eml`, … : a draft never overwrites another."""
+    """`nama` (`<stem>.eml`), or `<stem>-2.eml`, … : a draft never overwrites another."""
+    stem = Path(nama).stem
     ke = 1
     while True:
-        tujuan = folder / (f"{nama}.eml" if ke == 1 else f"{nama}-{ke}.eml")
+        tujuan = folder / (f"{stem}.eml" if ke == 1 else f"{stem}-{ke}.eml")
         ke += 1
         if tujuan.exists():
             continue
