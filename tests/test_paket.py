@@ -19,7 +19,7 @@ import pytest
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
 from conftest import AKAR, KELUARAN
-from pyxl import __version__
+from pyxl import __version__, galat
 from pyxl.cli import main
 from pyxl.kontrak import skema
 from pyxl.pasang import pemasang as pasang
@@ -113,6 +113,7 @@ def test_the_bundle_has_the_installer_the_workbook_and_instructions(paket: Path)
     assert man["pyxl"] == __version__ and man["python"] == list(PYTHON_DIDUKUNG)
     assert set(skema.FOLDERS) <= set(man["folder"])
     assert (paket / "pasang.py").read_bytes() == Path(pasang.__file__).read_bytes()
+    assert (paket / "galat.py").read_bytes() == Path(galat.__file__).read_bytes()
     awal = paket / "folder-kerja-awal"
     with zipfile.ZipFile(awal / skema.NAMA_MASTER) as z:
         assert "xl/vbaProject.bin" in z.namelist()

@@ -53,6 +53,7 @@ def paket(kerja: Path, tmp_path: Path) -> Path:
     for t in (kerja / "templates").iterdir():
         shutil.copy2(t, awal / "templates" / t.name)
     shutil.copy2(Path(__file__).parents[1] / "pyxl" / "pasang" / "pemasang.py", p / "pasang.py")
+    shutil.copy2(Path(__file__).parents[1] / "pyxl" / "galat.py", p / "galat.py")
     manifest = {
         "pyxl": __version__,
         "python": ["3.11", "3.12", "3.13"],

@@ -32,6 +32,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from pyxl.galat import FormatRusak
 from pyxl.inti.sel import sebagai_teks
 from pyxl.inti.validasi import kutip
 from pyxl.kontrak import skema
@@ -49,10 +50,6 @@ BATAS_XML = 1_000_000
 
 _BENAR_SALAH = {"=TRUE()": "TRUE", "=FALSE()": "FALSE"}
 """Booleans as LibreOffice saves them, read by a reader in formula mode."""
-
-
-class FormatRusak(ValueError):
-    """A file claims to be a format but its table cannot be read as one (Indonesian message)."""
 
 
 def nilai_kanonik(v: object) -> str:

@@ -38,7 +38,7 @@ from datetime import datetime
 from email.parser import Parser
 from pathlib import Path
 
-from pyxl import __version__
+from pyxl import __version__, galat
 from pyxl.galat import LingkunganError
 from pyxl.kontrak import skema
 
@@ -327,6 +327,7 @@ def buat_paket(
         shutil.move(str(baru), awal)
 
     shutil.copy2(Path(pasang.__file__), tujuan / "pasang.py")
+    shutil.copy2(Path(galat.__file__), tujuan / "galat.py")  # pasang.py's exceptions
     _tulis_crlf(tujuan / "PASANG.bat", teks_bat(python_versi, hapus=False))
     _tulis_crlf(tujuan / "HAPUS.bat", teks_bat(python_versi, hapus=True))
     jumlah_roda = len(list(wheelhouse.glob("*.whl")))

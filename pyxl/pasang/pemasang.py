@@ -19,6 +19,9 @@ finally `pyxl cek`. Uninstalling (`--hapus`) removes the Trusted Location entrie
 installer made (recognised by their Description) and the environment; the working folder is
 data and stays.
 
+Its exception, `PasangError`, is part of pyxl's one tree (`pyxl.galat`); the bundle carries
+a copy of that module beside this script.
+
 Everything Windows-only (registry, alternate data streams) goes through `SistemWindows`:
 `WindowsAsli` on Windows, `WindowsTiruan` (in memory) in tests on any machine.
 """
@@ -37,6 +40,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PureWindowsPath
 from typing import Any, Protocol
+
+try:
+    from pyxl.galat import PasangError
+except ImportError:  # inside the bundle, before pyxl is installed: the copy beside this script
+    from galat import PasangError  # type: ignore[no-redef]
 
 HKCU = "HKCU"
 HKLM = "HKLM"
@@ -409,10 +417,6 @@ def jalankan_perintah(perintah: Sequence[str]) -> int:
 def _daftar(man: Mapping[str, object], kunci: str) -> list[str]:
     nilai = man.get(kunci)
     return [str(v) for v in nilai] if isinstance(nilai, list) else []
-
-
-class PasangError(Exception):
-    """The installation cannot go on; the message (Indonesian) says why and what to do."""
 
 
 @dataclass
