@@ -17,16 +17,11 @@ import pytest
 
 from pyxl.galat import IsianError, LingkunganError
 from pyxl.kontrak.pengaturan import Pengaturan
-from pyxl.surel.mode import (
-    MIME,
-    PengirimDraf,
-    PengirimOutlook,
-    PengirimSmtp,
-    Surel,
-    buat_pesan,
-    pengirim_dari_pengaturan,
-    periksa_alamat,
-)
+from pyxl.surel.draf import PengirimDraf
+from pyxl.surel.outlook import PengirimOutlook
+from pyxl.surel.pengirim import pengirim_dari_pengaturan
+from pyxl.surel.pesan import MIME, Surel, buat_pesan, periksa_alamat
+from pyxl.surel.smtp import PengirimSmtp
 from smtp_uji import (
     SANDI,
     baca_eml,
@@ -116,7 +111,7 @@ def test_draft_reads_back_as_an_unsent_message(tmp_path: Path, berkas: list[Path
 
 
 def test_drafts_never_overwrite(tmp_path: Path, berkas: list[Path]) -> None:
-    from pyxl.surel.mode import _tulis_nama_bebas
+    from pyxl.surel.draf import _tulis_nama_bebas
 
     folder = tmp_path / "kirim"
     pengirim = PengirimDraf(folder, pengirim=PENGIRIM)

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pyxl.berkas.tulis import tulis_atomik
+from pyxl.berkas.tulis import sebab, tulis_atomik
 from pyxl.galat import LingkunganError
 
 MANIFEST = "MANIFEST.sha256"
@@ -76,7 +76,7 @@ def simpan_sekali(jalur: Path, data: bytes, mtime: float | None = None) -> None:
         os.chmod(jalur, 0o444)
     except OSError as exc:
         raise LingkunganError(
-            f"Arsip {jalur.name} tidak dapat ditulis di {jalur.parent}: {_sebab(exc)}. Periksa "
+            f"Arsip {jalur.name} tidak dapat ditulis di {jalur.parent}: {sebab(exc)}. Periksa "
             "hak akses folder arsip dan ruang disk, lalu ulangi: yang sudah diarsipkan tetap."
         ) from exc
 
@@ -100,17 +100,10 @@ def tambah_manifest(folder: Path, lama: bytes, baris: list[str], judul: str) -> 
         os.chmod(manifest, 0o444)
     except OSError as exc:
         raise LingkunganError(
-            f"{MANIFEST} di {folder} tidak dapat ditulis: {_sebab(exc)}. Periksa ruang disk dan "
+            f"{MANIFEST} di {folder} tidak dapat ditulis: {sebab(exc)}. Periksa ruang disk dan "
             "hak akses folder arsip, lalu ulangi: salinan yang sudah ada dicatat pada proses "
             "berikutnya."
         ) from exc
-
-
-def _sebab(exc: OSError) -> str:
-    from pyxl.berkas.tulis import SEBAB
-
-    sebab = SEBAB.get(exc.errno or 0)
-    return f"{sebab} ({exc.strerror})" if sebab else str(exc)
 
 
 def jalur_register(kerja: Path, rows: list[dict[str, Any]]) -> dict[Path, str]:

@@ -6,7 +6,7 @@ letter register: two runs at once cannot both write, and cannot both take a lett
 The run holding the lock keeps a journal, `.pyxl-jurnal.jsonl` in the working folder: one JSON
 object per line, appended and flushed to disk (fsync) before the run goes on. It records what
 a run did that the workbook does not hold yet: which output files existed when it started, that
-it is about to save, and every e-mail that left (see `pyxl.surel.mode`). A run that ends normally
+it is about to save, and every e-mail that left (see `pyxl.surel.jurnal`). A run that ends normally
 removes it after its save; a journal found at the start of a run is the trace of a run that
 died, and `pyxl.jalan.pemulihan.pulihkan` completes or undoes that run's work from it.
 """

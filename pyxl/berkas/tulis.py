@@ -33,6 +33,12 @@ SEBAB = {
 }
 
 
+def sebab(exc: OSError) -> str:
+    """Why a write failed, in Indonesian: 'disk penuh (No space left on device)'."""
+    arti = SEBAB.get(exc.errno or 0)
+    return f"{arti} ({exc.strerror})" if arti else str(exc)
+
+
 def nama_asli(nama: str) -> str:
     """The final name of a temporary file (`.x.docx.123.tmp` -> `x.docx`), else `nama`."""
     m = RE_SEMENTARA.fullmatch(nama)

@@ -1,10 +1,10 @@
 """Recovery: completing or undoing what a run that died left behind.
 
 A run that dies (killed, power cut) cannot clean up after itself, so every writing run keeps a
-journal (`pyxl.berkas.kunci.Jurnal`): which output files existed when it started, that it is about
-to save (with the workbook file's identity then), and the e-mails that left (`pyxl.surel.mode`). The
-journal is removed after the run's save. A journal found by the next run (under the same folder
-lock) is completed by `pulihkan` before that run's step:
+journal (`pyxl.berkas.kunci.Jurnal`): which output files existed when it started, that it is
+about to save (with the workbook file's identity then), and the e-mails that left
+(`pyxl.surel.jurnal`). The journal is removed after the run's save. A journal found by the next
+run (under the same folder lock) is completed by `pulihkan` before that run's step:
 
 - e-mails the server accepted get their `Pengiriman` rows (the step then does not send them
   again); a mail the run was sending when it died is recorded as uncertain and sent again;
@@ -56,7 +56,7 @@ RE_LAMA = re.compile(r"\.~(.+)\.lama")
 
 def lampiran_keluar_jurnal(jurnal: Jurnal | None) -> set[Path]:
     """Letters of this run that went out by e-mail (they stay even if the save fails)."""
-    from pyxl.surel.mode import lampiran_keluar
+    from pyxl.surel.jurnal import lampiran_keluar
 
     return lampiran_keluar(jurnal.baca(hanya_ini=True)) if jurnal and jurnal.ada() else set()
 
@@ -134,7 +134,7 @@ def buang_lama(berkas: Iterable[Path]) -> None:
 def pulihkan(ktx: Konteks, jurnal: Jurnal) -> Pulihan:
     """Complete or undo what a dead run left (see the module docstring); saves if needed."""
     from pyxl.surat.nomor import selesaikan_cadangan
-    from pyxl.surel.mode import lampiran_keluar, surel_jurnal
+    from pyxl.surel.jurnal import lampiran_keluar, surel_jurnal
 
     kerja = ktx.buku.folder
     entri = jurnal.baca()

@@ -112,7 +112,7 @@ def _gagal(jurnal: Jurnal | None, exc: BaseException) -> BaseException:
     """The exception to raise after a failed step or save: an OSError (disk full, read-only
     folder) as an Indonesian message. The journal stays only when mails left (the next run
     records them, and the message says so)."""
-    from pyxl.surel.mode import surel_jurnal
+    from pyxl.surel.jurnal import surel_jurnal
 
     galat = _galat_os(exc) if isinstance(exc, OSError) else exc
     if jurnal is None:

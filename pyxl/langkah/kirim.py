@@ -6,7 +6,7 @@ the format sent, so a reply can be matched to it. A Bagian whose e-mail cell is 
 `Pengiriman`, all written in one block.
 
 In SMTP mode the mails leave before the workbook is saved. Each one is journaled as it leaves
-(`pyxl.surel.mode`); if the run dies or cannot save, the next run records them from the journal
+(`pyxl.surel.jurnal`); if the run dies or cannot save, the next run records them from the journal
 (`pyxl.jalan.pemulihan.pulihkan`) and this step, run again, skips every Bagian whose current format
 already went out in that run: the rest is sent, nothing twice.
 
@@ -29,13 +29,8 @@ from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema, status
 from pyxl.kontrak.model import Bagian
 from pyxl.kontrak.pengaturan import KABAG, Pengaturan
-from pyxl.surel.mode import (
-    Surel,
-    catatan_kirim,
-    pengirim_dari_pengaturan,
-    periksa_alamat,
-    periksa_header,
-)
+from pyxl.surel.pengirim import pengirim_dari_pengaturan
+from pyxl.surel.pesan import Surel, catatan_kirim, periksa_alamat, periksa_header
 
 JUDUL = "Format Pengumpulan Data Kinerja"
 

@@ -33,12 +33,12 @@ from pyxl.kontrak.pengaturan import SEKDA
 from pyxl.kontrak.status import FINAL, TERBIT
 from pyxl.surat.kop import kop, pejabat
 from pyxl.surat.nomor import nomor_surat
-from pyxl.surel.mode import (
+from pyxl.surel.pengirim import pengirim_dari_pengaturan
+from pyxl.surel.pesan import (
     Pengirim,
     Surel,
     Terkirim,
     catatan_kirim,
-    pengirim_dari_pengaturan,
     periksa_alamat,
     periksa_header,
 )

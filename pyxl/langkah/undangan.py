@@ -39,13 +39,8 @@ from pyxl.kontrak.status import TERBIT
 from pyxl.surat.kop import kop, pejabat
 from pyxl.surat.nomor import NomorSurat, nomor_surat
 from pyxl.surat.rapat import KUNCI_RAPAT, Rapat, Undangan, baca_rapat, daftar_undangan
-from pyxl.surel.mode import (
-    Surel,
-    catatan_kirim,
-    pengirim_dari_pengaturan,
-    periksa_alamat,
-    periksa_header,
-)
+from pyxl.surel.pengirim import pengirim_dari_pengaturan
+from pyxl.surel.pesan import Surel, catatan_kirim, periksa_alamat, periksa_header
 
 TEMPLAT = "undangan_rapat.docx"
 SIFAT = "Penting"

@@ -21,7 +21,7 @@ command and button for the whole run, serializes them.
 
 A row still `Dicadangkan` when a run starts belongs to a run that died or could not save;
 `selesaikan_cadangan` settles it: `Terbit` when its document went out attached to an e-mail the
-server accepted (the run's journal says so, see `pyxl.surel.mode`), else `Batal` (its document, if
+server accepted (the run's journal says so, see `pyxl.surel.jurnal`), else `Batal` (its document, if
 any, is moved aside). The same holds inside a run: a block that fails after the letter was
 mailed leaves it `Terbit`, not `Batal`, and keeps its document.
 """
@@ -44,7 +44,7 @@ from pyxl.galat import IsianError
 from pyxl.inti.sel import sebagai_teks
 from pyxl.kontrak import skema
 from pyxl.kontrak.status import BATAL, DICADANGKAN, TERBIT
-from pyxl.surel.mode import lampiran_keluar
+from pyxl.surel.jurnal import lampiran_keluar
 
 _RE_NOMOR = re.compile(r"/(\d+)/[^/]*/(\d{4})$")
 """The end of a letter number: /<nomor urut>/<kode unit>/<tahun>."""

@@ -20,7 +20,7 @@ from pyxl.inti import indo
 from pyxl.inti.sel import huruf_kolom, sebagai_teks
 from pyxl.kontrak import skema
 from pyxl.kontrak.pengaturan import Pengaturan
-from pyxl.surel.mode import periksa_header
+from pyxl.surel.pesan import periksa_header
 
 KUNCI_RAPAT = ("Tanggal Rapat", "Jam Rapat", "Tempat Rapat", "Acara Rapat")
 OPSI_RAPAT = ("--tanggal-rapat", "--jam", "--tempat", "--acara")
