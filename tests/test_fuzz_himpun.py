@@ -17,7 +17,7 @@ level. Strategies:
                 (``SYSTEM "file:///etc/passwd"``) in sheets, sharedStrings, workbook.xml,
                 custom.xml, core.xml and the rest; deeply nested XML; far-away cells
                 (XFD1048576); huge shared-string tables; odd relationship ids and prefixes;
-- plain tests: a file of exactly `pyxl.inti.validasi.BATAS_UKURAN` bytes and one byte more,
+- plain tests: a file of exactly `pyxl.inti.pindai.BATAS_UKURAN` bytes and one byte more,
   zip bombs (one member, many members, overlapping members, lying sizes, a sheet of empty
   rows), and one regression test per crash, hang or wrong outcome the fuzzing found;
 - ``ukur_lembar``: the size guard never measures less than the grid calamine really builds.
@@ -78,7 +78,7 @@ from pyxl.buku.sistem import rahasia as rahasia_stempel
 from pyxl.buku.tabel import baca_tabel
 from pyxl.buku.xlsm import BukuZip
 from pyxl.cli import main
-from pyxl.inti import stempel, validasi
+from pyxl.inti import isian, kembalian, pindai, stempel
 from pyxl.inti.sel import sebagai_teks
 from pyxl.inti.temuan import Temuan, ditolak, untuk
 from pyxl.jalan.konteks import Konteks
@@ -260,7 +260,7 @@ class Dasar:
         return tulis_zip([Anggota(n, d) for n, d in isi.items() if d is not None], **knob)
 
 
-HURUF_ISIAN = {k: chr(64 + validasi_kol) for k, validasi_kol in lh.KOLOM_FORMAT.items()}
+HURUF_ISIAN = {k: chr(64 + validasi_kol) for k, validasi_kol in kembalian.KOLOM_FORMAT.items()}
 """Column letter of each contract column on the format sheet (all within A..Q)."""
 KOLOM_ISIAN = [HURUF_ISIAN[k] for k in skema.KOLOM_ISIAN]
 KOLOM_TERKUNCI = [HURUF_ISIAN[k] for k in stempel.KOLOM_TERKUNCI]
@@ -334,8 +334,15 @@ class Meja:
         k = Kiriman(nama, data, WAKTU, nama, pengirim)
         mulai = time.perf_counter()
         with batas_waktu():
-            kode, temuan, nilai = lh._periksa(
-                k, self.tahun, self.terbit, self.terbaru, self.alamat, self.secret
+            kode, temuan, nilai = kembalian.periksa_kembalian(
+                k.nama,
+                k.data,
+                k.pengirim,
+                self.tahun,
+                self.terbit,
+                self.terbaru,
+                self.alamat,
+                self.secret,
             )
             temuan = untuk(temuan, kode, nama)
             if ditolak(temuan):
@@ -370,7 +377,7 @@ def _cek_putusan(p: Putusan, nama: str) -> None:
     for t in p.temuan:
         assert t.tingkat in (masalah.BLOKIR, masalah.PERINGATAN), t
         daftar = KODE_BLOKIR if t.tingkat == masalah.BLOKIR else KODE_PERINGATAN
-        assert t.kode in daftar, f"kode {t.kode} tidak ada di daftar kode validasi.py"
+        assert t.kode in daftar, f"kode {t.kode} tidak ada di daftar kode pyxl.kontrak.masalah"
         assert isinstance(t.pesan, str) and t.pesan.strip(), t
         assert t.berkas == nama
         assert PASSWD not in t.pesan, "isi /etc/passwd bocor ke pesan"
@@ -380,7 +387,7 @@ def _cek_putusan(p: Putusan, nama: str) -> None:
     for n in p.nilai:
         for k in skema.KOLOM_ISIAN:
             v = n[k]
-            if validasi.tidak_digabung(v) or v is None:
+            if isian.tidak_digabung(v) or v is None:
                 continue
             assert type(v) in (str, float, int), (k, type(v))
             if isinstance(v, str):
@@ -415,7 +422,9 @@ def _meja(kerja: Path, dasar: Dasar) -> Meja:
         for r in terbit.values():
             if sebagai_teks(r["Status"]) == "Berlaku":
                 k = sebagai_teks(r["Kode Bagian"])
-                if k not in terbaru or lh._no(r) > lh._no(terbaru[k]):
+                if k not in terbaru or kembalian.urutan_terbit(r) > kembalian.urutan_terbit(
+                    terbaru[k]
+                ):
                     terbaru[k] = r
         bagian = {b.kode: b for b in baca_bagian(buku)}
         alamat = {b.email.strip().lower(): b.kode for b in bagian.values() if b.email.strip()}
@@ -1375,8 +1384,8 @@ def _dengan_media(dasar: Dasar, ukuran_total: int) -> bytes:
 def test_berkas_tepat_di_batas_dan_lewat_batas_ukuran(ujung: UjungKeUjung) -> None:
     """A real return padded to exactly `BATAS_UKURAN` is read (quickly) and accepted; one
     byte more is refused unread, end to end."""
-    pas = _dengan_media(ujung.dasar, validasi.BATAS_UKURAN)
-    lewat = _dengan_media(ujung.dasar, validasi.BATAS_UKURAN + 1)
+    pas = _dengan_media(ujung.dasar, pindai.BATAS_UKURAN)
+    lewat = _dengan_media(ujung.dasar, pindai.BATAS_UKURAN + 1)
     ujung.pulihkan()
     hasil = jalankan_himpun(ujung, {"pas.xlsx": pas, "lewat.xlsx": lewat})
     status = {r["Berkas"]: (r["Status"], r["Catatan"]) for r in hasil["terima"]}
@@ -1386,7 +1395,7 @@ def test_berkas_tepat_di_batas_dan_lewat_batas_ukuran(ujung: UjungKeUjung) -> No
 
 
 def test_berkas_besar_diperiksa_cepat(meja: Meja) -> None:
-    p = meja.periksa(_dengan_media(meja.dasar, validasi.BATAS_UKURAN - 1))
+    p = meja.periksa(_dengan_media(meja.dasar, pindai.BATAS_UKURAN - 1))
     assert p.status == DITERIMA and p.detik < BATAS_DETIK
 
 
@@ -1450,7 +1459,7 @@ def test_bom_zip_ditolak_tanpa_dibuka(meja: Meja, jenis: str, kode: set[str]) ->
         data = d.susun(
             {d.sheet: d.anggota[d.sheet].replace(b"<sheetData>", b"<sheetData>" + baris)}
         )
-    assert len(data) < validasi.BATAS_UKURAN
+    assert len(data) < pindai.BATAS_UKURAN
     p = meja.periksa(data)
     catat("bom", p)
     assert p.status == DITOLAK and p.kode in kode, (p.kode, p.temuan)
@@ -1591,7 +1600,7 @@ def test_angka_ratusan_digit_bukan_tak_hingga(meja: Meja) -> None:
     )
     p = meja.periksa(d.susun({d.sheet: sheet}))
     assert p.status == DITERIMA
-    assert validasi.tidak_digabung(p.nilai[0]["Realisasi"])
+    assert isian.tidak_digabung(p.nilai[0]["Realisasi"])
     [t] = [t for t in p.temuan if t.sel == "J9"]
     assert t.kode == "BUKAN_ANGKA" and len(t.pesan) < 400
 
@@ -1724,13 +1733,13 @@ def lembar_acak(draw: st.DrawFn) -> bytes:
 @settings(PROFIL, max_examples=max(50, PROFIL.max_examples // 5))
 @given(xml=lembar_acak())
 def test_ukuran_lembar_tidak_pernah_di_bawah_yang_dibangun_pembaca(meja: Meja, xml: bytes) -> None:
-    """`pyxl.inti.validasi.ukur_lembar` is an upper bound of the grid calamine builds for the
+    """`pyxl.inti.pindai.ukur_lembar` is an upper bound of the grid calamine builds for the
     sheet (rows and columns from A1), in the usual form and in every other one."""
     from python_calamine import CalamineWorkbook
 
     d = meja.dasar
     data = d.susun({d.sheet_stempel: xml})
-    ukuran = validasi.ukur_lembar(xml)
+    ukuran = pindai.ukur_lembar(xml)
     try:
         akhir = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_name("Stempel").end
     except Exception:  # the reader refuses the sheet: nothing is built

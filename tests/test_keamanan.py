@@ -1016,7 +1016,7 @@ PARSER_DIIZINKAN = {
 """Every line of pyxl that parses XML or imports a parser (comments and strings ignored, as
 a whitespace-free regular expression), with why it is safe. Returned formats are read by
 python-calamine (Rust, quick-xml: no DTD, no entity expansion) apart from docProps/custom.xml, which
-goes through defusedxml; the pre-scan (`pyxl.inti.validasi.pindai_berkas`) looks at the sheet XML
+goes through defusedxml; the pre-scan (`pyxl.inti.pindai.pindai_berkas`) looks at the sheet XML
 with a regular expression, parsing nothing. Third-party parsers pyxl calls: python-docx
 (resolve_entities=False) for templates, docxtpl's `XMLParser(recover=True)` on the body it rendered
 itself (serialised without a DTD), openpyxl (uses defusedxml when installed) only in

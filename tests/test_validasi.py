@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pyxl.inti.validasi import periksa_berkas, periksa_isian, tidak_digabung
+from pyxl.inti.isian import periksa_isian, tidak_digabung
+from pyxl.inti.pindai import periksa_berkas
 from pyxl.kontrak.masalah import BLOKIR, PERINGATAN
 
 ASING = Path(__file__).parent / "data" / "asing"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -34,3 +35,16 @@ def sebagai_teks(v: Any) -> str:
 def perlu_awalan_teks(s: str) -> bool:
     """Whether a text would be taken by Excel as a formula, number or date if typed as is."""
     return bool(s) and (s[0] in "=+-@'" or s[0].isdigit() or s[0] in ".,(")
+
+
+PANJANG_KUTIPAN = 80
+"""Characters of a cell value quoted in a message."""
+
+
+def kutip(v: Any, panjang: int = PANJANG_KUTIPAN) -> str:
+    """A value as quoted in a message: no control characters, at most `panjang` characters."""
+    teks = _KENDALI.sub(" ", str(v))
+    return teks if len(teks) <= panjang else teks[: panjang - 1] + "…"
+
+
+_KENDALI = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")

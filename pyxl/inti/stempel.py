@@ -33,8 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from pyxl.galat import FormatRusak
-from pyxl.inti.sel import sebagai_teks
-from pyxl.inti.validasi import kutip
+from pyxl.inti.sel import kutip, sebagai_teks
 from pyxl.kontrak import skema
 
 TEMPLAT_ID = "PYXL-FORMAT-IKU"

@@ -6,8 +6,8 @@ configured):
 1. its bytes are first copied unchanged into `arsip/masuk/<sha256><ext>` (write-once);
 2. a file already recorded (same name and SHA-256) is skipped; the same bytes under another
    name are `Duplikat`;
-3. it is validated (`pyxl.inti.validasi` for bytes and values, `pyxl.inti.stempel` for stamp and
-   signature); any `Blokir` finding makes it `Ditolak`;
+3. it is checked against the rules of a returned format (`pyxl.inti.kembalian`); any `Blokir`
+   finding makes it `Ditolak`;
 4. an accepted return is merged into its Bagian's sheet (`Realisasi`, `Realisasi Anggaran`,
    `Keterangan`, matched on `Kode IKU`); a later return of the same Bagian is `Menggantikan`
    and the newest wins.
@@ -32,17 +32,15 @@ from pyxl.buku.daftar import baca_bagian, baca_indikator
 from pyxl.buku.port import Baris
 from pyxl.buku.sistem import rahasia as rahasia_stempel
 from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel, tambah_baris
-from pyxl.inti.sel import huruf_kolom, sebagai_teks
-from pyxl.inti.temuan import Temuan, blokir, ditolak, peringatan, untuk
-from pyxl.inti.validasi import periksa_isian, pindai_berkas, tidak_digabung
+from pyxl.inti.isian import tidak_digabung
+from pyxl.inti.kembalian import periksa_kembalian, urutan_terbit
+from pyxl.inti.sel import sebagai_teks
+from pyxl.inti.temuan import Temuan, ditolak, peringatan, untuk
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema
 from pyxl.kontrak.masalah import PERINGATAN
 from pyxl.kontrak.status import BERLAKU, DITERIMA, DITOLAK, DUPLIKAT, MENGGANTIKAN
 from pyxl.masuk.kiriman import Kiriman, kumpulkan
-
-KOLOM_FORMAT = {k: i + 1 for i, k in enumerate(skema.KOLOM_INDIKATOR)}
-"""Column number of each contract column on the format's sheet (the table starts in A)."""
 
 
 @dataclass
@@ -79,13 +77,6 @@ def ke_disk(berkas: Iterable[Path]) -> None:
     for b in berkas:
         with open(b, "r+b") as f:
             os.fsync(f.fileno())
-
-
-def _berumus(rumus: frozenset[str], kolom: Iterable[str]) -> frozenset[str]:
-    """The formula cells (from `pyxl.inti.validasi.pindai_berkas`, which step 6 runs anyway)
-    that lie in the given columns of the format."""
-    huruf = {huruf_kolom(KOLOM_FORMAT[k]) for k in kolom}
-    return frozenset(s for s in rumus if s.rstrip("0123456789") in huruf)
 
 
 def jalankan(ktx: Konteks, *, imap: bool = True) -> Hasil:
@@ -128,7 +119,7 @@ def jalankan(ktx: Konteks, *, imap: bool = True) -> Hasil:
     for r in terbit.values():
         if sebagai_teks(r["Status"]) == BERLAKU:
             kode_r = sebagai_teks(r["Kode Bagian"])
-            if kode_r not in terbaru or _no(r) > _no(terbaru[kode_r]):
+            if kode_r not in terbaru or urutan_terbit(r) > urutan_terbit(terbaru[kode_r]):
                 terbaru[kode_r] = r
     bagian = {b.kode: b for b in baca_bagian(ktx.buku)}
     alamat = {b.email.strip().lower(): b.kode for b in bagian.values() if b.email.strip()}
@@ -155,7 +146,9 @@ def jalankan(ktx: Konteks, *, imap: bool = True) -> Hasil:
             )
             continue
         nama_per_sha[sidik] = k.nama
-        kode, temuan, nilai = _periksa(k, tahun, terbit, terbaru, alamat, secret)
+        kode, temuan, nilai = periksa_kembalian(
+            k.nama, k.data, k.pengirim, tahun, terbit, terbaru, alamat, secret
+        )
         temuan = untuk(temuan, kode, k.nama)
         baris_temuan += [t.baris_validasi() for t in temuan]
         n_peringatan = sum(t.tingkat == PERINGATAN for t in temuan)
@@ -203,12 +196,6 @@ def _daftar(kode: list[str], paling_banyak: int = 12) -> str:
     return f"{', '.join(kode[:paling_banyak])} dan {len(kode) - paling_banyak} lainnya"
 
 
-def _no(r: Baris) -> float:
-    """Issue order in `Format Terbit` (its running `No`)."""
-    v = r.get("No")
-    return float(v) if isinstance(v, int | float) else 0.0
-
-
 def _baris(k: Kiriman, sidik: str, kode: str, status: str, catatan: str) -> Baris:
     return {
         "Waktu": k.waktu,
@@ -218,143 +205,6 @@ def _baris(k: Kiriman, sidik: str, kode: str, status: str, catatan: str) -> Bari
         "Status": status,
         "Catatan": catatan,
     }
-
-
-def _periksa(
-    k: Kiriman,
-    tahun: int,
-    terbit: dict[str, Baris],
-    terbaru: dict[str, Baris],
-    alamat: dict[str, str],
-    secret: bytes,
-) -> tuple[str, list[Temuan], list[dict[str, Any]]]:
-    """Kode Bagian, findings and values to merge of one received file."""
-    from pyxl.inti import stempel
-
-    pindaian = pindai_berkas(k.nama, k.data)
-    if pindaian.temuan:
-        return "", pindaian.temuan, []
-    v = stempel.verifikasi(k.data, secret)
-    st = v.stempel
-    if st is None and v.rusak:
-        return "", [_rusak(k.nama, v.alasan)], []
-    if st is None:
-        return (
-            "",
-            [
-                blokir(
-                    "TANPA_STEMPEL",
-                    f"Berkas {k.nama}: {v.alasan}. Bagian harus mengisi "
-                    "format yang dikirim Bagian Perencanaan dan Keuangan.",
-                )
-            ],
-            [],
-        )
-    kode = st.kode_bagian
-    if st.tahun != tahun:
-        return (
-            kode,
-            [
-                blokir(
-                    "TAHUN_SALAH",
-                    f"Berkas {k.nama} adalah format tahun {st.tahun}, "
-                    f"sedangkan yang dihimpun tahun {tahun}. Kirim ulang format "
-                    f"tahun {tahun}.",
-                )
-            ],
-            [],
-        )
-    rec = terbit.get(st.id_format)
-    if rec is None:
-        return (
-            kode,
-            [
-                blokir(
-                    "ID_TIDAK_DIKENAL",
-                    f"ID format {st.id_format} pada {k.nama} tidak "
-                    "pernah diterbitkan dari buku kerja ini (lihat sheet Format "
-                    "Terbit). Kirim ulang format yang benar.",
-                )
-            ],
-            [],
-        )
-    if sebagai_teks(rec["Kode Bagian"]) != kode:
-        return (
-            kode,
-            [
-                blokir(
-                    "BAGIAN_SALAH",
-                    f"Format {st.id_format} diterbitkan untuk "
-                    f"{sebagai_teks(rec['Kode Bagian'])}, bukan {kode}.",
-                )
-            ],
-            [],
-        )
-    dari = alamat.get(k.pengirim.strip().lower())
-    if dari and dari != kode:
-        return (
-            kode,
-            [
-                blokir(
-                    "BAGIAN_SALAH",
-                    f"{k.nama} dikirim dari alamat {k.pengirim} "
-                    f"(Bagian {dari}), tetapi berisi format Bagian {kode}. Pastikan "
-                    "setiap Bagian mengisi formatnya sendiri.",
-                )
-            ],
-            [],
-        )
-    if not v.sah:
-        if v.rusak:
-            return kode, [_rusak(k.nama, v.alasan)], []
-        if v.isi and len(v.isi) != st.jumlah_baris:
-            return (
-                kode,
-                [
-                    blokir(
-                        "BARIS_BERUBAH",
-                        f"Berkas {k.nama}: {v.alasan}. Jangan "
-                        "menambah atau menghapus baris; isi ulang format asli.",
-                    )
-                ],
-                [],
-            )
-        return (
-            kode,
-            [
-                blokir(
-                    "TANDA_TANGAN_TIDAK_COCOK",
-                    f"Berkas {k.nama}: {v.alasan}. Sel "
-                    "terkunci (kode, indikator, target, polaritas) tidak boleh diubah; "
-                    "minta Bagian mengisi ulang format asli.",
-                )
-            ],
-            [],
-        )
-    temuan = []
-    baru = terbaru.get(kode)
-    if baru is not None and _no(baru) > _no(rec):
-        temuan.append(
-            peringatan(
-                "FORMAT_LAMA",
-                f"{k.nama} memakai format {st.id_format}, "
-                f"padahal sudah terbit format lebih baru "
-                f"{sebagai_teks(baru['ID Format'])}. Data tetap "
-                "digabung; isinya sama.",
-            )
-        )
-    lembar = pindaian.lembar.get(stempel.SHEET_FORMAT)
-    rumus = _berumus(lembar.rumus if lembar else frozenset(), skema.KOLOM_ISIAN)
-    nilai, temuan_isian = periksa_isian(v.isi, KOLOM_FORMAT, st.baris_judul + 1, rumus)
-    return kode, temuan + temuan_isian, nilai
-
-
-def _rusak(nama: str, alasan: str) -> Temuan:
-    return blokir(
-        "RUSAK",
-        f"Berkas {nama} rusak: {alasan}. Minta Bagian membuka format di Excel, menyimpannya "
-        "ulang sebagai .xlsx, lalu mengirim kembali.",
-    )
 
 
 def _gabungkan(ktx: Konteks, b: Any, kembali: _Kembalian) -> list[Temuan]:

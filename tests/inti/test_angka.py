@@ -46,7 +46,7 @@ def test_numbers_in_indonesian_or_plain_notation(v: object, x: float) -> None:
 @pytest.mark.parametrize(
     ("v", "x", "intake_before", "analysis_before"),
     [
-        # where intake (validasi.angka) and analysis (capaian.parse_angka) used to disagree,
+        # where intake (the old validasi.angka) and analysis (capaian.parse_angka) disagreed,
         # the more permissive reading wins
         ("Rp 5.000.000", 5_000_000.0, None, 5_000_000.0),
         ("\u22123", -3.0, None, -3.0),

@@ -1,9 +1,7 @@
-"""Validation of a returned format: findings as data, each with a stable code.
+"""The first look at a received file: is it an .xlsx we may open at all?
 
-`Blokir` findings reject the file (nothing from it is merged); `Peringatan` findings accept it
-with a flag. Every message is Indonesian, names the cell where there is one, and says what to
-do. The checks here look only at bytes and values; the stamp and signature checks live in
-`pyxl.inti.stempel`, and `pyxl.langkah.himpun` puts them together.
+Type, encryption, size and zip-bomb checks, each refusal a `Blokir` finding. The rules of a
+returned format as a whole are `pyxl.inti.kembalian`; this module looks only at bytes.
 
 A received file is hostile until proven otherwise: `pindai_berkas` runs before any reader
 parses it, and refuses what would make the native reader (calamine) allocate without bound —
@@ -13,7 +11,6 @@ disagree about (duplicate member names, names escaping the archive). It reads on
 parts that say where the sheets are, and the sheets' XML (the same bytes the formula check
 needs), with patterns that run in linear time and never expand entities.
 
-Codes are declared in `pyxl.kontrak.masalah`.
 """
 
 from __future__ import annotations
@@ -24,11 +21,9 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from typing import Any
 
-from pyxl.inti.angka import angka
-from pyxl.inti.sel import nama_sel
-from pyxl.inti.temuan import Temuan, blokir, peringatan
+from pyxl.inti.sel import kutip, nama_sel
+from pyxl.inti.temuan import Temuan, blokir
 
 BATAS_UKURAN = 20 * 1024 * 1024
 """A returned format is tens of kilobytes; 20 MB is generous and keeps memory bounded."""
@@ -44,13 +39,6 @@ BATAS_TAG = 300_000
 one by one; a format has a few hundred."""
 BATAS_TEKS_BERSAMA = 100_000
 """Entries a shared-string table may announce without its entries being counted."""
-PANJANG_KUTIPAN = 80
-"""Characters of a cell value quoted in a message."""
-PANJANG_SEL = 32767
-"""Excel's limit for the text of one cell."""
-
-AWALAN_RUMUS = ("=", "+", "-", "@")
-FAKTOR_JANGGAL = 3.0
 
 
 SIMPAN_XLSX = (
@@ -417,178 +405,6 @@ def _telusuri(xml: bytes, n: int) -> Lembar:
                 terbuka = pos
                 tinggi, lebar = max(tinggi, pos[0]), max(lebar, pos[1])
         elif not tutup and terbuka is not None:
-            rumus.add(_nama_sel(*terbuka))
-    terjauh = _nama_sel(tinggi, lebar) if tinggi and lebar else ""
+            rumus.add(nama_sel(terbuka[1], terbuka[0]))
+    terjauh = nama_sel(lebar, tinggi) if tinggi and lebar else ""
     return Lembar(tinggi, lebar, terjauh, frozenset(rumus), n)
-
-
-def _nama_sel(baris: int, kolom: int) -> str:
-    huruf = ""
-    while kolom:
-        kolom, sisa = divmod(kolom - 1, 26)
-        huruf = chr(65 + sisa) + huruf
-    return f"{huruf}{baris}"
-
-
-def kutip(v: Any, panjang: int = PANJANG_KUTIPAN) -> str:
-    """A value as quoted in a message: no control characters, at most `panjang` characters."""
-    teks = _KENDALI.sub(" ", str(v))
-    return teks if len(teks) <= panjang else teks[: panjang - 1] + "…"
-
-
-_KENDALI = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
-
-
-def periksa_isian(
-    rows: list[dict[str, Any]],
-    kolom_sheet: dict[str, int],
-    baris_pertama: int,
-    sel_rumus: frozenset[str] = frozenset(),
-) -> tuple[list[dict[str, Any]], list[Temuan]]:
-    """Check the cells a Bagian filled; returns the values to merge and the findings.
-
-    `kolom_sheet` maps a column name to its column number in the format, `baris_pertama` is
-    the sheet row of the first indicator, `sel_rumus` the input cells holding a formula (their
-    cached value is used). A value that is not a number where one is needed is not merged;
-    text is merged up to PANJANG_SEL characters (what an Excel cell holds), and messages
-    quote at most PANJANG_KUTIPAN characters of a value.
-    """
-    hasil: list[dict[str, Any]] = []
-    temuan: list[Temuan] = []
-    for i, r in enumerate(rows):
-        baris = baris_pertama + i
-        kode = str(r.get("Kode IKU") or "").strip()
-        kualitatif = str(r.get("Polaritas") or "").strip().lower() == "kualitatif"
-        nilai: dict[str, Any] = {"Kode IKU": kode}
-
-        def sel(k: str, baris: int = baris) -> str:
-            return nama_sel(kolom_sheet[k], baris)
-
-        for k in ("Realisasi", "Realisasi Anggaran", "Keterangan"):
-            if sel(k) in sel_rumus:
-                temuan.append(
-                    peringatan(
-                        "RUMUS",
-                        f"Sel {sel(k)} ({k}, {kode}) berisi rumus; yang dipakai nilai hasilnya "
-                        f"({kutip(repr(r.get(k)))}). Sebaiknya isi dengan angka/teks langsung.",
-                        sel(k),
-                    )
-                )
-            v = r.get(k)
-            if isinstance(v, str) and v.strip().startswith(AWALAN_RUMUS) and angka(v) is None:
-                temuan.append(
-                    peringatan(
-                        "TEKS_RUMUS",
-                        f"Sel {sel(k)} ({k}, {kode}) diawali '{v.strip()[0]}': disimpan sebagai "
-                        "teks, tidak pernah sebagai rumus. Periksa isinya.",
-                        sel(k),
-                    )
-                )
-        # Realisasi
-        v = r.get("Realisasi")
-        kosong = v is None or (isinstance(v, str) and not v.strip())
-        if kosong:
-            temuan.append(
-                peringatan(
-                    "ISIAN_KOSONG",
-                    f"Sel {sel('Realisasi')} (Realisasi {kode}) kosong: indikator dicatat "
-                    "'belum ada data'. Minta Bagian melengkapi bila datanya sudah ada.",
-                    sel("Realisasi"),
-                )
-            )
-            nilai["Realisasi"] = None
-        elif kualitatif:
-            if isinstance(v, int | float) and not isinstance(v, bool):
-                temuan.append(
-                    peringatan(
-                        "KUALITATIF_ANGKA",
-                        f"Sel {sel('Realisasi')} ({kode}) berisi angka {v}, padahal indikator "
-                        f"kualitatif (target '{kutip(r.get('Target'))}'). Periksa dengan Bagian.",
-                        sel("Realisasi"),
-                    )
-                )
-            nilai["Realisasi"] = (v if isinstance(v, str) else _teks_angka(v))[:PANJANG_SEL]
-        else:
-            nilai["Realisasi"] = _angka_isian(
-                v,
-                kode,
-                "Realisasi",
-                sel("Realisasi"),
-                temuan,
-                r.get("Target"),
-                r.get("Target Atas"),
-            )
-        # Realisasi Anggaran (optional)
-        v = r.get("Realisasi Anggaran")
-        if v is None or (isinstance(v, str) and not v.strip()):
-            nilai["Realisasi Anggaran"] = None
-        else:
-            nilai["Realisasi Anggaran"] = _angka_isian(
-                v,
-                kode,
-                "Realisasi Anggaran",
-                sel("Realisasi Anggaran"),
-                temuan,
-                r.get("Pagu Anggaran"),
-                None,
-                faktor=1.0,
-            )
-        ket = r.get("Keterangan")
-        nilai["Keterangan"] = "" if ket is None else str(ket).strip()[:PANJANG_SEL]
-        hasil.append(nilai)
-    return hasil, temuan
-
-
-def _teks_angka(v: Any) -> str:
-    return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
-
-
-_TIDAK_DIGABUNG = object()
-"""Marks a cell whose value is not merged (the master keeps what it had)."""
-
-
-def tidak_digabung(v: Any) -> bool:
-    return v is _TIDAK_DIGABUNG
-
-
-def _angka_isian(
-    v: Any,
-    kode: str,
-    kolom: str,
-    sel: str,
-    temuan: list[Temuan],
-    acuan: Any,
-    acuan_atas: Any,
-    faktor: float = FAKTOR_JANGGAL,
-) -> Any:
-    x = angka(v)
-    if x is None:
-        temuan.append(
-            peringatan(
-                "BUKAN_ANGKA",
-                f"Sel {sel} ({kolom} {kode}) berisi '{kutip(v)}', bukan angka; nilai ini tidak "
-                "digabungkan. Minta Bagian mengisi angka saja (tanpa satuan).",
-                sel,
-            )
-        )
-        return _TIDAK_DIGABUNG
-    if x < 0:
-        temuan.append(
-            peringatan(
-                "NILAI_NEGATIF",
-                f"Sel {sel} ({kolom} {kode}) bernilai negatif ({x:g}). Periksa dengan Bagian.",
-                sel,
-            )
-        )
-    batas = max((a for a in (angka(acuan), angka(acuan_atas)) if a is not None), default=None)
-    if batas is not None and batas > 0 and x > faktor * batas:
-        kata = "pagu" if kolom == "Realisasi Anggaran" else f"{faktor:g} kali target"
-        temuan.append(
-            peringatan(
-                "NILAI_JANGGAL",
-                f"Sel {sel} ({kolom} {kode}) bernilai {x:g}, melebihi {kata} ({batas:g}). "
-                "Pastikan tidak salah ketik.",
-                sel,
-            )
-        )
-    return x

@@ -1,0 +1,180 @@
+"""The rules a returned format must meet, in the order they are checked.
+
+1. the file itself (`pyxl.inti.pindai`): an .xlsx that may be opened at all;
+2. its stamp and signature (`pyxl.inti.stempel`): a format this master issued, unedited where
+   it is locked;
+3. its identity against the master: this year, an id in `Format Terbit`, issued to this Bagian,
+   sent from this Bagian's address (when it came by e-mail); an older issue is only flagged;
+4. the cells the Bagian filled (`pyxl.inti.isian`).
+
+A `Blokir` finding at any rule rejects the file; step 6 (`pyxl.langkah.himpun`) archives and
+records every file and merges the values of the accepted ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from pyxl.inti import stempel
+from pyxl.inti.isian import periksa_isian
+from pyxl.inti.pindai import pindai_berkas
+from pyxl.inti.sel import huruf_kolom, sebagai_teks
+from pyxl.inti.temuan import Temuan, blokir, peringatan
+from pyxl.kontrak import skema
+
+KOLOM_FORMAT = {k: i + 1 for i, k in enumerate(skema.KOLOM_INDIKATOR)}
+"""Column number of each contract column on the format's sheet (the table starts in A)."""
+
+
+def _berumus(rumus: frozenset[str], kolom: Iterable[str]) -> frozenset[str]:
+    """The formula cells (from `pyxl.inti.pindai.pindai_berkas`, which step 6 runs anyway)
+    that lie in the given columns of the format."""
+    huruf = {huruf_kolom(KOLOM_FORMAT[k]) for k in kolom}
+    return frozenset(s for s in rumus if s.rstrip("0123456789") in huruf)
+
+
+def urutan_terbit(r: Mapping[str, Any]) -> float:
+    """Issue order in `Format Terbit` (its running `No`)."""
+    v = r.get("No")
+    return float(v) if isinstance(v, int | float) else 0.0
+
+
+def periksa_kembalian(
+    nama: str,
+    data: bytes,
+    pengirim: str,
+    tahun: int,
+    terbit: Mapping[str, Mapping[str, Any]],
+    terbaru: Mapping[str, Mapping[str, Any]],
+    alamat: Mapping[str, str],
+    secret: bytes,
+) -> tuple[str, list[Temuan], list[dict[str, Any]]]:
+    """Kode Bagian, findings and values to merge of the received file `nama` (`data`, sent
+    from address `pengirim`, empty for a file dropped in `masuk/`), against the year, the
+    ledger of issued formats (`terbit` by id, `terbaru` per Bagian), the Bagian's addresses and
+    the stamp secret."""
+    pindaian = pindai_berkas(nama, data)
+    if pindaian.temuan:
+        return "", pindaian.temuan, []
+    v = stempel.verifikasi(data, secret)
+    st = v.stempel
+    if st is None and v.rusak:
+        return "", [_rusak(nama, v.alasan)], []
+    if st is None:
+        return (
+            "",
+            [
+                blokir(
+                    "TANPA_STEMPEL",
+                    f"Berkas {nama}: {v.alasan}. Bagian harus mengisi "
+                    "format yang dikirim Bagian Perencanaan dan Keuangan.",
+                )
+            ],
+            [],
+        )
+    kode = st.kode_bagian
+    if st.tahun != tahun:
+        return (
+            kode,
+            [
+                blokir(
+                    "TAHUN_SALAH",
+                    f"Berkas {nama} adalah format tahun {st.tahun}, "
+                    f"sedangkan yang dihimpun tahun {tahun}. Kirim ulang format "
+                    f"tahun {tahun}.",
+                )
+            ],
+            [],
+        )
+    rec = terbit.get(st.id_format)
+    if rec is None:
+        return (
+            kode,
+            [
+                blokir(
+                    "ID_TIDAK_DIKENAL",
+                    f"ID format {st.id_format} pada {nama} tidak "
+                    "pernah diterbitkan dari buku kerja ini (lihat sheet Format "
+                    "Terbit). Kirim ulang format yang benar.",
+                )
+            ],
+            [],
+        )
+    if sebagai_teks(rec["Kode Bagian"]) != kode:
+        return (
+            kode,
+            [
+                blokir(
+                    "BAGIAN_SALAH",
+                    f"Format {st.id_format} diterbitkan untuk "
+                    f"{sebagai_teks(rec['Kode Bagian'])}, bukan {kode}.",
+                )
+            ],
+            [],
+        )
+    dari = alamat.get(pengirim.strip().lower())
+    if dari and dari != kode:
+        return (
+            kode,
+            [
+                blokir(
+                    "BAGIAN_SALAH",
+                    f"{nama} dikirim dari alamat {pengirim} "
+                    f"(Bagian {dari}), tetapi berisi format Bagian {kode}. Pastikan "
+                    "setiap Bagian mengisi formatnya sendiri.",
+                )
+            ],
+            [],
+        )
+    if not v.sah:
+        if v.rusak:
+            return kode, [_rusak(nama, v.alasan)], []
+        if v.isi and len(v.isi) != st.jumlah_baris:
+            return (
+                kode,
+                [
+                    blokir(
+                        "BARIS_BERUBAH",
+                        f"Berkas {nama}: {v.alasan}. Jangan "
+                        "menambah atau menghapus baris; isi ulang format asli.",
+                    )
+                ],
+                [],
+            )
+        return (
+            kode,
+            [
+                blokir(
+                    "TANDA_TANGAN_TIDAK_COCOK",
+                    f"Berkas {nama}: {v.alasan}. Sel "
+                    "terkunci (kode, indikator, target, polaritas) tidak boleh diubah; "
+                    "minta Bagian mengisi ulang format asli.",
+                )
+            ],
+            [],
+        )
+    temuan = []
+    baru = terbaru.get(kode)
+    if baru is not None and urutan_terbit(baru) > urutan_terbit(rec):
+        temuan.append(
+            peringatan(
+                "FORMAT_LAMA",
+                f"{nama} memakai format {st.id_format}, "
+                f"padahal sudah terbit format lebih baru "
+                f"{sebagai_teks(baru['ID Format'])}. Data tetap "
+                "digabung; isinya sama.",
+            )
+        )
+    lembar = pindaian.lembar.get(stempel.SHEET_FORMAT)
+    rumus = _berumus(lembar.rumus if lembar else frozenset(), skema.KOLOM_ISIAN)
+    nilai, temuan_isian = periksa_isian(v.isi, KOLOM_FORMAT, st.baris_judul + 1, rumus)
+    return kode, temuan + temuan_isian, nilai
+
+
+def _rusak(nama: str, alasan: str) -> Temuan:
+    return blokir(
+        "RUSAK",
+        f"Berkas {nama} rusak: {alasan}. Minta Bagian membuka format di Excel, menyimpannya "
+        "ulang sebagai .xlsx, lalu mengirim kembali.",
+    )
