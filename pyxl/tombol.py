@@ -1,7 +1,7 @@
 """The buttons of the `Kendali` sheet: one tiny function per button, nothing else.
 
 This is the only module that imports xlwings. Each function is called by RunPython from the
-VBA module `Tombol` (pyxl/vba/Tombol.bas) and runs the same core function as the `pyxl`
+VBA module `Tombol` (pyxl/bangun/vba/Tombol.bas) and runs the same core function as the `pyxl`
 command of the same name, on the live workbook. Heavy libraries are imported only after the
 user has been told the step started (every click starts a fresh Python).
 """

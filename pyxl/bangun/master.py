@@ -1,10 +1,10 @@
 """Build the master workbook `Pengumpulan_Data_Kinerja.xlsm` with XlsxWriter.
 
-The VBA project is generated from the plain-text sources in `pyxl/vba/` by our own [MS-OVBA] writer
-(`pyxl.bangun.ovba`), plus xlwings' standalone module taken from the installed xlwings package (so
-the workbook's VBA module and the Python package are always the same version) and the `Dictionary`
-class module xlwings needs on macOS, taken from xlwings' own standalone quickstart workbook. The
-build is deterministic: same inputs, same bytes.
+The VBA project is generated from the plain-text sources in `pyxl/bangun/vba/` by our
+[MS-OVBA] writer (`pyxl.bangun.ovba`), plus xlwings' standalone module taken from the installed
+xlwings package (so the workbook's VBA module and the Python package are always the same
+version) and the `Dictionary` class module xlwings needs on macOS, taken from xlwings' own
+standalone quickstart workbook. The build is deterministic: same inputs, same bytes.
 
     python -m pyxl.bangun.master [OUT.xlsm]   rebuilds workbook/Pengumpulan_Data_Kinerja.xlsm
 """
@@ -29,7 +29,7 @@ from pyxl.kontrak.perintah import PERINTAH
 from pyxl.kontrak.setda import BAGIAN_BAWAAN
 
 AKAR = Path(__file__).resolve().parents[2]
-FOLDER_VBA = Path(__file__).resolve().parents[1] / "vba"
+FOLDER_VBA = Path(__file__).resolve().parent / "vba"
 MASTER_REPO = AKAR / "workbook" / skema.NAMA_MASTER
 WAKTU_BANGUN = datetime(2026, 1, 1)
 """Fixed document timestamp: the committed workbook must be byte-identical to a rebuild."""

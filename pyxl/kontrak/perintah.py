@@ -1,7 +1,7 @@
 """Commands and their buttons: one row per command that exists.
 
 Each command is a `pyxl` subcommand, a function of the same name in `pyxl.tombol`, a Sub of
-the VBA module `Tombol` (pyxl/vba/Tombol.bas) and a Form button on `Kendali`, captioned in
+the VBA module `Tombol` (pyxl/bangun/vba/Tombol.bas) and a Form button on `Kendali`, captioned in
 Indonesian and numbered by SOP step. The workbook builder and the tests read this table.
 """
 

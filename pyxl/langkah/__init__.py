@@ -1,12 +1,12 @@
 """The steps: one module per SOP step or tool command, none importing another.
 
-Each module has `jalankan(ktx, **opsi) -> Hasil` (`kirim` also `ingatkan`, the reminders), a recipe
-of calls into the layers below (`inti`, `buku`, `surat`, `surel`, `masuk`, `dokumen`, `bangun`,
-`pasang`) that takes what it needs from `Konteks` and reports a `Hasil`; it never imports another
-step. `LANGKAH` registers them by command name; `jalankan(nama, ...)` runs one through the runner
-(`pyxl.jalan.proses`), which logs, saves and recovers. A step module is imported only when its
-command runs: every button click is a fresh Python, and importing all of them would cost each click
-a quarter of a second.
+Each module has `jalankan(ktx, **opsi) -> Hasil` (`kirim` also `ingatkan`, the reminders): a
+recipe of calls into the layers below (`pasang`, `jalan`, `bangun`, `dokumen`, `surat`,
+`surel`, `masuk`, `buku`, `berkas`, `inti`, `kontrak`) that takes what it needs from `Konteks`
+and reports a `Hasil`; it never imports another step. `LANGKAH` registers them by command
+name; `jalankan(nama, ...)` runs one through the runner (`pyxl.jalan.proses`), which logs,
+saves and recovers. A step module is imported only when its command runs: every button click
+is a fresh Python, and importing all of them would cost each click a quarter of a second.
 
 A new step: a module here with `jalankan`, a row in `pyxl.kontrak.perintah` (command, button,
 VBA Sub), a line in `LANGKAH`, and the CLI's options in `pyxl.cli`.
