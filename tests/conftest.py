@@ -21,6 +21,8 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
 AKAR = Path(__file__).resolve().parent.parent
 KELUARAN = AKAR / "keluaran-uji"
+ASING = AKAR / "tests" / "data" / "asing"
+"""Real spreadsheets written by other programs (see its README)."""
 """Files a person should look at after a test run (rendered pages); ignored by git."""
 
 

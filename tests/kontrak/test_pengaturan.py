@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import AKAR
 from pyxl.galat import IsianError
 from pyxl.kontrak.pengaturan import PENGATURAN, Pengaturan, dokumentasi
 
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "pengaturan.md"
+DOCS = AKAR / "docs" / "pengaturan.md"
 
 
 def test_every_setting_has_help_and_a_unique_key() -> None:

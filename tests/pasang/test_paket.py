@@ -205,7 +205,7 @@ def test_the_wheel_lists_every_package() -> None:
     package): a new package missing from the list would be missing from the wheel."""
     import tomllib
 
-    akar = Path(__file__).resolve().parents[1]
+    akar = AKAR
     konfig = tomllib.loads((akar / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
     di_folder = {
         ".".join(p.parent.relative_to(akar).parts) for p in (akar / "pyxl").rglob("__init__.py")

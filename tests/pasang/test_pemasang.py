@@ -19,7 +19,7 @@ from pathlib import Path, PureWindowsPath
 import openpyxl
 import pytest
 
-from conftest import sidik_folder
+from conftest import AKAR, sidik_folder
 from pyxl import __version__
 from pyxl.kontrak import skema
 from pyxl.pasang.pemasang import (
@@ -52,8 +52,8 @@ def paket(kerja: Path, tmp_path: Path) -> Path:
     shutil.copy2(kerja / skema.NAMA_MASTER, awal / skema.NAMA_MASTER)
     for t in (kerja / "templates").iterdir():
         shutil.copy2(t, awal / "templates" / t.name)
-    shutil.copy2(Path(__file__).parents[1] / "pyxl" / "pasang" / "pemasang.py", p / "pasang.py")
-    shutil.copy2(Path(__file__).parents[1] / "pyxl" / "galat.py", p / "galat.py")
+    shutil.copy2(AKAR / "pyxl" / "pasang" / "pemasang.py", p / "pasang.py")
+    shutil.copy2(AKAR / "pyxl" / "galat.py", p / "galat.py")
     manifest = {
         "pyxl": __version__,
         "python": ["3.11", "3.12", "3.13"],

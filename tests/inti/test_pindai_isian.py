@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
 
+from conftest import ASING
 from pyxl.inti.isian import periksa_isian, tidak_digabung
 from pyxl.inti.pindai import periksa_berkas
 from pyxl.kontrak.masalah import BLOKIR, PERINGATAN
-
-ASING = Path(__file__).parent / "data" / "asing"
 
 
 @pytest.mark.parametrize(

@@ -15,14 +15,13 @@ from typing import Any
 import openpyxl
 import pytest
 
-from conftest import sidik_folder
+from conftest import ASING, sidik_folder
 from pyxl.alat.simulasi import isi_format, isian_contoh
 from pyxl.bangun.kerja import buat_folder_kerja
 from pyxl.cli import main
 from pyxl.inti.stempel import SHEET_FORMAT
 from pyxl.kontrak import skema
 
-ASING = Path(__file__).parent / "data" / "asing"
 BATAS = "--batas-waktu=20 Januari 2027"
 
 
