@@ -3,7 +3,8 @@
 Built on any machine with internet from the pyxl source folder:
 
     DIR/PASANG.bat, HAPUS.bat   find a Python 3.11-3.13 and run pasang.py (install / remove)
-    DIR/pasang.py               the installer (`pyxl/pasang.py`, standard library only)
+    DIR/pasang.py, galat.py     the installer (`pyxl/pasang/pemasang.py`, standard library only)
+                                and its exceptions (`pyxl/galat.py`)
     DIR/wheelhouse/             pyxl's wheel and every dependency, Windows wheels only, for
                                 each supported Python version (nothing needs a compiler)
     DIR/folder-kerja-awal/      the master workbook and Word templates (`pyxl init`)
