@@ -1,0 +1,242 @@
+"""Rendering Word documents (`pyxl.dokumen.word`): never over an existing document, written
+whole or not at all, values always text, a misspelt variable an Indonesian error, and the check
+of a template staff edited."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from docxtpl import DocxTemplate
+
+from pyxl.dokumen import templat
+from pyxl.dokumen.word import cari_templat, ketat, periksa_templat, tulis_dokumen
+from pyxl.galat import IsianError, LingkunganError
+from pyxl.kontrak import skema
+
+DISPOSISI = "lembar_disposisi.docx"
+ISTIMEWA = "IKU & capaian \"Renstra\" <segera> 'kutip'"
+
+
+def _templat(folder: Path, *baris: str, nama: str = "uji.docx") -> Path:
+    """A template with one paragraph (one run) per line."""
+    doc = docx.Document()
+    for b in baris:
+        doc.add_paragraph(b)
+    jalur = folder / nama
+    doc.save(str(jalur))
+    return jalur
+
+
+def _teks(jalur: Path) -> list[str]:
+    return [p.text for p in docx.Document(str(jalur)).paragraphs]
+
+
+def _xml(jalur: Path) -> str:
+    with zipfile.ZipFile(jalur) as z:
+        return z.read("word/document.xml").decode("utf-8")
+
+
+def _sisa(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+# --------------------------------------------------------------------------- tulis_dokumen
+
+
+def test_values_are_rendered_as_text(tmp_path: Path) -> None:
+    tpl = _templat(tmp_path, "Perihal: {{ d.perihal }}", "Isi: {{ d.isi }}", "Kode: {{ kode }}")
+    tujuan = tmp_path / "keluar" / "hasil.docx"  # the folder is made when missing
+    hasil = tulis_dokumen(
+        tpl,
+        {"d": {"perihal": ISTIMEWA, "isi": "{{ rahasia }} {% if 1 %}x{% endif %}"}, "kode": 7},
+        tujuan,
+    )
+    assert hasil == tujuan
+    assert _teks(tujuan) == [
+        f"Perihal: {ISTIMEWA}",
+        "Isi: {{ rahasia }} {% if 1 %}x{% endif %}",  # a value is never parsed again
+        "Kode: 7",
+    ]
+    xml = _xml(tujuan)
+    assert "&amp; capaian" in xml and "&lt;segera&gt;" in xml
+    assert "<segera>" not in xml  # never Word XML
+    assert _sisa(tujuan.parent) == ["hasil.docx"]  # no temporary file left behind
+
+
+def test_an_existing_document_is_never_overwritten(tmp_path: Path) -> None:
+    tpl = _templat(tmp_path, "{{ x }}")
+    tujuan = tmp_path / "disposisi_2026_001.docx"
+    tujuan.write_bytes(b"yang lama")
+    with pytest.raises(IsianError) as info:
+        tulis_dokumen(tpl, {"x": "baru"}, tujuan)
+    assert str(info.value) == "Dokumen disposisi_2026_001.docx sudah ada dan tidak akan ditimpa."
+    assert tujuan.read_bytes() == b"yang lama"
+
+
+def test_a_document_that_appears_while_rendering_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tpl = _templat(tmp_path, "{{ x }}")
+    tujuan = tmp_path / "hasil.docx"
+    asli = DocxTemplate.save
+
+    def simpan(self: Any, jalur: Any, *a: Any, **k: Any) -> None:
+        tujuan.write_bytes(b"ditulis orang lain")  # another program, just before the rename
+        asli(self, jalur, *a, **k)
+
+    monkeypatch.setattr(DocxTemplate, "save", simpan)
+    with pytest.raises(IsianError, match="sudah ada dan tidak akan ditimpa"):
+        tulis_dokumen(tpl, {"x": "baru"}, tujuan)
+    assert tujuan.read_bytes() == b"ditulis orang lain"
+    assert _sisa(tmp_path) == ["hasil.docx", "uji.docx"]
+
+
+def test_a_full_disk_leaves_no_document_and_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tpl = _templat(tmp_path, "{{ x }}")
+    keluar = tmp_path / "dokumen"
+    keluar.mkdir()
+    tujuan = keluar / "surat_pengantar_3_2026.docx"
+
+    def simpan(self: Any, jalur: Any, *a: Any, **k: Any) -> None:
+        Path(jalur).write_bytes(b"PK\x03\x04 setengah")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(DocxTemplate, "save", simpan)
+    with pytest.raises(LingkunganError) as info:
+        tulis_dokumen(tpl, {"x": "baru"}, tujuan, apa="Surat pengantar")
+    pesan = str(info.value)
+    assert pesan.startswith(
+        f"Surat pengantar surat_pengantar_3_2026.docx di folder {keluar} tidak dapat ditulis: "
+        "disk penuh"
+    )
+    assert "Kosongkan ruang disk" in pesan
+    assert _sisa(keluar) == []  # neither the document nor its half-written temporary file
+
+
+def test_a_misspelt_variable_in_a_strict_context_fails_in_indonesian(tmp_path: Path) -> None:
+    tpl = _templat(tmp_path, "Nomor: {{ u.nomer }}")
+    tujuan = tmp_path / "hasil.docx"
+    with pytest.raises(IsianError) as info:
+        tulis_dokumen(tpl, ketat({"u": {"nomor": "000.1.5/1/I.10-WK/2026"}}), tujuan)
+    pesan = str(info.value)
+    assert pesan.startswith("Templat uji.docx rusak: ")
+    assert "variabel 'nomer' tidak ada di konteks templat" in pesan
+    assert "jalankan pyxl cek" in pesan
+    assert not tujuan.exists()
+
+
+def test_an_unknown_name_fails_even_without_ketat(tmp_path: Path) -> None:
+    tpl = _templat(tmp_path, "{{ kop.pemda }} {{ tdd.nama }}")
+    with pytest.raises(IsianError, match=r"^Templat uji\.docx rusak: .*tdd"):
+        tulis_dokumen(tpl, {"kop": {"pemda": "X"}}, tmp_path / "hasil.docx")
+    assert _sisa(tmp_path) == ["uji.docx"]
+
+
+def test_a_template_cannot_reach_python_internals(tmp_path: Path) -> None:
+    tpl = _templat(tmp_path, "{{ x.__class__.__mro__ }}")
+    with pytest.raises(IsianError) as info:
+        tulis_dokumen(tpl, {"x": "teks"}, tmp_path / "hasil.docx")
+    assert "memakai ekspresi yang tidak diizinkan" in str(info.value)
+    assert not (tmp_path / "hasil.docx").exists()
+
+
+def test_ketat_wraps_nested_dicts_and_lists() -> None:
+    k = ketat({"u": {"nomor": 1, "daftar": [{"nama": "A"}, "teks"]}, "n": 3})
+    assert k.u.nomor == 1
+    assert k.u.daftar[0].nama == "A"
+    assert k.u.daftar[1] == "teks"
+    assert k["n"] == 3
+    assert k == {"u": {"nomor": 1, "daftar": [{"nama": "A"}, "teks"]}, "n": 3}
+    with pytest.raises(AttributeError):
+        k.__tidak_ada__  # noqa: B018 - Python's own protocol lookups stay ordinary
+    with pytest.raises(Exception, match="variabel 'nomer' tidak ada di konteks templat"):
+        str(k.u.nomer)
+
+
+# --------------------------------------------------------------------------- templates of staff
+
+
+def test_cari_templat_prefers_the_working_folders_copy(kerja: Path) -> None:
+    salinan = kerja / skema.FOLDER_TEMPLAT / DISPOSISI
+    assert cari_templat(kerja, DISPOSISI) == salinan
+    salinan.unlink()
+    assert cari_templat(kerja, DISPOSISI) == templat.FOLDER_BAWAAN / DISPOSISI
+    with pytest.raises(LingkunganError, match=r"Templat Word 'tidak_ada\.docx' tidak ditemukan"):
+        cari_templat(kerja, "tidak_ada.docx")
+
+
+def _ubah_xml(asal: Path, tujuan: Path, lama: str, baru: str) -> Path:
+    """A copy of `asal` with `lama` replaced in word/document.xml (as staff editing in Word)."""
+    with zipfile.ZipFile(asal) as zin, zipfile.ZipFile(tujuan, "w", zipfile.ZIP_DEFLATED) as zo:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                assert lama.encode() in data
+                data = data.replace(lama.encode(), baru.encode(), 1)
+            zo.writestr(info, data)
+    return tujuan
+
+
+@pytest.fixture
+def salinan(kerja: Path) -> Path:
+    """The staff copy of the disposition sheet in the working folder."""
+    return kerja / skema.FOLDER_TEMPLAT / DISPOSISI
+
+
+def test_an_unedited_template_has_no_problem(salinan: Path) -> None:
+    assert periksa_templat(salinan, templat.contoh_konteks(DISPOSISI)) == []
+
+
+def test_periksa_templat_reports_a_misspelt_variable(salinan: Path, tmp_path: Path) -> None:
+    rusak = _ubah_xml(salinan, tmp_path / DISPOSISI, "{{ ttd.nama }}", "{{ tdd.nama }}")
+    assert periksa_templat(rusak, templat.contoh_konteks(DISPOSISI)) == [
+        "variabel tidak dikenal: tdd (salah ketik?)"
+    ]
+
+
+def test_periksa_templat_reports_a_misspelt_attribute(salinan: Path, tmp_path: Path) -> None:
+    rusak = _ubah_xml(salinan, tmp_path / DISPOSISI, "{{ d.perihal }}", "{{ d.perihall }}")
+    [masalah] = periksa_templat(rusak, templat.contoh_konteks(DISPOSISI))
+    assert masalah.startswith("tidak dapat diisi: ")
+    assert "perihall" in masalah
+
+
+def test_periksa_templat_reports_a_broken_tag(salinan: Path, tmp_path: Path) -> None:
+    rusak = _ubah_xml(salinan, tmp_path / DISPOSISI, "{{ d.isi }}", "{{ d.isi }")
+    [masalah] = periksa_templat(rusak, templat.contoh_konteks(DISPOSISI))
+    assert masalah.startswith("tanda rusak: ")
+
+
+def test_periksa_templat_reports_an_unsafe_expression(salinan: Path, tmp_path: Path) -> None:
+    rusak = _ubah_xml(salinan, tmp_path / DISPOSISI, "{{ d.isi }}", "{{ d.isi.__class__ }}")
+    [masalah] = periksa_templat(rusak, templat.contoh_konteks(DISPOSISI))
+    assert masalah.startswith("memakai ekspresi yang tidak diizinkan")
+
+
+def test_periksa_templat_reports_a_file_that_is_not_word(kerja: Path, tmp_path: Path) -> None:
+    # A zip without Word's parts, and a workbook renamed .docx.
+    kosong = tmp_path / "kosong.docx"
+    with zipfile.ZipFile(kosong, "w") as z:
+        z.writestr("catatan.txt", "bukan dokumen")
+    buku = tmp_path / "buku.docx"
+    shutil.copyfile(kerja / skema.NAMA_MASTER, buku)
+    for palsu in (kosong, buku):
+        [masalah] = periksa_templat(palsu, templat.contoh_konteks(DISPOSISI))
+        assert masalah.startswith("bukan dokumen Word yang sah: "), masalah
+
+
+def test_a_variable_the_sample_lacks_is_unknown(tmp_path: Path) -> None:
+    tpl = _templat(tmp_path, "{{ kop.pemda }} {{ catatan_baru }}")
+    assert periksa_templat(tpl, {"kop": {"pemda": "X"}}) == [
+        "variabel tidak dikenal: catatan_baru (salah ketik?)"
+    ]
+    assert periksa_templat(tpl, {"kop": {"pemda": "X"}, "catatan_baru": "y"}) == []
