@@ -74,6 +74,11 @@ def simpan_sekali(jalur: Path, data: bytes, mtime: float | None = None) -> None:
     try:
         tulis_atomik(jalur, tulis, timpa=False)
         os.chmod(jalur, 0o444)
+    except FileExistsError as exc:  # another run took the name between the check and the write
+        raise LingkunganError(
+            f"Arsip {jalur.name} sudah ada di {jalur.parent} dan tidak ditimpa. Jalankan langkah "
+            "ini lagi: berkas itu dicatat dengan nama lain."
+        ) from exc
     except OSError as exc:
         raise LingkunganError(
             f"Arsip {jalur.name} tidak dapat ditulis di {jalur.parent}: {sebab(exc)}. Periksa "

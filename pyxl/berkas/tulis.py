@@ -36,18 +36,21 @@ SEBAB = {
 def sebab(exc: OSError) -> str:
     """Why a write failed, in Indonesian: 'disk penuh (No space left on device)'."""
     arti = SEBAB.get(exc.errno or 0)
-    return f"{arti} ({exc.strerror})" if arti else str(exc)
+    asli = exc.strerror or str(exc)
+    return f"{arti} ({asli})" if arti else asli
 
 
 def nama_asli(nama: str) -> str:
-    """The final name of a temporary file (`.x.docx.123.tmp` -> `x.docx`), else `nama`."""
+    """The final name of a temporary file (`.x.docx.123.tmp` -> `x.docx`, step 2's
+    `.~HUKUM_Format_IKU_2026.123.xlsx` -> `HUKUM_Format_IKU_2026.xlsx`), else `nama`."""
     m = RE_SEMENTARA.fullmatch(nama)
-    return m.group(1) if m else nama
+    if m is None:
+        return nama
+    return m.group(1) + (".xlsx" if nama.endswith(".xlsx") else "")
 
 
 def galat_tulis(exc: OSError, berkas: Path | str | None, apa: str = "Berkas") -> PyxlError:
     """An Indonesian message for a failed write of `berkas` (named, and why)."""
-    sebab = SEBAB.get(exc.errno or 0, exc.strerror or str(exc))
     if berkas is None and exc.filename:
         berkas = str(exc.filename)
     if berkas is None:
@@ -61,8 +64,7 @@ def galat_tulis(exc: OSError, berkas: Path | str | None, apa: str = "Berkas") ->
         errno.EROFS: "Pindahkan folder kerja ke tempat yang dapat ditulis",
     }.get(exc.errno or 0, "Periksa hak tulis folder itu dan ruang disk")
     return LingkunganError(
-        f"{apa} {lokasi} tidak dapat ditulis: {sebab} ({exc.strerror or exc}). {saran}, lalu "
-        "ulangi."
+        f"{apa} {lokasi} tidak dapat ditulis: {sebab(exc)}. {saran}, lalu ulangi."
     )
 
 

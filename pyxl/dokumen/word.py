@@ -70,7 +70,27 @@ def _templat(path: Path) -> Any:
             self.docx._part._element = baru
             self.docx._element = baru
 
-    return _Templat(str(path))
+    doc = _Templat(str(path))
+    _muat(doc, path)
+    return doc
+
+
+def _muat(doc: Any, path: Path) -> None:
+    """Load a template's Word package now, so a file that is not a Word document (a 0-byte
+    file, a .doc renamed .docx, a workbook) is an Indonesian message naming it."""
+    import zipfile
+
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        doc.init_docx()
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise IsianError(
+            f"Templat {path.name} di folder {path.parent} bukan dokumen Word (.docx) yang sah "
+            f"({exc.__class__.__name__}). Simpan ulang di Word sebagai 'Word Document (.docx)', "
+            "atau salin templat aslinya dari paket pyxl (folder templates di folder kerja baru "
+            "buatan pyxl init)."
+        ) from exc
 
 
 def lingkungan() -> Any:
@@ -150,7 +170,9 @@ def periksa_templat(templat: Path, contoh: Mapping[str, Any]) -> list[str]:
     context under the strict sandbox finds misspelt attributes and broken tags.
     """
     import io
+    import zipfile
 
+    from docx.opc.exceptions import PackageNotFoundError
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
@@ -160,8 +182,8 @@ def periksa_templat(templat: Path, contoh: Mapping[str, Any]) -> list[str]:
         dipakai = doc.get_undeclared_template_variables(lingkungan())
     except TemplateError as exc:
         return [f"tanda rusak: {exc}"]
-    except (OSError, KeyError, ValueError) as exc:
-        return [f"bukan dokumen Word yang sah: {exc}"]
+    except (OSError, KeyError, ValueError, PackageNotFoundError, zipfile.BadZipFile) as exc:
+        return [f"bukan dokumen Word yang sah ({exc.__class__.__name__}): simpan ulang di Word"]
     asing = sorted(set(dipakai) - set(contoh))
     if asing:
         masalah.append(f"variabel tidak dikenal: {', '.join(asing)} (salah ketik?)")

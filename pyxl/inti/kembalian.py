@@ -22,6 +22,7 @@ from pyxl.inti.pindai import pindai_berkas
 from pyxl.inti.sel import huruf_kolom, sebagai_teks
 from pyxl.inti.temuan import Temuan, blokir, peringatan
 from pyxl.kontrak import skema
+from pyxl.kontrak.status import DIGANTI
 
 KOLOM_FORMAT = {k: i + 1 for i, k in enumerate(skema.KOLOM_INDIKATOR)}
 """Column number of each contract column on the format's sheet (the table starts in A)."""
@@ -130,7 +131,7 @@ def periksa_kembalian(
     if not v.sah:
         if v.rusak:
             return kode, [_rusak(nama, v.alasan)], []
-        if v.isi and len(v.isi) != st.jumlah_baris:
+        if v.baris_berubah:
             return (
                 kode,
                 [
@@ -154,8 +155,22 @@ def periksa_kembalian(
             ],
             [],
         )
-    temuan = []
     baru = terbaru.get(kode)
+    if sebagai_teks(rec.get("Status")) == DIGANTI:
+        pengganti = f" {sebagai_teks(baru['ID Format'])}" if baru is not None else ""
+        return (
+            kode,
+            [
+                blokir(
+                    "FORMAT_DIGANTI",
+                    f"{nama} memakai format {st.id_format}, yang sudah diganti format baru"
+                    f"{pengganti} karena indikator atau targetnya berubah sejak dikirim. Isi "
+                    "format terbaru, lalu kirim ulang.",
+                )
+            ],
+            [],
+        )
+    temuan = []
     if baru is not None and urutan_terbit(baru) > urutan_terbit(rec):
         temuan.append(
             peringatan(

@@ -171,6 +171,8 @@ class HasilVerifikasi:
     """The content digest recomputed from the file (compare with `Format Terbit`)."""
     rusak: bool = False
     """The file or its table could not be read at all (a corrupt file, not an edited one)."""
+    baris_berubah: bool = False
+    """Rows were added to or deleted from the table (all of them, possibly)."""
 
 
 Sumber = Path | bytes
@@ -308,6 +310,7 @@ def verifikasi(sumber: Sumber | str, secret: bytes) -> HasilVerifikasi:
         secret, _kanonik(terkunci, stempel.kode_bagian, stempel.tahun, "")
     )
     if len(isi) != stempel.jumlah_baris:
+        hasil.baris_berubah = True
         hasil.alasan = (
             f"jumlah baris indikator {len(isi)}, padahal format diterbitkan dengan "
             f"{stempel.jumlah_baris} baris (baris ditambah atau dihapus)"

@@ -51,6 +51,12 @@ _KODE = (
         "BAGIAN_SALAH", BLOKIR, "berkas", "format Bagian lain, atau dikirim dari alamat Bagian lain"
     ),
     KodeMasalah("BARIS_BERUBAH", BLOKIR, "berkas", "baris ditambah atau dihapus"),
+    KodeMasalah(
+        "FORMAT_DIGANTI",
+        BLOKIR,
+        "berkas",
+        "format yang sudah diganti karena indikator atau targetnya berubah; isi yang terbaru",
+    ),
     # accepted, with a flag on a file or a cell
     KodeMasalah("FORMAT_LAMA", PERINGATAN, "berkas", "sudah terbit format yang lebih baru"),
     KodeMasalah("ISIAN_KOSONG", PERINGATAN, "isian", "Realisasi kosong (belum ada data)"),

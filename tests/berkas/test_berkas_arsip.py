@@ -79,8 +79,8 @@ def test_simpan_sekali_never_replaces_a_file(tmp_path: Path) -> None:
     assert _mode(p) == 0o444
     assert sorted(x.name for x in tmp_path.iterdir()) == ["a.docx"]  # no temporary file left
     pesan = str(info.value)
-    assert pesan.startswith(f"Arsip a.docx tidak dapat ditulis di {tmp_path}: ")
-    assert pesan.endswith("lalu ulangi: yang sudah diarsipkan tetap.")
+    assert pesan.startswith(f"Arsip a.docx sudah ada di {tmp_path} dan tidak ditimpa.")
+    assert "Errno" not in pesan and ".tmp" not in pesan
 
 
 def test_simpan_sekali_into_a_missing_folder_is_an_indonesian_error(tmp_path: Path) -> None:

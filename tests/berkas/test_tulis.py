@@ -238,9 +238,11 @@ def test_sebab_in_indonesian_with_the_system_text(nomor: int, arti: str) -> None
     assert sebab(exc) == f"{arti} ({os.strerror(nomor)})"
 
 
-def test_sebab_of_an_unmapped_error_is_the_error_itself() -> None:
+def test_sebab_of_an_unmapped_error_is_the_system_text_once() -> None:
     exc = OSError(errno.EIO, "Input/output error", "/x/y")
-    assert sebab(exc) == str(exc)
+    assert sebab(exc) == "Input/output error"
+    pesan = str(galat_tulis(exc, Path("/x/y")))
+    assert pesan.count("Input/output error") == 1, pesan
 
 
 def test_galat_tulis_disk_full(tmp_path: Path) -> None:
@@ -302,6 +304,7 @@ def test_galat_tulis_without_any_file_name() -> None:
         ("x.docx.123.tmp", "x.docx.123.tmp"),  # no leading dot: not ours
         (".x.docx.tmp", ".x.docx.tmp"),  # no pid
         (".~x.docx.lama", ".~x.docx.lama"),  # set aside by a step, not a temporary file
+        (".~TAPEM_Format_IKU_2026.4242.xlsx", "TAPEM_Format_IKU_2026.xlsx"),  # step 2's
     ],
 )
 def test_nama_asli(nama: str, asli: str) -> None:

@@ -229,9 +229,34 @@ def test_periksa_templat_reports_a_file_that_is_not_word(kerja: Path, tmp_path: 
         z.writestr("catatan.txt", "bukan dokumen")
     buku = tmp_path / "buku.docx"
     shutil.copyfile(kerja / skema.NAMA_MASTER, buku)
-    for palsu in (kosong, buku):
+    nol = tmp_path / "nol.docx"
+    nol.write_bytes(b"")
+    teks = tmp_path / "teks.docx"
+    teks.write_text("ini surat lama yang diganti namanya", encoding="utf-8")
+    for palsu in (kosong, buku, nol, teks):
         [masalah] = periksa_templat(palsu, templat.contoh_konteks(DISPOSISI))
-        assert masalah.startswith("bukan dokumen Word yang sah: "), masalah
+        assert masalah.startswith("bukan dokumen Word yang sah ("), masalah
+
+
+@pytest.mark.parametrize("isi", [b"", b"bukan zip", b"PK\x03\x04 terpotong"])
+def test_a_step_with_a_template_that_is_not_word_says_so_in_indonesian(
+    kerja: Path, isi: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A staff copy saved as something else (0 bytes, text, a broken zip): the step stops with
+    a message naming the template, never a traceback, and writes nothing."""
+    from pyxl.cli import main
+
+    (kerja / skema.FOLDER_TEMPLAT / DISPOSISI).write_bytes(isi)
+    sebelum = (kerja / skema.NAMA_MASTER).read_bytes()
+    kode = main(
+        ["disposisi", "--workbook", str(kerja / skema.NAMA_MASTER), "--tanggal", "5 Januari 2026"]
+    )
+    err = capsys.readouterr().err
+    assert kode == 1
+    assert f"Templat {DISPOSISI}" in err and "bukan dokumen Word (.docx) yang sah" in err
+    assert "Traceback" not in err
+    assert (kerja / skema.NAMA_MASTER).read_bytes() == sebelum
+    assert not list((kerja / "dokumen").glob("*.docx"))
 
 
 def test_a_variable_the_sample_lacks_is_unknown(tmp_path: Path) -> None:

@@ -276,6 +276,31 @@ def test_baris_berubah(meja: Meja, ubah: str) -> None:
     assert f"{ubah}.xlsx" in t.pesan and "Jangan menambah atau menghapus baris" in t.pesan
 
 
+def test_every_row_deleted_is_baris_berubah(meja: Meja) -> None:
+    """Deleting all indicator rows is a changed table, not an edited locked cell."""
+    st = baca_stempel(meja.format("HUKUM"))
+    assert st is not None
+    data = _ubah(
+        meja.diisi("HUKUM"),
+        lambda wb: wb[SHEET_FORMAT].delete_rows(st.baris_judul + 1, st.jumlah_baris),
+    )
+    t = _satu_blokir(meja.periksa(data, nama="kosong.xlsx"), "BARIS_BERUBAH")
+    assert "jumlah baris indikator 0" in t.pesan
+
+
+def test_a_replaced_format_is_refused_not_merged(meja: Meja) -> None:
+    """An issue whose locked content changed later (`Diganti` in Format Terbit): its values
+    belong to indicators or targets the master no longer has."""
+    st_lama = baca_stempel(meja.lama)
+    assert st_lama is not None
+    terbit = {k: dict(r) for k, r in meja.terbit.items()}
+    terbit[st_lama.id_format]["Status"] = "Diganti"
+    hasil = meja.periksa(meja.diisi("HUKUM", meja.lama), nama="lama.xlsx", terbit=terbit)
+    t = _satu_blokir(hasil, "FORMAT_DIGANTI")
+    assert st_lama.id_format in t.pesan and "Isi format terbaru" in t.pesan
+    assert hasil[2] == [], "nothing of it is merged"
+
+
 def test_tanda_tangan_tidak_cocok_locked_cell(meja: Meja) -> None:
     data = _ubah(meja.diisi("HUKUM"), _kolom("Target", 9, 1.0))
     t = _satu_blokir(meja.periksa(data, nama="target.xlsx"), "TANDA_TANGAN_TIDAK_COCOK")

@@ -12,8 +12,8 @@ import docx
 import openpyxl
 import pytest
 from test_pengantar import FINAL, PDF, tulis_final
-from test_undangan import atur, baris_sheet
 
+from bantu import atur, baris_sheet
 from conftest import sidik_folder
 from pyxl.cli import main
 from pyxl.kontrak import skema

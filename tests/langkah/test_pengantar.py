@@ -12,15 +12,14 @@ import openpyxl
 import pytest
 from test_undangan import (
     TANGGAL,
-    atur,
     baca_eml,
-    baris_sheet,
     halaman_pdf,
     ke_pdf,
     ke_png,
     teks_docx,
 )
 
+from bantu import atur, baris_sheet
 from conftest import sidik_folder
 from pyxl.cli import main
 from pyxl.kontrak import skema

@@ -10,14 +10,13 @@ from docx.oxml.ns import qn
 from test_undangan import (
     KABAG_RENKEU,
     TANGGAL,
-    atur,
-    baris_sheet,
     halaman_pdf,
     ke_pdf,
     ke_png,
     teks_docx,
 )
 
+from bantu import atur, baris_sheet
 from conftest import sidik_folder
 from pyxl.cli import main
 from pyxl.kontrak import skema

@@ -17,6 +17,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from bantu import atur, baris_sheet
 from conftest import sidik_folder
 from libreoffice import konversi
 from pyxl.cli import main
@@ -35,27 +36,6 @@ def teks_docx(berkas: Path) -> str:
     """Every paragraph of the body, table cells included, in document order."""
     d = docx.Document(str(berkas))
     return "\n".join(Paragraph(p, d).text for p in d.element.body.iter(qn("w:p")))
-
-
-def baris_sheet(berkas: Path, sheet: str) -> list[dict[str, Any]]:
-    ws = openpyxl.load_workbook(berkas)[sheet]
-    rows = list(ws.iter_rows(values_only=True))
-    return [dict(zip(rows[0], r, strict=False)) for r in rows[1:] if any(v is not None for v in r)]
-
-
-def atur(master: Path, sheet: str, kunci: str, nilai: dict[str, Any]) -> None:
-    """Set cells of the row whose first column is `kunci` (a setting key or a Bagian code)."""
-    wb = openpyxl.load_workbook(master, keep_vba=True)
-    ws = wb[sheet]
-    judul = [c.value for c in ws[1]]
-    for r in ws.iter_rows(min_row=2):
-        if r[0].value == kunci:
-            for kolom, v in nilai.items():
-                r[judul.index(kolom)].value = v
-            break
-    else:
-        raise AssertionError(f"{kunci} tidak ada di {sheet}")
-    wb.save(master)
 
 
 def halaman_pdf(pdf: Path) -> int:

@@ -10,8 +10,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from test_undangan import baris_sheet
 
+from bantu import baris_sheet
 from conftest import AKAR
 from pyxl.berkas.kunci import kunci_folder
 from pyxl.buku.xlsm import BukuZip, buka
