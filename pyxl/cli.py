@@ -113,6 +113,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_false",
         help="jangan mengambil dari kotak surat IMAP walaupun diatur",
     )
+    p.add_argument(
+        "--ulang",
+        action="store_true",
+        help=PER_NAMA["himpun_ulang"].keterangan,
+    )
 
     dengan_buku("analisis", PER_NAMA["analisis"].keterangan)
 
@@ -150,11 +155,57 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--bagian", help="hanya Bagian dengan kode ini")
 
     dengan_buku("cek", PER_NAMA["cek"].keterangan)
+
+    dengan_buku(
+        "perbarui",
+        "memperbarui buku kerja master buatan pyxl versi lama (atau yang disimpan ulang program "
+        "lain) ke struktur versi ini; semua isian tetap, cadangan dibuat dahulu",
+    )
+
+    p = sub.add_parser(
+        "tahun-baru",
+        help=PER_NAMA["tahun_baru"].keterangan,
+        description=PER_NAMA["tahun_baru"].keterangan,
+    )
+    p.add_argument("folder", type=Path, help="folder kerja baru untuk tahun berikutnya")
+    p.add_argument(
+        "--dari",
+        type=Path,
+        default=Path(skema.NAMA_MASTER),
+        help=f"buku kerja master tahun sebelumnya (bawaan: ./{skema.NAMA_MASTER})",
+    )
+    p.add_argument("--tahun", type=int, help="tahun baru (bawaan: tahun buku kerja lama + 1)")
+
+    p = sub.add_parser("bagian", help="menambah, mengubah atau menonaktifkan Bagian")
+    aksi = p.add_subparsers(dest="aksi", required=True, metavar="AKSI")
+    for nama, bantuan in (
+        ("tambah", PER_NAMA["bagian_tambah"].keterangan),
+        ("ubah", PER_NAMA["bagian_ubah"].keterangan),
+        ("hapus", PER_NAMA["bagian_hapus"].keterangan),
+    ):
+        q = aksi.add_parser(nama, help=bantuan, description=bantuan)
+        q.add_argument("kode", metavar="KODE", help="kode Bagian, misalnya HUKUM")
+        q.add_argument(
+            "--workbook",
+            type=Path,
+            default=Path(skema.NAMA_MASTER),
+            help=f"buku kerja master (bawaan: ./{skema.NAMA_MASTER})",
+        )
+        if nama == "hapus":
+            continue
+        if nama == "ubah":
+            q.add_argument("--kode-baru", dest="kode_baru", help="kode baru Bagian ini")
+        q.add_argument("--nama", required=nama == "tambah", help="nama Bagian")
+        q.add_argument("--asisten", help="Asisten yang membawahi")
+        q.add_argument("--kepala", help="nama Kepala Bagian")
+        q.add_argument("--nip", help="NIP Kepala Bagian")
+        q.add_argument("--pangkat", help="pangkat/golongan Kepala Bagian")
+        q.add_argument("--email", help="alamat email Bagian")
     return ap
 
 
 def _opsi(args: argparse.Namespace) -> dict[str, Any]:
-    lewati = {"perintah", "workbook"}
+    lewati = {"perintah", "workbook", "aksi", "dari"}
     return {k: v for k, v in vars(args).items() if k not in lewati}
 
 
@@ -189,9 +240,24 @@ def _jalankan(args: argparse.Namespace, umpan: UmpanKonsol) -> int:
         buat_paket(args.folder, tuple(args.python), tahun=args.tahun, lapor=umpan.status)
         return 0
 
+    if args.perintah == "perbarui":
+        from pyxl.bangun.perbarui import perbarui
+
+        umpan.info(perbarui(args.workbook).ringkasan)
+        return 0
+
     from pyxl.buku.xlsm import buka
     from pyxl.jalan.konteks import Konteks
     from pyxl.langkah import jalankan
+
+    if args.perintah == "tahun-baru":
+        with buka(args.dari, hanya_baca=True) as buku:
+            jalankan("tahun_baru", Konteks(buku, umpan), **_opsi(args))
+        return 0
+    if args.perintah == "bagian":
+        with buka(args.workbook) as buku:
+            jalankan(f"bagian_{args.aksi}", Konteks(buku, umpan), **_opsi(args))
+        return 0
 
     if args.perintah == "cek" and not args.workbook.exists():
         from pyxl.pasang.diagnosa import GAGAL, laporan, periksa

@@ -4,33 +4,65 @@ This is the only module that imports xlwings. Each function is called by RunPyth
 VBA module `Tombol` (pyxl/bangun/vba/Tombol.bas) and runs the same core function as the `pyxl`
 command of the same name, on the live workbook. Heavy libraries are imported only after the
 user has been told the step started (every click starts a fresh Python).
+
+No English traceback ever reaches staff: pyxl's own errors are their Indonesian message, and
+anything unexpected is an Indonesian message saying where its details were written
+(`pyxl-galat.log` in the working folder, for IT). The live workbook is written only when the
+step succeeds (`pyxl.buku.excel` holds the writes until the save), so it is left as it was.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import xlwings as xw
 
+BERKAS_GALAT = "pyxl-galat.log"
 
-def _jalankan(nama: str) -> None:
+
+def _jalankan(nama: str, **opsi: Any) -> None:
     book = xw.Book.caller()
     from pyxl.jalan.umpan import UmpanExcel
 
     umpan = UmpanExcel(book)
     umpan.status(f"pyxl: {nama} dimulai …")
-    from pyxl.berkas.kunci import kunci_folder
-    from pyxl.buku.excel import BukuExcel
-    from pyxl.galat import PyxlError
-    from pyxl.jalan.konteks import Konteks
-    from pyxl.langkah import jalankan
-
-    buku = BukuExcel(book)
     try:
-        with kunci_folder(buku.folder):  # one run at a time, as for the commands
-            jalankan(nama, Konteks(buku, umpan))
-    except PyxlError as exc:
-        umpan.galat(str(exc))
+        from pyxl.berkas.kunci import kunci_folder
+        from pyxl.buku.excel import BukuExcel
+        from pyxl.galat import PyxlError
+        from pyxl.jalan.konteks import Konteks
+        from pyxl.langkah import jalankan
+
+        buku = BukuExcel(book)
+        try:
+            with kunci_folder(buku.folder):  # one run at a time, as for the commands
+                jalankan(nama, Konteks(buku, umpan), **opsi)
+        except PyxlError as exc:
+            umpan.galat(str(exc))
+    except Exception as exc:  # anything else: a message for staff, the details for IT
+        umpan.galat(_tak_terduga(book, nama, exc))
     finally:
         umpan.selesai()
+
+
+def _tak_terduga(book: Any, nama: str, exc: BaseException) -> str:
+    """Write the traceback to the working folder's log; the Indonesian message that says so."""
+    import traceback
+    from datetime import datetime
+    from pathlib import Path
+
+    rincian = "".join(traceback.format_exception(exc))
+    try:
+        log = Path(book.fullname).resolve().parent / BERKAS_GALAT
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S} tombol {nama}\n{rincian}\n")
+        tempat = f"Rinciannya dicatat di berkas {log.name} di folder {log.parent}"
+    except OSError:
+        tempat = "Rinciannya tidak dapat dicatat (folder kerja tidak dapat ditulis)"
+    return (
+        f"Langkah '{nama}' berhenti karena galat yang tidak terduga ({type(exc).__name__}). "
+        f"Buku kerja tidak diubah. {tempat}; kirim berkas itu kepada IT, lalu coba lagi."
+    )
 
 
 def disposisi() -> None:
@@ -87,3 +119,23 @@ def status() -> None:
 
 def cek() -> None:
     _jalankan("cek")
+
+
+def himpun_ulang() -> None:
+    _jalankan("himpun", ulang=True)
+
+
+def bagian_tambah() -> None:
+    _jalankan("bagian_tambah")
+
+
+def bagian_ubah() -> None:
+    _jalankan("bagian_ubah")
+
+
+def bagian_hapus() -> None:
+    _jalankan("bagian_hapus")
+
+
+def tahun_baru() -> None:
+    _jalankan("tahun_baru")

@@ -86,3 +86,15 @@ def konversi(berkas: Path, format_: str, keluar: Path) -> Path:
     target = keluar / f"{berkas.stem}.{format_.split(':')[0]}"
     assert hasil.returncode == 0 and target.exists(), hasil.stdout + hasil.stderr
     return target
+
+
+def ubah(berkas: Path, ubahan: list[dict[str, Any]]) -> Path:
+    """Type values into `berkas` in LibreOffice Calc and save it over itself in its own format,
+    as a person would (`ubahan`: [{"sheet", "cell", "nilai"}], see lo_probe.py)."""
+    daftar = berkas.with_name(f".ubah-{os.getpid()}.json")
+    daftar.write_text(json.dumps(ubahan), encoding="utf-8")
+    try:
+        probe(berkas, "--ubah", str(daftar))
+    finally:
+        daftar.unlink()
+    return berkas

@@ -4,13 +4,16 @@ Run with the Python that has LibreOffice's `uno` module (Debian: /usr/bin/python
 python3-uno), not the project's Python:
 
     python3 lo_probe.py WORKBOOK.xlsm [--run MODULE.SUB --sheet NAME --cell A1]
-                                      [--grafik] [--data SHEET ...]
+                                      [--grafik] [--data SHEET ...] [--ubah EDITS.json]
 
 Starts its own headless soffice on a private profile and a named pipe (no network), prints
 JSON {"sheets": [...], "buttons": [{"sheet", "label", "macro"}], "cell": value}, with
 `--grafik` also {"charts": {sheet: number of charts}}, with `--data SHEET` also
 {"data": {SHEET: rows of [type, number, text, number format] from A1 to the used area's end}};
-never saves the document, and stops the soffice it started.
+never saves the document unless `--ubah` is given: then the cells of EDITS.json
+([{"sheet", "cell", "nilai"}], a number, a text, null to clear, or {"rumus": "=..."}) are
+typed as a person would and the workbook is saved over itself in its own format (.xlsx,
+.xlsm with its macros). It stops the soffice it started.
 """
 
 from __future__ import annotations
@@ -65,6 +68,28 @@ def _data(doc: object, name: str) -> list[list[object]]:
     return rows
 
 
+SARING = {".xlsx": "Calc MS Excel 2007 XML", ".xlsm": "Calc MS Excel 2007 VBA XML"}
+
+
+def _ubah(doc: object, url: str, berkas: str) -> None:
+    """Type the edits of `berkas` into the document and save it over itself."""
+    with open(berkas, encoding="utf-8") as f:
+        ubahan = json.load(f)
+    for u in ubahan:
+        cell = doc.Sheets.getByName(u["sheet"]).getCellRangeByName(u["cell"])  # type: ignore[attr-defined]
+        nilai = u["nilai"]
+        if isinstance(nilai, dict):
+            cell.setFormula(nilai["rumus"])
+        elif isinstance(nilai, bool) or nilai is None:
+            cell.setString("" if nilai is None else str(nilai).upper())
+        elif isinstance(nilai, int | float):
+            cell.setValue(nilai)
+        else:
+            cell.setString(nilai)
+    akhiran = os.path.splitext(url)[1].lower()
+    doc.storeToURL(url, (_prop("FilterName", SARING[akhiran]), _prop("Overwrite", True)))  # type: ignore[attr-defined]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("workbook")
@@ -73,6 +98,7 @@ def main() -> int:
     ap.add_argument("--cell")
     ap.add_argument("--grafik", action="store_true")
     ap.add_argument("--data", action="append", default=[])
+    ap.add_argument("--ubah")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         pipe = f"pyxl_probe_{os.getpid()}"
@@ -100,8 +126,14 @@ def main() -> int:
                 url,
                 "_blank",
                 0,
-                (_prop("Hidden", True), _prop("MacroExecutionMode", 4), _prop("ReadOnly", True)),
+                (
+                    _prop("Hidden", True),
+                    _prop("MacroExecutionMode", 4),
+                    _prop("ReadOnly", not args.ubah),
+                ),
             )
+            if args.ubah:
+                _ubah(doc, url, args.ubah)
             out: dict[str, object] = {"sheets": list(doc.Sheets.ElementNames), "buttons": []}
             buttons: list[dict[str, str]] = []
             for name in doc.Sheets.ElementNames:

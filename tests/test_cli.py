@@ -169,7 +169,7 @@ def test_cek_flags_a_vba_module_of_another_xlwings_version(
     import zipfile
 
     from pyxl.bangun.master import modul_vba
-    from pyxl.bangun.ovba import VbaModule, build_vba_project
+    from pyxl.berkas.ovba import VbaModule, build_vba_project
 
     mods = [
         VbaModule(m.name, m.kind, m.source.replace("'Version: 0.37.8", "'Version: 0.30.0"))

@@ -24,15 +24,22 @@ def buat_folder_kerja(folder: Path, tahun: int | None = None, contoh: bool = Fal
         raise IsianError(
             f"{berkas} sudah ada dan tidak akan ditimpa. Pilih folder lain untuk folder kerja baru."
         )
+    siapkan_folder(folder)
+    isi = data_contoh(tahun) if contoh else {}
+    return tulis_atomik(berkas, lambda jalur: bangun_master(jalur, tahun=tahun, **isi), timpa=False)
+
+
+def siapkan_folder(folder: Path, templat_dari: Path | None = None) -> None:
+    """The working folder's subfolders, and its Word templates: copies of `templat_dari`'s
+    (last year's, as staff edited them) where there, else pyxl's own."""
     folder.mkdir(parents=True, exist_ok=True)
     for nama in (*skema.FOLDERS, skema.FOLDER_TEMPLAT):
         (folder / nama).mkdir(exist_ok=True)
     for nama in NAMA_TEMPLAT:
         tujuan = folder / skema.FOLDER_TEMPLAT / nama
+        sumber = templat_dari / nama if templat_dari is not None else None
         if not tujuan.exists():
-            shutil.copy2(FOLDER_BAWAAN / nama, tujuan)
-    isi = data_contoh(tahun) if contoh else {}
-    return tulis_atomik(berkas, lambda jalur: bangun_master(jalur, tahun=tahun, **isi), timpa=False)
+            shutil.copy2(sumber if sumber and sumber.is_file() else FOLDER_BAWAAN / nama, tujuan)
 
 
 def data_contoh(tahun: int) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """Build the master workbook `Pengumpulan_Data_Kinerja.xlsm` with XlsxWriter.
 
 The VBA project is generated from the plain-text sources in `pyxl/bangun/vba/` by our
-[MS-OVBA] writer (`pyxl.bangun.ovba`), plus xlwings' standalone module taken from the installed
+[MS-OVBA] writer (`pyxl.berkas.ovba`), plus xlwings' standalone module taken from the installed
 xlwings package (so the workbook's VBA module and the Python package are always the same
 version) and the `Dictionary` class module xlwings needs on macOS, taken from xlwings' own
 standalone quickstart workbook. The build is deterministic: same inputs, same bytes.
@@ -20,13 +20,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pyxl.bangun.ovba import VbaModule, build_vba_project, document_module, read_vba_modules
+from pyxl.berkas.ovba import VbaModule, build_vba_project, document_module, read_vba_modules
 from pyxl.buku.tabel import FORMAT_KOLOM
 from pyxl.kontrak import kendali, skema, sop
 from pyxl.kontrak.model import Bagian, Indikator
 from pyxl.kontrak.pengaturan import PENGATURAN
 from pyxl.kontrak.perintah import PERINTAH
 from pyxl.kontrak.setda import BAGIAN_BAWAAN
+from pyxl.kontrak.struktur import KUNCI_VERSI, VERSI_STRUKTUR
 
 AKAR = Path(__file__).resolve().parents[2]
 FOLDER_VBA = Path(__file__).resolve().parent / "vba"
@@ -184,6 +185,7 @@ class _Gaya:
             }
         )
         self.sel = wb.add_format({"border": 1, "valign": "top", "text_wrap": True})
+        self.isian = wb.add_format({"border": 1, "bg_color": "#FFFF99"})
         self.angka: dict[str, Any] = {}
         self._wb = wb
 
@@ -291,6 +293,18 @@ def _kendali(
         ws.set_row(r + i, 30)
         ws.write_string(r + i, 1, p.keterangan, gaya.teks)
         _tombol(ws, r + i, p.sub, p.judul)
+    r = kendali.BARIS_JUDUL_ISIAN - 1
+    ws.write_string(r, 1, "Isian tombol Bagian dan Tahun Baru", gaya.subjudul)
+    ws.write_string(
+        r,
+        kendali.KOLOM_ISIAN_NILAI - 1,
+        "Isi yang perlu saja, lalu klik tombolnya; isian dikosongkan setelah berhasil.",
+        gaya.petunjuk,
+    )
+    for label in kendali.ISIAN:
+        b = kendali.baris_isian(label) - 1
+        ws.write_string(b, kendali.KOLOM_ISIAN_LABEL - 1, label, gaya.header_muda)
+        ws.write_blank(b, kendali.KOLOM_ISIAN_NILAI - 1, None, gaya.isian)
     ws.write_string(kendali.BARIS_JUDUL_BAGIAN - 1, 0, "Status per Bagian", gaya.subjudul)
     ws.write_row(kendali.BARIS_HEADER_BAGIAN - 1, 0, list(kendali.KOLOM_STATUS_BAGIAN), gaya.header)
     rows = [
@@ -443,6 +457,7 @@ def urutan_sheet(bagian: Sequence[Bagian]) -> list[str]:
         skema.KOREKSI,
         skema.DOKUMEN,
         skema.REGISTER_ARSIP,
+        skema.RIWAYAT_BAGIAN,
         skema.XLWINGS_CONF,
         skema.SISTEM,
     ]
@@ -455,12 +470,17 @@ def bangun_master(
     pengaturan: Mapping[str, str] | None = None,
     bagian: Sequence[Bagian] = BAGIAN_BAWAAN,
     indikator: Mapping[str, Sequence[Indikator]] | None = None,
+    bagian_nonaktif: Sequence[Bagian] = (),
+    lembar_lain: Sequence[str] = (),
     dengan_xlwings: bool = True,
 ) -> None:
     """Write the master workbook.
 
-    `dengan_xlwings=False` builds the test variant for LibreOffice (which cannot compile
-    xlwings' module): same sheets and buttons, plus a module `Uji` with a plain macro.
+    `bagian_nonaktif` are retired Bagian: their sheets are made (hidden) after the active ones,
+    for `pyxl perbarui` to carry their data. `lembar_lain` are sheets staff added, made empty
+    after every sheet of pyxl, for the same reason. `dengan_xlwings=False` builds the test
+    variant for LibreOffice (which cannot compile xlwings' module): same sheets and buttons,
+    plus a module `Uji` with a plain macro.
     """
     import xlsxwriter
 
@@ -468,7 +488,8 @@ def bangun_master(
     nilai = dict(pengaturan or {})
     if tahun is not None:
         nilai["Tahun"] = str(tahun)
-    nama = urutan_sheet(bagian)
+    nama = urutan_sheet([*bagian, *bagian_nonaktif])
+    nama += [n for n in lembar_lain if n not in nama]
     wb = xlsxwriter.Workbook(
         tujuan,
         {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
@@ -496,6 +517,9 @@ def bangun_master(
     _tulis_baris(lembar[skema.BAGIAN], 1, [astuple(b) for b in bagian])
     for b in bagian:
         _lembar_bagian(lembar[b.kode], wb, gaya, b, indikator.get(b.kode, ()))
+    for b in bagian_nonaktif:
+        _lembar_bagian(lembar[b.kode], wb, gaya, b, ())
+        lembar[b.kode].hide()
     for sheet, kolom in skema.TABEL.items():
         if sheet not in (skema.PENGATURAN, skema.BAGIAN):
             _siapkan_tabel(lembar[sheet], gaya, kolom)
@@ -503,6 +527,7 @@ def bangun_master(
     _warna_kategori(wb, lembar[skema.REKAP], skema.KOLOM_REKAP, "Rata-rata Capaian (%)")
     _grafik_rekap(wb, lembar[skema.REKAP], len(bagian))
     _xlwings_conf(lembar[skema.XLWINGS_CONF], gaya)
+    _tulis_baris(lembar[skema.SISTEM], 1, [[KUNCI_VERSI, str(VERSI_STRUKTUR)]])
     lembar[skema.SISTEM].very_hidden()
     proyek = build_vba_project(modul_vba(nama, dengan_xlwings))
     wb.add_vba_project(io.BytesIO(proyek), is_stream=True)

@@ -88,11 +88,13 @@ def _masih_sama(fd: int, jalur: Path) -> bool:
         return False
 
 
-def pemilik_excel(berkas: Path) -> str | None:
-    """Who has the workbook open in Excel, from Office's `~$` owner file; None when nobody.
+def pemilik(berkas: Path) -> tuple[str, str] | None:
+    """Which program has the workbook open, and who: from Excel's owner file `~$<name>` or
+    LibreOffice's lock file `.~lock.<name>#`; None when neither is there.
 
-    Excel writes `~$<name>` beside an open workbook (the first two characters of the name are
-    replaced for long names); its first byte is the length of the user's name.
+    Excel's file starts with the length of the user's name, then the name (the first two
+    characters of a long file name are replaced by `~$`). LibreOffice's is one CSV line: the
+    user's full name, the host, the login name, the time, the profile.
     """
     for calon in (berkas.with_name("~$" + berkas.name), berkas.with_name("~$" + berkas.name[2:])):
         if calon.exists():
@@ -101,8 +103,24 @@ def pemilik_excel(berkas: Path) -> str | None:
                 nama = data[1 : 1 + data[0]].decode("latin-1").strip() if data else ""
             except OSError:
                 nama = ""
-            return nama or "pengguna lain"
+            return "Excel", nama or "pengguna lain"
+    lo = berkas.with_name(f".~lock.{berkas.name}#")
+    if lo.exists():
+        try:
+            kolom = lo.read_text("utf-8", "replace").split(",")
+        except OSError:
+            kolom = []
+        nama = next((k.strip() for k in (kolom[:1] + kolom[2:3]) if k.strip()), "")
+        return "LibreOffice", nama or "pengguna lain"
     return None
+
+
+def berkas_kunci(berkas: Path, program: str) -> Path:
+    """The lock file `pemilik` found, for a message that says what to delete when stale."""
+    if program == "LibreOffice":
+        return berkas.with_name(f".~lock.{berkas.name}#")
+    excel = berkas.with_name("~$" + berkas.name)
+    return excel if excel.exists() else berkas.with_name("~$" + berkas.name[2:])
 
 
 class Jurnal:

@@ -24,6 +24,16 @@ RE_SEMENTARA = re.compile(r"\.~?(.+?)\.\d+\.(?:tmp|xlsx)")
 `.~<stem>.<pid>.xlsx`): a leftover is the trace of a run that died."""
 
 
+BATAS_JALUR_WINDOWS = 259
+"""Characters a full path may have on Windows without long-path support (MAX_PATH 260, less
+the terminating null)."""
+JALUR_RELATIF_TERPANJANG = 140
+"""The longest path pyxl writes inside a working folder, with room to spare: a draft of a
+dead run moved aside, `cadangan/terhenti-20270118-091500/kirim/` (41) and a temporary draft
+name `.<stamp 15>_<slug ≤ 40>_<8 hex>-<n>.eml.<pid>.tmp` (≤ 90); archive copies
+(`arsip/masuk/<64 hex>.xlsx`, `arsip/2027/<kode>/<name>`) are shorter. A test checks it
+against the names pyxl really writes."""
+
 SEBAB = {
     errno.ENOSPC: "disk penuh",
     errno.EDQUOT: "kuota disk habis",

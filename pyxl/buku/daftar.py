@@ -21,6 +21,21 @@ _NAMA_TERPAKAI = {s.casefold() for s in (*skema.SHEET_WAJIB, skema.XLWINGS_CONF,
 reserved by Excel itself)."""
 
 
+def periksa_kode(kode: str, asal: str) -> None:
+    """Refuse a Bagian code that cannot name a sheet and a file (`_KODE`); `asal` is where it
+    was typed, for the message."""
+    if (
+        not _KODE.fullmatch(kode)
+        or kode.casefold() in _NAMA_TERPAKAI
+        or not skema.kode_sheet_valid(kode)
+    ):
+        raise IsianError(
+            f"Kode Bagian {kode!r} ({asal}) tidak dapat dipakai: gunakan huruf/angka tanpa "
+            "spasi (boleh _ dan -, diawali huruf atau angka), paling banyak 31 karakter, "
+            "dan bukan nama sheet lain."
+        )
+
+
 def baca_bagian(buku: Buku) -> list[Bagian]:
     """The `Bagian` sheet as Bagian; a bad or duplicate code is an error naming its cell.
 
@@ -31,16 +46,7 @@ def baca_bagian(buku: Buku) -> list[Bagian]:
     for r in baca_tabel(buku, skema.BAGIAN):
         kode = sebagai_teks(r["Kode"])
         sel = f"sheet {skema.BAGIAN} sel A{r['_baris']}"
-        if (
-            not _KODE.fullmatch(kode)
-            or kode.casefold() in _NAMA_TERPAKAI
-            or not skema.kode_sheet_valid(kode)
-        ):
-            raise IsianError(
-                f"Kode Bagian {kode!r} ({sel}) tidak dapat dipakai: gunakan huruf/angka tanpa "
-                "spasi (boleh _ dan -, diawali huruf atau angka), paling banyak 31 karakter, "
-                "dan bukan nama sheet lain."
-            )
+        periksa_kode(kode, sel)
         if kode.casefold() in lihat:
             lama, sel_lama = lihat[kode.casefold()]
             raise IsianError(
@@ -74,3 +80,18 @@ def baca_indikator(buku: Buku, b: Bagian) -> list[Baris]:
             "judul kolom yang sama seperti sheet Bagian lain."
         )
     return baca_tabel(buku, b.kode, skema.KOLOM_INDIKATOR)
+
+
+def kode_tertaut(buku: Buku) -> dict[str, set[str]]:
+    """Per current Bagian code, every code it had before (from `Riwayat Bagian`'s `Ubah`
+    rows, in order: renames of renames followed): ledger rows keep the code they were
+    written with."""
+    if skema.RIWAYAT_BAGIAN not in buku.nama_sheet():
+        return {}
+    hasil: dict[str, set[str]] = {}
+    for r in baca_tabel(buku, skema.RIWAYAT_BAGIAN):
+        lama, ke = sebagai_teks(r["Kode"]), sebagai_teks(r["Kode Baru"])
+        if sebagai_teks(r["Perubahan"]) == "Ubah" and lama and ke and lama != ke:
+            dulu = hasil.pop(lama, set()) | {lama}
+            hasil[ke] = (hasil.get(ke, set()) | dulu) - {ke}
+    return {k: v for k, v in hasil.items() if v}

@@ -2,10 +2,14 @@
 
 Every method is one bulk call per block: Excel round-trips cost about a millisecond each, so a
 cell-by-cell loop would make a button take minutes on a large workbook.
+
+Writes are held until `simpan` and then made in the order they came, as the file adapter does:
+a step that fails leaves the open workbook as it was, and a read sees the step's own writes.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -29,6 +33,9 @@ class BukuExcel:
 
     def __init__(self, book: Any) -> None:
         self.book = book
+        self._tertunda: list[tuple[str, Any]] = []
+        """Writes not made yet: ("tulis", (sheet, baris, kolom, blok, format)) or
+        ("kosongkan", (sheet, dari_baris)), in order."""
 
     @property
     def folder(self) -> Path:
@@ -39,9 +46,94 @@ class BukuExcel:
         return Path(self.book.fullname)
 
     def nama_sheet(self) -> list[str]:
-        return [s.name for s in self.book.sheets]
+        nama = [s.name for s in self.book.sheets]
+        for jenis, isi in self._tertunda:  # sheet operations not made yet
+            if jenis == "tambah":
+                nama.insert(nama.index(isi[2]) + 1, isi[0])
+            elif jenis == "ganti_nama":
+                nama = [isi[1] if n == isi[0] else n for n in nama]
+        return nama
+
+    def tersembunyi(self) -> set[str]:
+        hasil = {s.name for s in self.book.sheets if not s.visible}
+        for jenis, isi in self._tertunda:
+            if jenis == "ganti_nama" and isi[0] in hasil:
+                hasil = (hasil - {isi[0]}) | {isi[1]}
+            elif jenis == "sembunyikan":
+                hasil = hasil | {isi[0]} if isi[1] else hasil - {isi[0]}
+        return hasil
+
+    def tambah_sheet(
+        self, nama: str, contoh: str, sesudah: str, judul_cetak: str | None = None
+    ) -> None:
+        self._tertunda.append(("tambah", (nama, contoh, sesudah, judul_cetak)))
+
+    def ganti_nama_sheet(self, lama: str, baru: str) -> None:
+        self._tertunda.append(("ganti_nama", (lama, baru)))
+
+    def sembunyikan_sheet(self, nama: str, sembunyi: bool = True) -> None:
+        self._tertunda.append(("sembunyikan", (nama, sembunyi)))
+
+    def atur_rentang_grafik(self, sheet: str, baris_akhir: int) -> None:
+        self._tertunda.append(("grafik", (sheet, baris_akhir)))
+
+    def _asal(self, sheet: str) -> tuple[str, list[list[Any]] | None]:
+        """The sheet's name in Excel now, and its values when it is still to be made (a new
+        sheet holds its example's first row)."""
+        for jenis, isi in reversed(self._tertunda):
+            if jenis == "ganti_nama" and isi[1] == sheet:
+                return self._asal(isi[0])
+            if jenis == "tambah" and isi[0] == sheet:
+                return sheet, self._baca_excel(self._asal(isi[1])[0])[:1]
+        return sheet, None
+
+    def _tambah(self, nama: str, contoh: str, sesudah: str, judul_cetak: str | None) -> None:
+        sumber, tempat = self.book.sheets[contoh], self.book.sheets[sesudah]
+        baru = sumber.copy(after=tempat, name=nama)
+        used = baru.used_range
+        akhir = used.row + used.rows.count - 1
+        if akhir >= 2:
+            kanan = used.column + used.columns.count - 1
+            baru.range((2, 1), (akhir, kanan)).clear_contents()
+        if judul_cetak is not None:
+            with contextlib.suppress(Exception):  # page setup is Windows/macOS Excel only
+                baru.api.PageSetup.LeftHeader = judul_cetak.replace("&", "&&")
+
+    def _grafik(self, sheet: str, baris_akhir: int) -> None:
+        """Charts on `sheet` read down to `baris_akhir` (Excel's series formulas)."""
+        import re
+
+        for chart in self.book.sheets[sheet].charts:
+            with contextlib.suppress(Exception):  # not every engine exposes series
+                obj = chart.api[1] if isinstance(chart.api, tuple) else chart.api
+                seri = obj.SeriesCollection()
+                for i in range(1, seri.Count + 1):
+                    s = seri.Item(i)
+                    s.Formula = re.sub(
+                        r"(:\$?[A-Z]{1,3}\$)(\d+)", rf"\g<1>{baris_akhir}", s.Formula
+                    )
 
     def baca(self, sheet: str) -> list[list[Any]]:
+        nama, baru = self._asal(sheet)
+        rows = [list(r) for r in baru] if baru is not None else self._baca_excel(nama)
+        for jenis, isi in self._tertunda:
+            if jenis not in ("tulis", "kosongkan") or isi[0] != sheet:
+                continue
+            if jenis == "kosongkan":
+                for r in rows[isi[1] - 1 :]:
+                    r[:] = [None] * len(r)
+            else:
+                _, baris, kolom, blok, _fmt = isi
+                for i, nilai in enumerate(blok):
+                    rows.extend([] for _ in range(baris + i - len(rows)))
+                    r = rows[baris + i - 1]
+                    r.extend([None] * (kolom - 1 + len(nilai) - len(r)))
+                    r[kolom - 1 : kolom - 1 + len(nilai)] = nilai
+        while rows and all(v is None for v in rows[-1]):
+            rows.pop()
+        return rows
+
+    def _baca_excel(self, sheet: str) -> list[list[Any]]:
         sht = self.book.sheets[sheet]
         used = sht.used_range
         nilai: list[list[Any]] = used.options(ndim=2).value or []
@@ -63,16 +155,29 @@ class BukuExcel:
     ) -> None:
         if not nilai:
             return
-        sht = self.book.sheets[sheet]
         lebar = max(len(r) for r in nilai)
-        blok: list[list[Any]] = [[_aman(v) for v in r] + [None] * (lebar - len(r)) for r in nilai]
-        sht.range((baris, kolom)).value = blok
+        blok = [list(r) + [None] * (lebar - len(r)) for r in nilai]
+        self._tertunda.append(("tulis", (sheet, baris, kolom, blok, format_angka)))
+
+    def _tulis(
+        self,
+        sheet: str,
+        baris: int,
+        kolom: int,
+        blok: list[list[Any]],
+        format_angka: Sequence[str | None] | None,
+    ) -> None:
+        sht = self.book.sheets[sheet]
+        sht.range((baris, kolom)).value = [[_aman(v) for v in r] for r in blok]
         akhir = baris + len(blok) - 1
         for j, fmt in enumerate(format_angka or ()):
             if fmt:
                 sht.range((baris, kolom + j), (akhir, kolom + j)).number_format = fmt
 
     def kosongkan(self, sheet: str, dari_baris: int) -> None:
+        self._tertunda.append(("kosongkan", (sheet, dari_baris)))
+
+    def _kosongkan(self, sheet: str, dari_baris: int) -> None:
         sht = self.book.sheets[sheet]
         used = sht.used_range
         akhir = used.row + used.rows.count - 1
@@ -81,5 +186,19 @@ class BukuExcel:
             sht.range((dari_baris, 1), (akhir, kanan)).clear_contents()
 
     def simpan(self) -> None:
+        tertunda, self._tertunda = self._tertunda, []
+        for jenis, isi in tertunda:
+            if jenis == "tulis":
+                self._tulis(*isi)
+            elif jenis == "kosongkan":
+                self._kosongkan(*isi)
+            elif jenis == "tambah":
+                self._tambah(*isi)
+            elif jenis == "ganti_nama":
+                self.book.sheets[isi[0]].name = isi[1]
+            elif jenis == "sembunyikan":
+                self.book.sheets[isi[0]].visible = not isi[1]
+            else:
+                self._grafik(*isi)
         # Letter numbers and the ledger must not vanish if staff close without saving.
         self.book.save()

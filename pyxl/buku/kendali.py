@@ -6,9 +6,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from pyxl.buku.daftar import baca_indikator, kode_tertaut, pilih_bagian
 from pyxl.buku.port import Buku
+from pyxl.buku.tabel import baca_tabel
+from pyxl.inti.sel import sebagai_teks
 from pyxl.kontrak import skema
 from pyxl.kontrak.kendali import BARIS_BAGIAN_1, KOLOM_STATUS, baris_langkah
+from pyxl.kontrak.status import BERLAKU, DIGABUNG, DRAF, TERKIRIM
 
 
 def tandai_langkah(
@@ -35,3 +39,67 @@ def tulis_status_bagian(buku: Buku, rows: list[list[Any]]) -> None:
     buku.kosongkan(skema.KENDALI, BARIS_BAGIAN_1)
     if rows:
         buku.tulis(skema.KENDALI, BARIS_BAGIAN_1, 1, rows)
+
+
+def _terakhir(
+    rows: list[dict[str, Any]], kode: set[str], **syarat: tuple[str, ...]
+) -> dict[str, Any]:
+    """The last ledger row of a Bagian (any of its codes, old ones included) whose columns
+    match `syarat` (column -> allowed values)."""
+    cocok = [
+        r
+        for r in rows
+        if sebagai_teks(r.get("Kode Bagian")) in kode
+        and all(sebagai_teks(r.get(k)) in v for k, v in syarat.items())
+    ]
+    return cocok[-1] if cocok else {}
+
+
+def status_bagian(buku: Buku, kode: str | None = None) -> list[list[Any]]:
+    """Per Bagian, the row of Kendali's table (`pyxl.kontrak.kendali.KOLOM_STATUS_BAGIAN`),
+    from the ledgers."""
+    ada = set(buku.nama_sheet())
+
+    def buku_besar(sheet: str) -> list[dict[str, Any]]:
+        return baca_tabel(buku, sheet) if sheet in ada else []
+
+    terbit = buku_besar(skema.FORMAT_TERBIT)
+    kirim = buku_besar(skema.PENGIRIMAN)
+    terima = buku_besar(skema.PENERIMAAN)
+    masalah = buku_besar(skema.VALIDASI)
+    tertaut = kode_tertaut(buku)
+    rows: list[list[Any]] = []
+    for b in pilih_bagian(buku, kode):
+        semua = {b.kode, *tertaut.get(b.kode, ())}
+        ind = baca_indikator(buku, b)
+        terisi = sum(1 for r in ind if sebagai_teks(r["Realisasi"]))
+        fmt = _terakhir(terbit, semua, Status=(BERLAKU,))
+        surel = _terakhir(kirim, semua, Langkah=("3",), Status=(DRAF, TERKIRIM))
+        balik = _terakhir(terima, semua, Status=DIGABUNG)
+        jumlah_masalah = sum(1 for r in masalah if sebagai_teks(r.get("Kode Bagian")) in semua)
+        if balik or (ind and terisi == len(ind)):
+            status = "Lengkap" if ind and terisi == len(ind) else "Diterima, sebagian kosong"
+        elif terisi:
+            status = "Sebagian"
+        else:
+            status = "Belum ada data"
+        rows.append(
+            [
+                b.kode,
+                b.nama,
+                len(ind),
+                terisi,
+                sebagai_teks(fmt.get("ID Format")),
+                f"{sebagai_teks(surel.get('Status'))} {sebagai_teks(surel.get('Waktu'))}".strip(),
+                sebagai_teks(balik.get("Waktu")),
+                status,
+                jumlah_masalah or "",
+            ]
+        )
+    return rows
+
+
+def segarkan_status_bagian(buku: Buku) -> None:
+    """Rewrite Kendali's per-Bagian table from the ledgers (after a change of the list, a
+    return, a format)."""
+    tulis_status_bagian(buku, status_bagian(buku))

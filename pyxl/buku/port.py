@@ -32,6 +32,10 @@ class Buku(Protocol):
 
     def nama_sheet(self) -> list[str]: ...
 
+    def tersembunyi(self) -> set[str]:
+        """The sheets that are hidden (or very hidden)."""
+        ...
+
     def baca(self, sheet: str) -> list[list[Any]]:
         """All values of a sheet from A1 to its last used cell, as rows."""
         ...
@@ -52,6 +56,21 @@ class Buku(Protocol):
 
     def kosongkan(self, sheet: str, dari_baris: int) -> None:
         """Clear the values of every row from `dari_baris` down (formats stay)."""
+        ...
+
+    def tambah_sheet(
+        self, nama: str, contoh: str, sesudah: str, judul_cetak: str | None = None
+    ) -> None:
+        """Add sheet `nama` after `sesudah`, laid out like `contoh` with only its first row;
+        `judul_cetak` replaces the left part of its printed header."""
+        ...
+
+    def ganti_nama_sheet(self, lama: str, baru: str) -> None: ...
+
+    def sembunyikan_sheet(self, nama: str, sembunyi: bool = True) -> None: ...
+
+    def atur_rentang_grafik(self, sheet: str, baris_akhir: int) -> None:
+        """Make the charts on `sheet` read their data down to row `baris_akhir`."""
         ...
 
     def simpan(self) -> None: ...

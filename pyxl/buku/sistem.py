@@ -10,6 +10,26 @@ from pyxl.inti.sel import sebagai_teks
 from pyxl.inti.stempel import KUNCI_RAHASIA
 from pyxl.kontrak import skema
 
+KUNCI_TAHUN_DATA = "Tahun Data"
+"""The performance year of the data in this master, set by its first writing step."""
+
+
+def baca_sistem(buku: Buku, kunci: str) -> str:
+    """A value of the `Sistem` sheet ('' when the key is not there)."""
+    for r in baca_tabel(buku, skema.SISTEM):
+        if sebagai_teks(r["Kunci"]) == kunci:
+            return sebagai_teks(r["Nilai"])
+    return ""
+
+
+def tulis_sistem(buku: Buku, kunci: str, nilai: str) -> None:
+    """Set a value of the `Sistem` sheet (a missing key gets a new row)."""
+    for r in baca_tabel(buku, skema.SISTEM):
+        if sebagai_teks(r["Kunci"]) == kunci:
+            buku.tulis(skema.SISTEM, r["_baris"], 2, [[nilai]])
+            return
+    tambah_baris(buku, skema.SISTEM, skema.KOLOM_SISTEM, [{"Kunci": kunci, "Nilai": nilai}])
+
 
 def rahasia(buku: Buku) -> bytes:
     """The stamp secret from the master's `Sistem` sheet; created (64 hex digits from

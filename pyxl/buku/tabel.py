@@ -31,6 +31,7 @@ FORMAT_KOLOM: dict[str, str] = {
     "Perubahan": "0.00",
     "Waktu Persetujuan": "dd/mm/yyyy hh:mm",
     "Sisa Anggaran": "#,##0",
+    "Disimpan": "dd/mm/yyyy hh:mm:ss",
 }
 """Number formats by column name, shared by the workbook builder and every table write.
 

@@ -24,6 +24,7 @@ import functools
 import io
 import math
 import numbers
+import os
 import re
 import struct
 import zipfile
@@ -36,13 +37,14 @@ from typing import Any
 
 from lxml import etree
 
-from pyxl.berkas.kunci import kunci_folder, pemilik_excel
+from pyxl.berkas.kunci import berkas_kunci, kunci_folder, pemilik
+from pyxl.buku import lembar_zip
 from pyxl.buku.berkas import simpan_atomik
 from pyxl.galat import BukuError, BukuTerkunci
 from pyxl.inti.sel import nama_sel, perlu_awalan_teks
 from pyxl.kontrak import skema
 
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+_PARSER = lembar_zip.PARSER
 """Never expand entities or fetch anything a file names."""
 _WORKBOOK, _RELS, _JENIS = "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"
 _NS_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -142,8 +144,12 @@ class _Zip:
         return self.data[mulai:ujung]
 
     def tulis(self, ganti: dict[str, bytes], buang: set[str]) -> bytes:
+        """The zip with the members of `ganti` rewritten (or added, when new) and those of
+        `buang` left out."""
         keluar, daftar = io.BytesIO(), []
-        for nama, entri in self.pusat.items():
+        contoh = next(iter(self.pusat.values()))
+        baru = {n: _entri_baru(n, contoh) for n in ganti if n not in self.pusat}
+        for nama, entri in {**self.pusat, **baru}.items():
             if nama in buang:
                 continue
             offset = struct.pack("<I", keluar.tell())
@@ -156,6 +162,15 @@ class _Zip:
         mulai, pusat, n = keluar.tell(), b"".join(daftar), len(daftar)
         akhir = (0x06054B50, 0, 0, n, n, len(pusat), mulai, len(self.komentar))
         return keluar.getvalue() + pusat + struct.pack("<IHHHHIIH", *akhir) + self.komentar
+
+
+def _entri_baru(nama: str, contoh: bytes) -> bytes:
+    """A central directory entry for a new member, with `contoh`'s version, method and date."""
+    kode = nama.encode("utf-8")
+    awal = bytearray(contoh[:46])
+    struct.pack_into("<H", awal, 28, len(kode))
+    struct.pack_into("<HH", awal, 30, 0, 0)  # no extra field, no comment
+    return bytes(awal) + kode
 
 
 def _anggota_baru(entri: bytes, isi: bytes) -> tuple[bytes, bytes]:
@@ -407,6 +422,11 @@ class BukuZip:
                 el.get("name", ""): _bagian(relasi[el.get(_NS_R + "id")][1])
                 for el in root.iterfind("{*}sheets/{*}sheet")
             }
+            self._tersembunyi = {
+                el.get("name", "")
+                for el in root.iterfind("{*}sheets/{*}sheet")
+                if el.get("state") in ("hidden", "veryHidden")
+            }
         except (zipfile.BadZipFile, KeyError, ValueError, OSError, struct.error) as exc:
             raise self._galat(exc) from exc
         except etree.LxmlError as exc:  # not a ValueError
@@ -416,6 +436,10 @@ class BukuZip:
         self._kalamin: Any = None
         self._baca: dict[str, list[list[Any]]] = {}
         self._ubah: dict[str, _Lembar] = {}
+        self._struktur: dict[str, bytes] = {}
+        """Parts a sheet operation rewrote or added (workbook.xml, a new sheet, …)."""
+        self._asal: dict[str, str] = {n: n for n in self._sheet}
+        """A sheet's name in the file as loaded (calamine reads it by that name)."""
 
     @property
     def folder(self) -> Path:
@@ -428,17 +452,25 @@ class BukuZip:
     def nama_sheet(self) -> list[str]:
         return list(self._sheet)
 
+    def tersembunyi(self) -> set[str]:
+        return set(self._tersembunyi)
+
+    def _xml(self, bagian: str) -> bytes:
+        """A part as it stands now (after the sheet operations of this step)."""
+        return self._struktur[bagian] if bagian in self._struktur else self._zip.baca(bagian)
+
     def _nilai(self, sheet: str) -> list[list[Any]]:
         """The sheet's values as saved (calamine reads hidden and very hidden sheets too)."""
         if sheet not in self._sheet:
             raise BukuError(f"Sheet '{sheet}' tidak ada di buku kerja {self._berkas.name}.")
         if sheet not in self._baca:
+            sheet_asal = self._asal[sheet]
             from python_calamine import CalamineError, CalamineWorkbook
 
             try:
                 if self._kalamin is None:
                     self._kalamin = CalamineWorkbook.from_filelike(io.BytesIO(self._zip.data))
-                isi = self._kalamin.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+                isi = self._kalamin.get_sheet_by_name(sheet_asal).to_python(skip_empty_area=False)
             except CalamineError as exc:
                 raise self._galat(exc) from exc
             self._baca[sheet] = [[_nilai_baca(v) for v in r] for r in isi]
@@ -488,6 +520,71 @@ class BukuZip:
         for row in lembar.nilai[dari_baris - 1 :]:
             row[:] = [None] * len(row)
 
+    def _daftar_bagian(self) -> set[str]:
+        return {*self._zip.pusat, *self._struktur}
+
+    def tambah_sheet(
+        self, nama: str, contoh: str, sesudah: str, judul_cetak: str | None = None
+    ) -> None:
+        if nama in self._sheet:
+            raise BukuError(f"Sheet '{nama}' sudah ada di buku kerja {self._berkas.name}.")
+        ganti, bagian = lembar_zip.tambah(
+            self._xml,
+            nama,
+            contoh,
+            self._sheet[contoh],
+            sesudah,
+            self._daftar_bagian(),
+            judul_cetak,
+        )
+        self._struktur.update(ganti)
+        urutan = list(self._sheet.items())
+        i = [n for n, _ in urutan].index(sesudah) + 1
+        self._sheet = dict([*urutan[:i], (nama, bagian), *urutan[i:]])
+        self._baca[nama] = [list(self.baca(contoh)[:1][0])] if self.baca(contoh) else []
+
+    def ganti_nama_sheet(self, lama: str, baru: str) -> None:
+        if baru in self._sheet:
+            raise BukuError(f"Sheet '{baru}' sudah ada di buku kerja {self._berkas.name}.")
+        self._struktur.update(lembar_zip.ganti_nama(self._xml, self._daftar_bagian(), lama, baru))
+        self._sheet = {(baru if n == lama else n): b for n, b in self._sheet.items()}
+        if lama in self._baca:
+            self._baca[baru] = self._baca.pop(lama)
+        if lama in self._ubah:
+            self._ubah[baru] = self._ubah.pop(lama)
+        if lama in self._asal:
+            self._asal[baru] = self._asal.pop(lama)
+        if lama in self._tersembunyi:
+            self._tersembunyi = (self._tersembunyi - {lama}) | {baru}
+
+    def sembunyikan_sheet(self, nama: str, sembunyi: bool = True) -> None:
+        self._struktur.update(lembar_zip.sembunyikan(self._xml, nama, sembunyi))
+        self._tersembunyi = self._tersembunyi | {nama} if sembunyi else self._tersembunyi - {nama}
+
+    def atur_rentang_grafik(self, sheet: str, baris_akhir: int) -> None:
+        """Make every chart drawn on `sheet` read its data down to row `baris_akhir`."""
+        for bagian in self._grafik(sheet):
+            self._struktur[bagian] = lembar_zip.rentang_grafik(self._xml(bagian), baris_akhir)
+
+    def _grafik(self, sheet: str) -> list[str]:
+        """The chart parts anchored on `sheet` (sheet -> drawing -> charts)."""
+        hasil = []
+        for gambar in _target(self, self._sheet[sheet], "drawing"):
+            hasil += _target(self, gambar, "chart")
+        return hasil
+
+    def jumlah_rumus(self, kecuali: Sequence[str] = ()) -> int:
+        """Cells holding a formula, over every sheet but `kecuali` (as saved)."""
+        return sum(
+            len(_RE_RUMUS.findall(self._zip.baca(bagian)))
+            for nama, bagian in self._sheet.items()
+            if nama not in kecuali
+        )
+
+    def isi_baru(self) -> bytes:
+        """The workbook with this step's writes, as it would be saved (nothing is written)."""
+        return self._zip_baru()
+
     def simpan(self) -> None:
         if self._hanya_baca:
             raise BukuError("Buku kerja dibuka hanya-baca; tidak disimpan.")
@@ -497,13 +594,14 @@ class BukuZip:
         self._muat(isi)
 
     def _zip_baru(self) -> bytes:
-        if not self._ubah:
+        if not self._ubah and not self._struktur:
             return self._zip.data
         gaya = _Gaya(self._zip.baca(self._bagian["styles"]))
         ganti = {
-            lb.bagian: _Bedah(self._zip.baca(lb.bagian), gaya, self._1904).jalankan(lb)
+            lb.bagian: _Bedah(self._xml(lb.bagian), gaya, self._1904).jalankan(lb)
             for lb in self._ubah.values()
         }
+        ganti = {**self._struktur, **ganti}
         if gaya.ubah:
             ganti[self._bagian["styles"]] = etree.tostring(
                 gaya.root, xml_declaration=True, encoding="UTF-8", standalone=True
@@ -512,8 +610,8 @@ class BukuZip:
         if rantai is None:
             return self._zip.tulis(ganti, set())
         # The calculation chain lists formula cells; a stale one makes Excel "repair" the file.
-        ganti[_RELS] = _tanpa(self._zip.baca(_RELS), "Target", rantai.rsplit("/", 1)[-1])
-        ganti[_JENIS] = _tanpa(self._zip.baca(_JENIS), "PartName", "/" + rantai)
+        ganti[_RELS] = _tanpa(self._xml(_RELS), "Target", rantai.rsplit("/", 1)[-1])
+        ganti[_JENIS] = _tanpa(self._xml(_JENIS), "PartName", "/" + rantai)
         return self._zip.tulis(ganti, {rantai})
 
     def tutup(self) -> None:
@@ -521,6 +619,30 @@ class BukuZip:
         self._zip.zip.close()
         self._kalamin = None
         self._baca.clear()
+
+
+def _target(buku: BukuZip, bagian: str, jenis: str) -> list[str]:
+    """The parts `bagian` relates to with relationship type `jenis` (by its .rels)."""
+    import posixpath
+
+    folder, nama = posixpath.split(bagian)
+    rels = posixpath.join(folder, "_rels", nama + ".rels")
+    if rels not in buku._daftar_bagian():
+        return []
+    hasil = []
+    for rel in etree.fromstring(buku._xml(rels), _PARSER):
+        if rel.get("Type", "").rsplit("/", 1)[-1] == jenis:
+            target = rel.get("Target", "")
+            hasil.append(
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(folder, target))
+            )
+    return hasil
+
+
+_RE_RUMUS = re.compile(rb"<(?:\w+:)?f[ >/]")
+"""A formula element of a cell (`<f>`, `<f t=\"shared\" ...>`, `<x:f/>`)."""
 
 
 def _bagian(target: str) -> str:
@@ -537,6 +659,33 @@ def _tanpa(xml: bytes, atribut: str, akhiran: str) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def periksa_tidak_dibuka(berkas: Path) -> None:
+    """Refuse a master another program has open (its saved file would overwrite ours)."""
+    dibuka = pemilik(berkas)
+    if dibuka:
+        program, nama = dibuka
+        tombol = "Pakai tombol di sheet Kendali, atau tutup" if program == "Excel" else "Tutup"
+        raise BukuTerkunci(
+            f"Buku kerja {berkas.name} sedang dibuka di {program} oleh {nama}. {tombol} "
+            f"{program} dahulu lalu ulangi perintah ini. Bila tidak ada yang membukanya "
+            f"(program tertutup tidak wajar), hapus berkas {berkas_kunci(berkas, program).name} "
+            "di folder itu."
+        )
+
+
+def periksa_bukan_hanya_baca(berkas: Path) -> None:
+    """Refuse a master marked read-only: it would be replaced, not written, and the office's
+    mark lost."""
+    # no write bit at all: Windows' read-only attribute, or chmod a-w (which os.access
+    # ignores for an administrator)
+    if not os.access(berkas, os.W_OK) or not berkas.stat().st_mode & 0o222:
+        raise BukuTerkunci(
+            f"Buku kerja {berkas.name} ditandai hanya-baca (read-only), jadi tidak diubah. Bila "
+            "memang boleh diubah: klik kanan berkasnya > Properties, hapus centang Read-only "
+            "(atau minta hak tulis), lalu ulangi perintah ini."
+        )
+
+
 @contextlib.contextmanager
 def buka(berkas: Path, hanya_baca: bool = False) -> Iterator[BukuZip]:
     """Open the master for one step: refuse when Excel has it open, hold the folder lock."""
@@ -547,15 +696,11 @@ def buka(berkas: Path, hanya_baca: bool = False) -> Iterator[BukuZip]:
             "sebutkan --workbook, atau buat folder kerja baru dengan: pyxl init FOLDER."
         )
     if not hanya_baca:
-        pemilik = pemilik_excel(berkas)
-        if pemilik:
-            raise BukuTerkunci(
-                f"Buku kerja {berkas.name} sedang dibuka di Excel oleh {pemilik}. Pakai tombol "
-                "di sheet Kendali, atau tutup Excel dahulu lalu ulangi perintah ini."
-            )
+        periksa_tidak_dibuka(berkas)
     with contextlib.ExitStack() as tumpukan:
         if not hanya_baca:
             tumpukan.enter_context(kunci_folder(berkas.resolve().parent))
+            periksa_bukan_hanya_baca(berkas)
         buku = BukuZip(berkas, hanya_baca=hanya_baca)
         try:
             yield buku

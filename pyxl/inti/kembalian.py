@@ -50,11 +50,15 @@ def periksa_kembalian(
     terbaru: Mapping[str, Mapping[str, Any]],
     alamat: Mapping[str, str],
     secret: bytes,
+    *,
+    bagian_aktif: Iterable[str] | None = None,
+    kode_kini: Mapping[str, str] | None = None,
 ) -> tuple[str, list[Temuan], list[dict[str, Any]]]:
     """Kode Bagian, findings and values to merge of the received file `nama` (`data`, sent
     from address `pengirim`, empty for a file dropped in `masuk/`), against the year, the
     ledger of issued formats (`terbit` by id, `terbaru` per Bagian), the Bagian's addresses and
-    the stamp secret."""
+    the stamp secret. `bagian_aktif` are the codes in the `Bagian` list (None: not checked),
+    `kode_kini` the current code of each renamed one."""
     pindaian = pindai_berkas(nama, data)
     if pindaian.temuan:
         return "", pindaian.temuan, []
@@ -88,6 +92,8 @@ def periksa_kembalian(
             ],
             [],
         )
+    if bagian_aktif is not None and kode not in set(bagian_aktif):
+        return kode, [_bukan_bagian(nama, kode, (kode_kini or {}).get(kode))], []
     rec = terbit.get(st.id_format)
     if rec is None:
         return (
@@ -185,6 +191,21 @@ def periksa_kembalian(
     rumus = _berumus(lembar.rumus if lembar else frozenset(), skema.KOLOM_ISIAN)
     nilai, temuan_isian = periksa_isian(v.isi, KOLOM_FORMAT, st.baris_judul + 1, rumus)
     return kode, temuan + temuan_isian, nilai
+
+
+def _bukan_bagian(nama: str, kode: str, kini: str | None) -> Temuan:
+    if kini:
+        sebab = (
+            f"Bagian {kode} sudah berganti kode menjadi {kini}. Terbitkan format untuk {kini} "
+            f"(tombol Buat Format / pyxl format), lalu minta Bagian {kini} mengisinya"
+        )
+    else:
+        sebab = (
+            f"Bagian {kode} tidak ada (lagi) di sheet Bagian. Bila Bagian ini masih ada, "
+            f"tambahkan kembali (pyxl bagian tambah {kode}) lalu klik Periksa Ulang Kiriman "
+            "Ditolak (pyxl himpun --ulang)"
+        )
+    return blokir("BAGIAN_TIDAK_ADA", f"Berkas {nama} adalah format Bagian {kode}. {sebab}.")
 
 
 def _rusak(nama: str, alasan: str) -> Temuan:

@@ -19,7 +19,7 @@ from typing import Any
 from pyxl.berkas.kunci import Jurnal, pakai_jurnal
 from pyxl.berkas.tulis import galat_tulis
 from pyxl.buku.kendali import tandai_langkah
-from pyxl.buku.tabel import tambah_baris, wajib_sheet
+from pyxl.buku.tabel import tambah_baris
 from pyxl.galat import PyxlError
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.jalan.pemulihan import (
@@ -33,23 +33,29 @@ from pyxl.jalan.pemulihan import (
     selesai_lanjutan,
     stand,
 )
+from pyxl.jalan.syarat import periksa_jalur, periksa_struktur, periksa_tahun
 from pyxl.kontrak import kendali, skema, sop
 from pyxl.kontrak.perintah import PER_NAMA
+
+HANYA_BACA = ("status", "cek", "tahun_baru")
+"""Commands that never write the master (tahun_baru writes a new folder from it)."""
 
 
 def menulis(nama: str, opsi: dict[str, Any]) -> bool:
     """Whether a command may write (the read-only ones neither journal nor recover)."""
-    return nama not in ("status", "cek") and not (nama == "arsip" and opsi.get("periksa"))
+    return nama not in HANYA_BACA and not (nama == "arsip" and opsi.get("periksa"))
 
 
-def jalankan(nama: str, langkah: Callable[..., Hasil], ktx: Konteks, **opsi: Any) -> Hasil:
+def jalankan(nama: str, langkah: Callable[..., Hasil], ktx: Konteks, /, **opsi: Any) -> Hasil:
     """Run command `nama`, whose core function is `langkah` (see the module docstring)."""
     perintah = PER_NAMA[nama]
-    if nama != "cek":  # the check reports missing sheets itself
-        wajib_sheet(ktx.buku, *skema.SHEET_WAJIB)
     jurnal: Jurnal | None = None
     pulih = ""
     if menulis(nama, opsi):
+        # an earlier release's master, last year's master, a path Windows cannot write
+        periksa_struktur(ktx.buku)
+        periksa_jalur(ktx.buku)
+        periksa_tahun(ktx.buku, ktx.pengaturan())
         jurnal = Jurnal(ktx.buku.folder)
         try:
             ktx.pulihan = pulihkan(ktx, jurnal)

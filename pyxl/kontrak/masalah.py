@@ -48,6 +48,12 @@ _KODE = (
     KodeMasalah("TANDA_TANGAN_TIDAK_COCOK", BLOKIR, "berkas", "sel terkunci diubah"),
     KodeMasalah("TAHUN_SALAH", BLOKIR, "berkas", "format tahun lain"),
     KodeMasalah(
+        "BAGIAN_TIDAK_ADA",
+        BLOKIR,
+        "berkas",
+        "format Bagian yang tidak (lagi) ada di sheet Bagian; periksa ulang setelah diperbaiki",
+    ),
+    KodeMasalah(
         "BAGIAN_SALAH", BLOKIR, "berkas", "format Bagian lain, atau dikirim dari alamat Bagian lain"
     ),
     KodeMasalah("BARIS_BERUBAH", BLOKIR, "berkas", "baris ditambah atau dihapus"),

@@ -1,8 +1,9 @@
 """Commands and their buttons: one row per command that exists.
 
-Each command is a `pyxl` subcommand, a function of the same name in `pyxl.tombol`, a Sub of
-the VBA module `Tombol` (pyxl/bangun/vba/Tombol.bas) and a Form button on `Kendali`, captioned in
-Indonesian and numbered by SOP step. The workbook builder and the tests read this table.
+Each command is a `pyxl` subcommand (`cli`), a function in `pyxl.tombol` (`nama`), a Sub of
+the VBA module `Tombol` (pyxl/bangun/vba/Tombol.bas) and a Form button on `Kendali`, captioned
+in Indonesian and numbered by SOP step. The workbook builder and the tests read this table.
+Commands that need no button in Excel (`pyxl init`, `demo`, `paket`, `perbarui`) are not here.
 """
 
 from __future__ import annotations
@@ -21,6 +22,12 @@ class Perintah:
     langkah: int | None
     """SOP step whose row carries the button on Kendali; None for the tools row."""
     keterangan: str
+    cli: str = ""
+    """The command line that does the same (`pyxl <cli>`); empty: `nama`."""
+
+    @property
+    def perintah(self) -> str:
+        return self.cli or self.nama
 
 
 PERINTAH: tuple[Perintah, ...] = (
@@ -122,7 +129,51 @@ PERINTAH: tuple[Perintah, ...] = (
         "Alat_Cek",
         "Cek Lingkungan",
         None,
-        "Memeriksa Python, xlwings, interpreter, folder dan templat.",
+        "Memeriksa Python, xlwings, interpreter, folder, templat dan buku kerja ini.",
+    ),
+    Perintah(
+        "himpun_ulang",
+        "Alat_HimpunUlang",
+        "Periksa Ulang Kiriman Ditolak",
+        None,
+        "Memeriksa lagi setiap kiriman yang ditolak, setelah penyebabnya diperbaiki di buku "
+        "kerja ini (misalnya alamat email atau daftar Bagian).",
+        cli="himpun --ulang",
+    ),
+    Perintah(
+        "bagian_tambah",
+        "Alat_BagianTambah",
+        "Tambah Bagian",
+        None,
+        "Menambah Bagian dari isian di bawah: barisnya di sheet Bagian, sheet-nya, tempatnya di "
+        "Rekap dan status.",
+        cli="bagian tambah",
+    ),
+    Perintah(
+        "bagian_ubah",
+        "Alat_BagianUbah",
+        "Ubah Bagian",
+        None,
+        "Mengganti kode atau data Bagian dari isian di bawah; catatan lama tetap dan tertaut ke "
+        "kode baru.",
+        cli="bagian ubah",
+    ),
+    Perintah(
+        "bagian_hapus",
+        "Alat_BagianHapus",
+        "Hapus Bagian",
+        None,
+        "Menonaktifkan Bagian dari isian di bawah: keluar dari daftar, sheet dan datanya "
+        "disembunyikan, tidak pernah dihapus.",
+        cli="bagian hapus",
+    ),
+    Perintah(
+        "tahun_baru",
+        "Alat_TahunBaru",
+        "Tahun Baru",
+        None,
+        "Membuat folder kerja tahun berikutnya dari buku kerja ini (buku kerja ini tidak berubah).",
+        cli="tahun-baru",
     ),
 )
 

@@ -38,6 +38,7 @@ PENGIRIMAN = "Pengiriman"
 KOREKSI = "Koreksi"
 DOKUMEN = "Dokumen"
 REGISTER_ARSIP = "Register Arsip"
+RIWAYAT_BAGIAN = "Riwayat Bagian"
 SISTEM = "Sistem"
 """Very hidden: the stamp secret and other values staff never edit."""
 XLWINGS_CONF = "xlwings.conf"
@@ -89,6 +90,10 @@ KOLOM_DISPOSISI = (
 )
 """Step 1's record: one row per order; staff may type a row and press the button."""
 KOLOM_PENERIMAAN = ("Waktu", "Berkas", "SHA-256", "Kode Bagian", "Status", "Catatan")
+KOLOM_PENERIMAAN_LENGKAP = (*KOLOM_PENERIMAAN, "Sumber", "Disimpan")
+"""Every column of `Penerimaan`: the contract's first, then where the file came from (the
+file in `masuk/`, or the mailbox message) and when the Bagian saved it, which decide whether
+a file was already received and which return is used."""
 KOLOM_VALIDASI = ("Tingkat", "Kode Masalah", "Kode Bagian", "Berkas", "Sel", "Pesan")
 KOLOM_ANALISIS = (
     "Kode Bagian",
@@ -211,12 +216,28 @@ KOLOM_REGISTER_ARSIP = (
     "Keterangan",
 )
 """Step 13: every file copied into `arsip/<Tahun>/<kode klasifikasi>/`."""
+KOLOM_RIWAYAT_BAGIAN = (
+    "Waktu",
+    "Perubahan",
+    "Kode",
+    "Kode Baru",
+    "Nama Bagian",
+    "Asisten",
+    "Kepala Bagian",
+    "Email",
+    "Oleh",
+    "Catatan",
+)
+"""Every change of the Bagian list (`Tambah`, `Ubah`, `Hapus`), never removed: a renamed
+Bagian's old code stays linked to its new one (`Kode` -> `Kode Baru`), and a removed one's
+details stay here while its sheet is kept hidden."""
+PERUBAHAN_BAGIAN = ("Tambah", "Ubah", "Hapus")
 
 TABEL: dict[str, tuple[str, ...]] = {
     BAGIAN: KOLOM_BAGIAN,
     PENGATURAN: KOLOM_PENGATURAN,
     DISPOSISI: KOLOM_DISPOSISI,
-    PENERIMAAN: KOLOM_PENERIMAAN,
+    PENERIMAAN: KOLOM_PENERIMAAN_LENGKAP,
     VALIDASI: KOLOM_VALIDASI,
     ANALISIS: KOLOM_ANALISIS_LENGKAP,
     REKAP: KOLOM_REKAP,
@@ -228,6 +249,7 @@ TABEL: dict[str, tuple[str, ...]] = {
     KOREKSI: KOLOM_KOREKSI,
     DOKUMEN: KOLOM_DOKUMEN,
     REGISTER_ARSIP: KOLOM_REGISTER_ARSIP,
+    RIWAYAT_BAGIAN: KOLOM_RIWAYAT_BAGIAN,
 }
 """Every table sheet (header in row 1) with its columns; per-Bagian sheets use KOLOM_INDIKATOR."""
 

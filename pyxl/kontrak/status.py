@@ -10,7 +10,9 @@ DITERIMA = "Diterima"
 DITOLAK = "Ditolak"
 DUPLIKAT = "Duplikat"
 MENGGANTIKAN = "Menggantikan"
-STATUS_PENERIMAAN = (DITERIMA, DITOLAK, DUPLIKAT, MENGGANTIKAN)
+USANG = "Usang"
+"""Accepted, but older (by the Bagian's own saved time) than the return in use: not merged."""
+STATUS_PENERIMAAN = (DITERIMA, DITOLAK, DUPLIKAT, MENGGANTIKAN, USANG)
 DIGABUNG = (DITERIMA, MENGGANTIKAN)
 """A return accepted and merged: the Bagian has answered."""
 

@@ -107,6 +107,30 @@ def _cek(ktx: Konteks, **opsi: Any) -> Hasil:
     return cek.jalankan(ktx, **opsi)
 
 
+def _bagian_tambah(ktx: Konteks, **opsi: Any) -> Hasil:
+    from pyxl.langkah import bagian
+
+    return bagian.tambah(ktx, **opsi)
+
+
+def _bagian_ubah(ktx: Konteks, **opsi: Any) -> Hasil:
+    from pyxl.langkah import bagian
+
+    return bagian.ubah(ktx, **opsi)
+
+
+def _bagian_hapus(ktx: Konteks, **opsi: Any) -> Hasil:
+    from pyxl.langkah import bagian
+
+    return bagian.hapus(ktx, **opsi)
+
+
+def _tahun_baru(ktx: Konteks, **opsi: Any) -> Hasil:
+    from pyxl.langkah import tahun_baru
+
+    return tahun_baru.jalankan(ktx, **opsi)
+
+
 LANGKAH: dict[str, Langkah] = {
     "disposisi": _disposisi,
     "format": _format,
@@ -122,10 +146,15 @@ LANGKAH: dict[str, Langkah] = {
     "ingatkan": _ingatkan,
     "status": _status,
     "cek": _cek,
+    "bagian_tambah": _bagian_tambah,
+    "bagian_ubah": _bagian_ubah,
+    "bagian_hapus": _bagian_hapus,
+    "tahun_baru": _tahun_baru,
 }
-"""Every command of `pyxl.kontrak.perintah` with its step's core function."""
+"""Every command of `pyxl.kontrak.perintah` with its step's core function (the button
+`himpun_ulang` runs `himpun` with `ulang=True`)."""
 
 
-def jalankan(nama: str, ktx: Konteks, **opsi: Any) -> Hasil:
+def jalankan(nama: str, ktx: Konteks, /, **opsi: Any) -> Hasil:
     """Run command `nama` on `ktx` (the same path for a button and for a command)."""
     return _jalankan(nama, LANGKAH[nama], ktx, **opsi)

@@ -33,7 +33,7 @@ from pyxl.buku.sistem import rahasia as rahasia_stempel
 from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel
 from pyxl.galat import IsianError, PyxlError
 from pyxl.inti import indo, stempel
-from pyxl.inti.sel import perlu_awalan_teks, sebagai_teks
+from pyxl.inti.sel import huruf_kolom, perlu_awalan_teks, sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import keluaran, skema
 from pyxl.kontrak.pengaturan import Pengaturan
@@ -308,6 +308,25 @@ def _catat_terbit(buku: Buku, baru: list[Baris]) -> tuple[int, Callable[[], None
     return len(ganti), batal
 
 
+def _wajib_target(isi: Mapping[str, Sequence[Baris]], paling_banyak: int = 15) -> None:
+    """A format is never issued with an empty `Target`: the Bagian could not be measured
+    against it (after `pyxl tahun-baru`, an indicator without a `Target <tahun>` column)."""
+    huruf = huruf_kolom(skema.KOLOM_INDIKATOR.index("Target") + 1)
+    sel = [
+        f"{kode}!{huruf}{r['_baris']}"
+        for kode, rows in isi.items()
+        for r in rows
+        if not sebagai_teks(r.get("Target"))
+    ]
+    if sel:
+        lain = f" dan {len(sel) - paling_banyak} sel lainnya" if len(sel) > paling_banyak else ""
+        raise IsianError(
+            f"Target belum diisi di sel {', '.join(sel[:paling_banyak])}{lain}. Isi Target "
+            "tahun ini untuk setiap indikator di sheet Bagian-nya, lalu buat format lagi. "
+            "Tidak ada format yang dibuat."
+        )
+
+
 def jalankan(ktx: Konteks, *, bagian: str | None = None, batas_waktu: str | None = None) -> Hasil:
     peng = ktx.pengaturan()
     tahun = peng.tahun()
@@ -322,6 +341,7 @@ def jalankan(ktx: Konteks, *, bagian: str | None = None, batas_waktu: str | None
             f"Belum ada indikator di sheet {', '.join(kosong)}: tidak ada format yang dibuat. "
             "Isi indikator setiap Bagian di sheet bernama kode Bagian tersebut."
         )
+    _wajib_target(isi)
     secret = rahasia_stempel(ktx.buku)
     waktu = ktx.jam().replace(microsecond=0)
     folder.mkdir(parents=True, exist_ok=True)

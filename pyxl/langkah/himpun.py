@@ -9,11 +9,15 @@ configured):
 3. it is checked against the rules of a returned format (`pyxl.inti.kembalian`); any `Blokir`
    finding makes it `Ditolak`;
 4. an accepted return is merged into its Bagian's sheet (`Realisasi`, `Realisasi Anggaran`,
-   `Keterangan`, matched on `Kode IKU`); a later return of the same Bagian is `Menggantikan`
-   and the newest wins.
+   `Keterangan`, matched on `Kode IKU`). Of two accepted returns of one Bagian the one it
+   saved last is used, whatever order they arrived in: a later one is `Menggantikan`, an
+   earlier one `Usang` (nothing merged).
 
-Each file gets one row in `Penerimaan`, each finding one row in `Validasi`. A run with nothing
-new changes nothing. The master is backed up and saved atomically by the runner.
+Each file gets one row in `Penerimaan`, each finding one row in `Validasi`; an identical file
+received again gets its own `Duplikat` row. A run with nothing new changes nothing. With
+`ulang`, the files whose latest row is `Ditolak` are checked again (after the cause was fixed
+in the master), each getting a new row. The master is backed up and saved atomically by the
+runner.
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from pyxl.berkas.tulis import tulis_atomik
-from pyxl.buku.daftar import baca_bagian, baca_indikator
+from pyxl.buku.daftar import baca_bagian, baca_indikator, kode_tertaut
+from pyxl.buku.kendali import segarkan_status_bagian
 from pyxl.buku.port import Baris
 from pyxl.buku.sistem import rahasia as rahasia_stempel
 from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel, tambah_baris
@@ -39,7 +44,16 @@ from pyxl.inti.temuan import Temuan, ditolak, peringatan, untuk
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema
 from pyxl.kontrak.masalah import PERINGATAN
-from pyxl.kontrak.status import BERLAKU, DITERIMA, DITOLAK, DUPLIKAT, MENGGANTIKAN
+from pyxl.kontrak.status import (
+    BERLAKU,
+    DIGABUNG,
+    DITERIMA,
+    DITOLAK,
+    DUPLIKAT,
+    MENGGANTIKAN,
+    STATUS_PENERIMAAN,
+    USANG,
+)
 from pyxl.masuk.kiriman import Kiriman, kumpulkan
 
 
@@ -79,8 +93,7 @@ def ke_disk(berkas: Iterable[Path]) -> None:
             os.fsync(f.fileno())
 
 
-def jalankan(ktx: Konteks, *, imap: bool = True) -> Hasil:
-
+def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
     peng = ktx.pengaturan()
     tahun = peng.tahun()
     kerja = ktx.buku.folder
@@ -96,24 +109,40 @@ def jalankan(ktx: Konteks, *, imap: bool = True) -> Hasil:
         kiriman.sort(key=lambda k: (k.waktu, k.sumber, k.nama))
 
     penerimaan = baca_tabel(ktx.buku, skema.PENERIMAAN)
-    tercatat = {(sebagai_teks(r["Berkas"]), sebagai_teks(r["SHA-256"])) for r in penerimaan}
-    baru = [(k, sha256(k.data)) for k in kiriman]
-    baru = [(k, s) for k, s in baru if (k.nama, s) not in tercatat]
+    terakhir = _status_terakhir(penerimaan)
+    baru: list[tuple[Kiriman, str]] = []
+    ulangi: set[tuple[str, str, str]] = set()
+    for k in kiriman:
+        sidik = sha256(k.data)
+        kunci = _kunci(k.nama, sidik, k.sumber)
+        lama = terakhir.get(kunci) or terakhir.get(_kunci(k.nama, sidik, ""))
+        if lama is None:
+            baru.append((k, sidik))
+        elif ulang and sebagai_teks(lama["Status"]) == DITOLAK:
+            baru.append((k, sidik))
+            ulangi.add(kunci)
     if not baru:
-        return Hasil(
-            f"Tidak ada berkas baru di {folder_masuk.name}/ ({len(kiriman)} berkas sudah "
-            "tercatat sebelumnya). Tidak ada yang diubah.",
-            ubah_buku=False,
+        pesan = (
+            f"Tidak ada kiriman yang ditolak di {folder_masuk.name}/ untuk diperiksa ulang."
+            if ulang
+            else f"Tidak ada berkas baru di {folder_masuk.name}/ ({len(kiriman)} berkas sudah "
+            "tercatat sebelumnya)."
         )
+        return Hasil(f"{pesan} Tidak ada yang diubah.", ubah_buku=False)
 
-    nama_per_sha = {sebagai_teks(r["SHA-256"]): sebagai_teks(r["Berkas"]) for r in penerimaan}
-    terima_terakhir: dict[str, datetime] = {}
+    # the first recorded row of each content, and the return in use per Bagian
+    pertama: dict[str, Baris] = {}
     for r in penerimaan:
-        if sebagai_teks(r["Status"]) in (DITERIMA, MENGGANTIKAN) and isinstance(
-            r["Waktu"], datetime
-        ):
-            kode = sebagai_teks(r["Kode Bagian"])
-            terima_terakhir[kode] = max(r["Waktu"], terima_terakhir.get(kode, r["Waktu"]))
+        pertama.setdefault(sebagai_teks(r["SHA-256"]), r)
+    tertaut = kode_tertaut(ktx.buku)
+    kode_kini = {lama: kini for kini, semua in tertaut.items() for lama in semua}
+    dipakai: dict[str, tuple[datetime, datetime]] = {}
+    for r in penerimaan:
+        if sebagai_teks(r["Status"]) in DIGABUNG:
+            kode = kode_kini.get(sebagai_teks(r["Kode Bagian"]), sebagai_teks(r["Kode Bagian"]))
+            w = _urutan(r)
+            if kode not in dipakai or w > dipakai[kode]:
+                dipakai[kode] = w
     terbit = {sebagai_teks(r["ID Format"]): r for r in baca_tabel(ktx.buku, skema.FORMAT_TERBIT)}
     terbaru: dict[str, Baris] = {}  # per Bagian, its latest valid issue (for FORMAT_LAMA)
     for r in terbit.values():
@@ -134,57 +163,110 @@ def jalankan(ktx: Konteks, *, imap: bool = True) -> Hasil:
         if (arsip := arsipkan(folder_arsip, sidik, k.nama, k.data)) is not None:
             salinan.append(arsip)
         asal = f"email dari {k.pengirim} ({k.sumber})" if k.pengirim else f"masuk/{k.sumber}"
-        if sidik in nama_per_sha:
+        diperiksa_ulang = _kunci(k.nama, sidik, k.sumber) in ulangi
+        if sidik in pertama and not diperiksa_ulang:
             baris_terima.append(
-                _baris(
-                    k,
-                    sidik,
-                    "",
-                    DUPLIKAT,
-                    f"isi sama dengan {nama_per_sha[sidik]}; tidak digabung {asal}",
-                )
+                _baris(k, sidik, "", DUPLIKAT, f"{_duplikat(pertama[sidik])}; {asal}")
             )
             continue
-        nama_per_sha[sidik] = k.nama
+        awal = _baris(k, sidik, "", "", "")
+        pertama.setdefault(sidik, awal)
         kode, temuan, nilai = periksa_kembalian(
-            k.nama, k.data, k.pengirim, tahun, terbit, terbaru, alamat, secret
+            k.nama,
+            k.data,
+            k.pengirim,
+            tahun,
+            terbit,
+            terbaru,
+            alamat,
+            secret,
+            bagian_aktif=set(bagian),
+            kode_kini=kode_kini,
         )
         temuan = untuk(temuan, kode, k.nama)
         baris_temuan += [t.baris_validasi() for t in temuan]
         n_peringatan = sum(t.tingkat == PERINGATAN for t in temuan)
+        ulang_teks = "diperiksa ulang; " if diperiksa_ulang else ""
         if ditolak(temuan):
             alasan = next(t for t in temuan if t.tingkat != PERINGATAN)
-            baris_terima.append(_baris(k, sidik, kode, DITOLAK, f"{alasan.kode}: {asal}"))
+            awal |= {"Kode Bagian": kode, "Status": DITOLAK}
+            awal["Catatan"] = f"{ulang_teks}{alasan.kode}: {asal}"
+            baris_terima.append(awal)
             continue
-        sebelumnya = terima_terakhir.get(kode)
-        if sebelumnya is not None and k.waktu < sebelumnya:
-            catatan = "lebih lama daripada kiriman yang sudah digabung; nilainya tidak dipakai"
-            baris_terima.append(_baris(k, sidik, kode, DITERIMA, f"{catatan} {asal}"))
+        catatan = f"{ulang_teks}{n_peringatan} peringatan; " if n_peringatan else ulang_teks
+        sebelumnya = dipakai.get(kode)
+        if sebelumnya is not None and k.urutan <= sebelumnya:
+            awal |= {"Kode Bagian": kode, "Status": USANG}
+            awal["Catatan"] = (
+                f"{catatan}disimpan Bagian {k.urutan[0]:%d/%m/%Y %H:%M:%S}, sebelum kiriman "
+                f"yang dipakai ({sebelumnya[0]:%d/%m/%Y %H:%M:%S}); nilainya tidak dipakai. "
+                f"{asal}"
+            )
+            baris_terima.append(awal)
             continue
-        status = MENGGANTIKAN if sebelumnya is not None else DITERIMA
-        terima_terakhir[kode] = k.waktu
+        dipakai[kode] = k.urutan
         gabung[kode] = _Kembalian(kode, k.waktu, k.nama, nilai)
-        catatan = f"{n_peringatan} peringatan; " if n_peringatan else ""
-        baris_terima.append(_baris(k, sidik, kode, status, f"{catatan}{asal}"))
+        status = MENGGANTIKAN if sebelumnya is not None else DITERIMA
+        awal |= {"Kode Bagian": kode, "Status": status, "Catatan": f"{catatan}{asal}"}
+        baris_terima.append(awal)
 
     ktx.umpan.status(f"Menyimpan {len(salinan)} salinan arsip ke disk …")
     ke_disk(salinan)
     for kode, kembali in gabung.items():
         baris_temuan += [t.baris_validasi() for t in _gabungkan(ktx, bagian[kode], kembali)]
-    tambah_baris(ktx.buku, skema.PENERIMAAN, skema.KOLOM_PENERIMAAN, baris_terima)
+    tambah_baris(ktx.buku, skema.PENERIMAAN, skema.KOLOM_PENERIMAAN_LENGKAP, baris_terima)
     if baris_temuan:
         tambah_baris(ktx.buku, skema.VALIDASI, skema.KOLOM_VALIDASI, baris_temuan)
-    hitung = {
-        s: sum(r["Status"] == s for r in baris_terima)
-        for s in (DITERIMA, MENGGANTIKAN, DITOLAK, DUPLIKAT)
-    }
+    segarkan_status_bagian(ktx.buku)
+    hitung = {s: sum(r["Status"] == s for r in baris_terima) for s in STATUS_PENERIMAAN}
     ringkas = ", ".join(f"{n} {s.lower()}" for s, n in hitung.items() if n)
-    belum = [b for b in bagian if b not in terima_terakhir]
+    belum = [b for b in bagian if b not in dipakai]
+    judul = "diperiksa ulang" if ulang else "baru diperiksa"
     return Hasil(
-        f"{len(baru)} berkas baru diperiksa: {ringkas}. Digabung ke sheet: "
+        f"{len(baru)} berkas {judul}: {ringkas}. Digabung ke sheet: "
         f"{_daftar(list(gabung))}. {len(baris_temuan)} temuan di sheet Validasi. "
         + (f"Belum mengirim: {_daftar(belum)}." if belum else "Semua Bagian sudah mengirim.")
     )
+
+
+def _kunci(nama: str, sidik: str, sumber: str) -> tuple[str, str, str]:
+    """A received file's identity in the ledger: its name, its content and where it came from
+    (an identical attachment in a new e-mail is a new receipt)."""
+    return nama, sidik, sumber
+
+
+def _status_terakhir(penerimaan: list[Baris]) -> dict[tuple[str, str, str], Baris]:
+    """The latest `Penerimaan` row of each received file (rows written before `Sumber` was
+    recorded stand for every source of that name and content)."""
+    hasil: dict[tuple[str, str, str], Baris] = {}
+    for r in penerimaan:
+        sumber = sebagai_teks(r.get("Sumber"))
+        hasil[_kunci(sebagai_teks(r["Berkas"]), sebagai_teks(r["SHA-256"]), sumber)] = r
+    return hasil
+
+
+def _urutan(r: Baris) -> tuple[datetime, datetime]:
+    """A recorded return's place in time, as `Kiriman.urutan`: when the Bagian saved it
+    (`Disimpan`; its receipt time in rows written before that was recorded), then when it
+    arrived."""
+    waktu = r.get("Waktu") if isinstance(r.get("Waktu"), datetime) else datetime.min
+    disimpan = r.get("Disimpan") if isinstance(r.get("Disimpan"), datetime) else waktu
+    return disimpan, waktu  # type: ignore[return-value]
+
+
+def _duplikat(r: Baris) -> str:
+    """The `Catatan` of a content received before: which row, its status, what to do."""
+    status = sebagai_teks(r.get("Status"))
+    teks = f"isi sama dengan {sebagai_teks(r.get('Berkas'))}"
+    if r.get("_baris"):
+        teks += f" (sheet {skema.PENERIMAAN} baris {r['_baris']}, {status or 'dicatat'})"
+    if status == DITOLAK:
+        return (
+            f"{teks}; tidak digabung. Berkas yang sama ditolak sebelumnya: perbaiki penyebabnya "
+            "(lihat sheet Validasi), lalu klik Periksa Ulang Kiriman Ditolak (pyxl himpun "
+            "--ulang); atau minta Bagian mengirim berkas yang sudah diperbaiki"
+        )
+    return f"{teks}; tidak digabung"
 
 
 def _daftar(kode: list[str], paling_banyak: int = 12) -> str:
@@ -204,6 +286,8 @@ def _baris(k: Kiriman, sidik: str, kode: str, status: str, catatan: str) -> Bari
         "Kode Bagian": kode,
         "Status": status,
         "Catatan": catatan,
+        "Sumber": k.sumber,
+        "Disimpan": k.disimpan,
     }
 
 

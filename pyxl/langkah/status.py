@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from pyxl.buku.daftar import baca_indikator, pilih_bagian
-from pyxl.buku.kendali import tandai_langkah, tulis_status_bagian
+from pyxl.buku.kendali import status_bagian, tandai_langkah, tulis_status_bagian
+from pyxl.buku.struktur import kekurangan, pesan_perbarui
 from pyxl.buku.tabel import baca_tabel
+from pyxl.galat import BukuError
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import kendali, skema, sop
-from pyxl.kontrak.status import BERLAKU, DIGABUNG, DRAF, TERKIRIM
 
 
 def status_langkah(ktx: Konteks) -> dict[int, dict[str, Any]]:
@@ -49,67 +49,27 @@ def status_langkah(ktx: Konteks) -> dict[int, dict[str, Any]]:
     return hasil
 
 
-def _terakhir(rows: list[dict[str, Any]], kode: str, **syarat: tuple[str, ...]) -> dict[str, Any]:
-    """The last ledger row of a Bagian whose columns match `syarat` (column -> allowed values)."""
-    cocok = [
-        r
-        for r in rows
-        if sebagai_teks(r.get("Kode Bagian")) == kode
-        and all(sebagai_teks(r.get(k)) in v for k, v in syarat.items())
-    ]
-    return cocok[-1] if cocok else {}
-
-
-def status_bagian(ktx: Konteks, kode: str | None = None) -> list[list[Any]]:
-    """Per Bagian, the row of Kendali's table (`pyxl.kontrak.kendali.KOLOM_STATUS_BAGIAN`),
-    from the ledgers."""
-    ada = set(ktx.buku.nama_sheet())
-
-    def buku_besar(sheet: str) -> list[dict[str, Any]]:
-        return baca_tabel(ktx.buku, sheet) if sheet in ada else []
-
-    terbit = buku_besar(skema.FORMAT_TERBIT)
-    kirim = buku_besar(skema.PENGIRIMAN)
-    terima = buku_besar(skema.PENERIMAAN)
-    masalah = buku_besar(skema.VALIDASI)
-    rows: list[list[Any]] = []
-    for b in pilih_bagian(ktx.buku, kode):
-        ind = baca_indikator(ktx.buku, b)
-        terisi = sum(1 for r in ind if sebagai_teks(r["Realisasi"]))
-        fmt = _terakhir(terbit, b.kode, Status=(BERLAKU,))
-        surel = _terakhir(kirim, b.kode, Langkah=("3",), Status=(DRAF, TERKIRIM))
-        balik = _terakhir(terima, b.kode, Status=DIGABUNG)
-        jumlah_masalah = sum(1 for r in masalah if sebagai_teks(r.get("Kode Bagian")) == b.kode)
-        if balik or (ind and terisi == len(ind)):
-            status = "Lengkap" if ind and terisi == len(ind) else "Diterima, sebagian kosong"
-        elif terisi:
-            status = "Sebagian"
-        else:
-            status = "Belum ada data"
-        rows.append(
-            [
-                b.kode,
-                b.nama,
-                len(ind),
-                terisi,
-                sebagai_teks(fmt.get("ID Format")),
-                f"{sebagai_teks(surel.get('Status'))} {sebagai_teks(surel.get('Waktu'))}".strip(),
-                sebagai_teks(balik.get("Waktu")),
-                status,
-                jumlah_masalah or "",
-            ]
-        )
-    return rows
-
-
 def jalankan(ktx: Konteks, *, bagian: str | None = None, tulis: bool = True) -> Hasil:
+    kurang = kekurangan(ktx.buku)
+    if kurang:
+        # An earlier release's master: say what to do, and show what can be read of it.
+        catatan = f"PERHATIAN: {pesan_perbarui(ktx.buku, kurang)}"
+        try:
+            isi = _laporan(ktx, bagian, tulis=False).ringkasan
+        except (BukuError, KeyError, ValueError):
+            isi = "(status langkah tidak dapat dibaca sebelum buku kerja diperbarui)"
+        return Hasil(f"{catatan}\n\n{isi}", ubah_buku=False)
+    return _laporan(ktx, bagian, tulis=tulis)
+
+
+def _laporan(ktx: Konteks, bagian: str | None, *, tulis: bool) -> Hasil:
     from pyxl.dokumen.tercatat import persetujuan_basi
 
     langkah = status_langkah(ktx)
     basi = persetujuan_basi(ktx.buku)  # data changed after the approval (step 10)
     if basi:
         langkah[10] |= {"status": kendali.KEDALUWARSA, "hasil": basi}
-    per_bagian = status_bagian(ktx, bagian)
+    per_bagian = status_bagian(ktx.buku, bagian)
     baris = [f"Status SOP Pengumpulan Data Kinerja — {ktx.buku.berkas.name}", ""]
     baris += [f"PERHATIAN: {basi}", ""] if basi else []
     for ls in sop.LANGKAH:

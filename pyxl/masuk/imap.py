@@ -78,10 +78,12 @@ def ambil_imap(
             for pesan in kotak.fetch(AND(subject=tanda), mark_seen=False):
                 if tanda not in pesan.subject.upper():  # some servers match words, not text
                     continue
-                for nama, data, waktu, pengirim, perihal in dari_eml(pesan.obj.as_bytes()):
-                    waktu = waktu or _diterima(kotak, pesan.uid)
+                for nama, data, tanggal, pengirim, perihal in dari_eml(pesan.obj.as_bytes()):
+                    waktu = tanggal or _diterima(kotak, pesan.uid)
                     sumber = f"imap:{folder}/{pesan.uid}"
-                    hasil.append(Kiriman(nama, data, waktu, sumber, pengirim, perihal))
+                    hasil.append(
+                        Kiriman(nama, data, waktu, sumber, pengirim, perihal, disimpan=tanggal)
+                    )
     except MailboxLoginError as exc:
         raise LingkunganError(
             f"Server IMAP {server} menolak login pengguna '{pengguna}'. Periksa Pengaturan "

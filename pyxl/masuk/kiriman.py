@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import email
 import email.policy
+import io
 import re
 import struct
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import Path
+
+from defusedxml.ElementTree import fromstring
 
 EKSTENSI_LEMBAR = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".xltx", ".xltm")
 """Attachments taken from e-mails: anything a Bagian might send as its return."""
@@ -60,9 +64,45 @@ class Kiriman:
     pengirim: str = ""
     """The sender's address, for attachments."""
     perihal: str = ""
+    disimpan: datetime | None = None
+    """When the Bagian saved it, which decides between two accepted returns: for an
+    attachment the e-mail's date (given by the caller), for a file the time its spreadsheet
+    program wrote into it (`dcterms:modified`), else its modification time."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "nama", nama_tercatat(self.nama))
+        if self.disimpan is None:
+            object.__setattr__(self, "disimpan", waktu_simpan(self.data) or self.waktu)
+
+    @property
+    def urutan(self) -> tuple[datetime, datetime]:
+        """Which of two returns is the later: saved time first, receipt time on a tie (a
+        saved time has whole seconds only)."""
+        return self.disimpan or self.waktu, self.waktu
+
+
+BATAS_CORE = 64 * 1024
+"""A document-properties part larger than this is not read (a real one is under 2 KB)."""
+
+_DCTERMS = "{http://purl.org/dc/terms/}"
+
+
+def waktu_simpan(data: bytes) -> datetime | None:
+    """The saved time an Office Open XML file carries (`docProps/core.xml`,
+    `dcterms:modified`, UTC) as local time; None when absent or unreadable. Never raises: a
+    broken or hostile file is judged by the return rules, not here."""
+    if not data.startswith(b"PK"):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z, z.open("docProps/core.xml") as f:
+            isi = f.read(BATAS_CORE + 1)  # the declared size may lie
+        if len(isi) > BATAS_CORE:
+            return None
+        teks = (fromstring(isi).findtext(f"{_DCTERMS}modified") or "").strip()
+        w = datetime.fromisoformat(teks.replace("Z", "+00:00"))
+    except Exception:  # any reader failure on a foreign file (zip, zlib, XML, date)
+        return None
+    return _waktu_lokal(w if w.tzinfo else w.replace(tzinfo=UTC))
 
 
 def dilewati(path: Path) -> bool:
@@ -83,7 +123,10 @@ def kumpulkan(folder: Path) -> list[Kiriman]:
         if akhiran in (".eml", ".msg") and len(data) <= BATAS_PESAN:
             lampiran = list(dari_eml(data) if akhiran == ".eml" else dari_msg(data))
             if lampiran:
-                hasil += [Kiriman(n, d, w or waktu, sumber, p, s) for n, d, w, p, s in lampiran]
+                hasil += [
+                    Kiriman(n, d, w or waktu, sumber, p, s, disimpan=w)
+                    for n, d, w, p, s in lampiran
+                ]
                 continue
         hasil.append(Kiriman(path.name, data, waktu, sumber))
     hasil.sort(key=lambda k: (k.waktu, k.sumber, k.nama))

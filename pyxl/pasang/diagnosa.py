@@ -62,7 +62,7 @@ class Temuan:
 
 def versi_vba_xlwings(berkas: Path) -> str | None:
     """The xlwings version written in the workbook's embedded VBA module (`'Version: x.y.z`)."""
-    from pyxl.bangun.ovba import read_vba_modules
+    from pyxl.berkas.ovba import read_vba_modules
 
     try:
         with zipfile.ZipFile(berkas) as z:
@@ -150,8 +150,8 @@ def periksa(
             Temuan(
                 GAGAL,
                 "Modul VBA xlwings",
-                "Modul xlwings tidak ditemukan di buku "
-                "kerja; tombol tidak akan berjalan. Buat ulang dengan pyxl init.",
+                "Modul xlwings tidak ditemukan di buku kerja; tombol tidak akan berjalan. "
+                "Perbaiki dengan buku kerja tertutup: pyxl perbarui.",
             )
         )
     else:
@@ -164,8 +164,8 @@ def periksa(
                 + (
                     ""
                     if cocok
-                    else f", paket Python {xw}: versi harus "
-                    "sama. Pasang pyxl versi yang sesuai atau buat ulang buku kerja."
+                    else f", paket Python {xw}: versi harus sama. Dengan buku kerja "
+                    "tertutup, jalankan pyxl perbarui (memasang modul versi paket ini)."
                 ),
             )
         )
@@ -175,9 +175,12 @@ def periksa(
         Temuan(
             GAGAL if hilang else OK,
             "Sheet",
-            f"sheet hilang: {', '.join(hilang)}" if hilang else "semua sheet kontrak ada",
+            f"sheet hilang: {', '.join(hilang)}. {PERBAIKI}"
+            if hilang
+            else "semua sheet kontrak ada",
         )
     )
+    t += _periksa_master(buku, berkas)
     if skema.XLWINGS_CONF in ada:
         t += _periksa_interpreter(buku, berkas, windows=sistem is not None)
     folder = berkas.resolve().parent
@@ -214,6 +217,45 @@ def periksa(
     )
     t += _periksa_windows(sistem, berkas, interpreter)
     return t
+
+
+PERBAIKI = (
+    "Perbaiki dengan buku kerja tertutup: pyxl perbarui (cadangan dibuat dulu, semua isian "
+    "tetap), atau jalankan PASANG.bat lagi."
+)
+
+
+def _periksa_master(buku: Buku, berkas: Path) -> list[Temuan]:
+    """The master itself: structure version, buttons and their macros, VBA project, the very
+    hidden `Sistem` sheet. Each problem names `pyxl perbarui`, which fixes it."""
+    from pyxl.bangun.periksa import periksa_berkas_master
+    from pyxl.buku.struktur import kekurangan, periksa_master
+    from pyxl.galat import BukuError
+
+    try:
+        periksa_master(buku)
+    except BukuError as exc:
+        return [Temuan(GAGAL, "Struktur buku kerja", str(exc))]
+    kurang = kekurangan(buku)
+    hasil = [
+        Temuan(
+            GAGAL if kurang else OK,
+            "Struktur buku kerja",
+            f"{'; '.join(kurang)}. {PERBAIKI}" if kurang else "sesuai pyxl ini",
+        )
+    ]
+    masalah = periksa_berkas_master(berkas) if berkas.suffix.lower() == ".xlsm" else []
+    hasil.append(
+        Temuan(
+            GAGAL if masalah else OK,
+            "Tombol dan makro",
+            f"{'; '.join(masalah)}. {PERBAIKI}"
+            if masalah
+            else "semua tombol Kendali terhubung ke makronya; proyek VBA lengkap; "
+            f"sheet {skema.SISTEM} sangat tersembunyi",
+        )
+    )
+    return hasil
 
 
 # --- the interpreter xlwings will use ------------------------------------------------------

@@ -11,7 +11,8 @@ Runs in two places:
 
 Installing: a private virtual environment (bawaan `%LOCALAPPDATA%\\pyxl\\venv`), pyxl and its
 dependencies from the bundle's `wheelhouse/` without internet, the working folder (the master
-workbook and templates that `pyxl init` made when the bundle was built), INTERPRETER_WIN in
+workbook and templates that `pyxl init` made when the bundle was built; a master already there
+is kept, and brought to this release's structure by `pyxl perbarui`), INTERPRETER_WIN in
 the workbook, the working folder as an Excel Trusted Location of the current user (HKCU, no
 administrator), the "downloaded from the internet" mark (Mark of the Web, the
 `Zone.Identifier` stream) removed from the bundle's and the working folder's files, and
@@ -452,7 +453,7 @@ class Pemasang:
         return data
 
     def pasang(self) -> int:
-        n = 8
+        n = 9
         man = self.manifest()
         versi_py = f"{sys.version_info.major}.{sys.version_info.minor}"
         didukung = _daftar(man, "python")
@@ -502,8 +503,18 @@ class Pemasang:
         master = self._folder_kerja(man)
         self._lapor(5, n, f"Folder kerja siap: {self.folder_kerja}")
 
+        # A master kept from an earlier release is brought to this one's structure and buttons
+        # (a current one is left untouched), before anything else writes into it.
+        self._lapor(6, n, f"Memeriksa struktur {master.name} (pyxl perbarui)")
+        kode = self.jalankan([str(py), "-m", "pyxl", "perbarui", "--workbook", str(master)])
+        if kode != 0:
+            raise PasangError(
+                f"{master} tidak dapat diperbarui (kode {kode}); lihat pesan di atas. Tutup buku "
+                "kerja itu di Excel lalu jalankan PASANG.bat lagi."
+            )
+
         nilai = nilai_interpreter(self.venv)
-        self._lapor(6, n, f"INTERPRETER_WIN di sheet xlwings.conf diisi: {nilai}")
+        self._lapor(7, n, f"INTERPRETER_WIN di sheet xlwings.conf diisi: {nilai}")
         kode = self.jalankan(
             [str(py), "-m", "pyxl.pasang.pemasang", "--tulis-interpreter", str(master), nilai]
         )
@@ -516,7 +527,7 @@ class Pemasang:
         kunci = daftarkan_lokasi(self.sistem, self.folder_kerja, self.sekarang())
         lok = cari_lokasi(self.sistem, self.folder_kerja)
         self._lapor(
-            7,
+            8,
             n,
             f"Folder kerja didaftarkan sebagai Trusted Location Excel (HKCU\\{kunci})"
             if kunci
@@ -527,7 +538,7 @@ class Pemasang:
 
         jumlah = buang_motw_folder(self.sistem, self.folder_kerja)
         self._lapor(
-            8, n, f'Tanda "berasal dari internet" dihapus dari {jumlah} berkas folder kerja'
+            9, n, f'Tanda "berasal dari internet" dihapus dari {jumlah} berkas folder kerja'
         )
 
         self.lapor("")

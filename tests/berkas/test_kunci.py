@@ -17,10 +17,11 @@ from pyxl.berkas.kunci import (
     NAMA_JURNAL,
     NAMA_KUNCI,
     Jurnal,
+    berkas_kunci,
     jurnal_aktif,
     kunci_folder,
     pakai_jurnal,
-    pemilik_excel,
+    pemilik,
 )
 from pyxl.galat import BukuTerkunci, LingkunganError
 from pyxl.kontrak import skema
@@ -158,7 +159,7 @@ def test_a_folder_that_cannot_hold_the_lock_file(tmp_path: Path) -> None:
     assert pesan.endswith("Tidak ada yang diubah.")
 
 
-# ------------------------------------------------------------------------------ pemilik_excel
+# ------------------------------------------------------------------------------ pemilik
 
 
 def _berkas_pemilik(nama_pengguna: str) -> bytes:
@@ -170,14 +171,14 @@ def _berkas_pemilik(nama_pengguna: str) -> bytes:
 
 
 def test_nobody_has_the_workbook_open(master: Path) -> None:
-    assert pemilik_excel(master) is None
+    assert pemilik(master) is None
 
 
 def test_excel_owner_file_with_the_whole_name(tmp_path: Path) -> None:
     buku = tmp_path / "buku.xlsm"
     buku.write_bytes(b"")
     (tmp_path / "~$buku.xlsm").write_bytes(_berkas_pemilik("Siti Aminah"))
-    assert pemilik_excel(buku) == "Siti Aminah"
+    assert pemilik(buku) == ("Excel", "Siti Aminah")
 
 
 def test_excel_owner_file_of_a_long_name_replaces_its_first_two_characters(
@@ -185,19 +186,39 @@ def test_excel_owner_file_of_a_long_name_replaces_its_first_two_characters(
 ) -> None:
     buku = tmp_path / skema.NAMA_MASTER
     (tmp_path / ("~$" + skema.NAMA_MASTER[2:])).write_bytes(_berkas_pemilik("Budi"))
-    assert pemilik_excel(buku) == "Budi"
+    assert pemilik(buku) == ("Excel", "Budi")
 
 
 @pytest.mark.parametrize("isi", [b"", b"\x00", b"\x05   "], ids=["kosong", "nol", "spasi"])
 def test_an_owner_file_without_a_name_still_means_open(tmp_path: Path, isi: bytes) -> None:
     buku = tmp_path / "buku.xlsm"
     (tmp_path / "~$buku.xlsm").write_bytes(isi)
-    assert pemilik_excel(buku) == "pengguna lain"
+    assert pemilik(buku) == ("Excel", "pengguna lain")
 
 
 def test_the_owner_file_of_another_workbook_is_ignored(tmp_path: Path) -> None:
     (tmp_path / "~$lain.xlsx").write_bytes(_berkas_pemilik("Budi"))
-    assert pemilik_excel(tmp_path / "buku.xlsm") is None
+    assert pemilik(tmp_path / "buku.xlsm") is None
+
+
+def test_libreoffice_lock_file_names_the_user(tmp_path: Path) -> None:
+    buku = tmp_path / skema.NAMA_MASTER
+    kunci = tmp_path / f".~lock.{skema.NAMA_MASTER}#"
+    kunci.write_text(
+        "Rina Wati,PC-RENKEU,rina,06.12.2026 09:15,file:///C:/Users/rina/AppData/Roaming/"
+        "LibreOffice/4;",
+        encoding="utf-8",
+    )
+    assert pemilik(buku) == ("LibreOffice", "Rina Wati")
+    assert berkas_kunci(buku, "LibreOffice") == kunci
+
+
+def test_libreoffice_lock_file_without_a_full_name_gives_the_login(tmp_path: Path) -> None:
+    buku = tmp_path / "buku.xlsm"
+    (tmp_path / ".~lock.buku.xlsm#").write_text(",PC-7,budi,06.12.2026 09:15,file:///x;")
+    assert pemilik(buku) == ("LibreOffice", "budi")
+    (tmp_path / ".~lock.buku.xlsm#").write_text("")
+    assert pemilik(buku) == ("LibreOffice", "pengguna lain")
 
 
 # ------------------------------------------------------------------------------ the journal

@@ -13,6 +13,7 @@ from pyxl.buku.tabel import baca_tabel
 from pyxl.buku.xlsm import BukuZip, buka
 from pyxl.inti.stempel import KUNCI_RAHASIA
 from pyxl.kontrak import skema
+from pyxl.kontrak.struktur import KUNCI_VERSI, VERSI_STRUKTUR
 
 HEX64 = re.compile(rb"[0-9a-f]{64}")
 
@@ -21,8 +22,14 @@ def _sistem(berkas: Path) -> list[list[object]]:
     return CalamineWorkbook.from_path(str(berkas)).get_sheet_by_name(skema.SISTEM).to_python()
 
 
+def _kunci_rahasia(berkas: Path) -> list[dict[str, object]]:
+    rows = baca_tabel(BukuZip(berkas, hanya_baca=True), skema.SISTEM)
+    return [r for r in rows if r["Kunci"] == KUNCI_RAHASIA]
+
+
 def test_the_sample_master_has_no_secret_yet(master: Path) -> None:
-    assert baca_tabel(BukuZip(master, hanya_baca=True), skema.SISTEM) == []
+    rows = baca_tabel(BukuZip(master, hanya_baca=True), skema.SISTEM)
+    assert [r["Kunci"] for r in rows] == [KUNCI_VERSI], "only its structure version"
 
 
 def test_the_secret_is_created_once_then_the_same(master: Path) -> None:
@@ -35,15 +42,19 @@ def test_the_secret_is_created_once_then_the_same(master: Path) -> None:
         assert rahasia(buku) == pertama
         assert rahasia(buku) == pertama
         buku.simpan()
-    assert _sistem(master) == [["Kunci", "Nilai"], [KUNCI_RAHASIA, pertama.decode()]]
+    assert _sistem(master) == [
+        ["Kunci", "Nilai"],
+        [KUNCI_VERSI, str(VERSI_STRUKTUR)],
+        [KUNCI_RAHASIA, pertama.decode()],
+    ]
 
 
 def test_the_secret_is_stored_in_the_sheet_as_text(master: Path) -> None:
     with buka(master) as buku:
         kunci = rahasia(buku)
         buku.simpan()
-    (baris,) = baca_tabel(BukuZip(master, hanya_baca=True), skema.SISTEM)
-    assert baris == {"Kunci": KUNCI_RAHASIA, "Nilai": kunci.decode("utf-8"), "_baris": 2}
+    (baris,) = _kunci_rahasia(master)
+    assert baris == {"Kunci": KUNCI_RAHASIA, "Nilai": kunci.decode("utf-8"), "_baris": 3}
 
 
 def test_each_master_gets_its_own_secret(master: Path, tmp_path: Path) -> None:

@@ -8,7 +8,13 @@ import pytest
 from pyxl.kontrak import status
 
 LEDGER: dict[str, tuple[str, ...]] = {
-    "Penerimaan": (status.DITERIMA, status.DITOLAK, status.DUPLIKAT, status.MENGGANTIKAN),
+    "Penerimaan": (
+        status.DITERIMA,
+        status.DITOLAK,
+        status.DUPLIKAT,
+        status.MENGGANTIKAN,
+        status.USANG,
+    ),
     "Format Terbit": (status.BERLAKU, status.DIGANTI),
     "Pengiriman": (status.DRAF, status.TERKIRIM, status.GAGAL),
     "Register Surat": (status.DICADANGKAN, status.TERBIT, status.BATAL),
@@ -46,7 +52,7 @@ def test_digabung_are_penerimaan_statuses() -> None:
 
 
 def test_the_contracts_spelling() -> None:
-    assert LEDGER["Penerimaan"] == ("Diterima", "Ditolak", "Duplikat", "Menggantikan")
+    assert LEDGER["Penerimaan"] == ("Diterima", "Ditolak", "Duplikat", "Menggantikan", "Usang")
     assert LEDGER["Format Terbit"] == ("Berlaku", "Diganti")
     assert LEDGER["Pengiriman"] == ("Draf", "Terkirim", "Gagal")
     assert LEDGER["Register Surat"] == ("Dicadangkan", "Terbit", "Batal")

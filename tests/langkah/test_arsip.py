@@ -102,7 +102,7 @@ def test_archive_copies_read_only_in_manifest_and_register(
     wb = openpyxl.load_workbook(akar / IKU / "Penerimaan_2026.xlsx")
     [ws] = wb.worksheets
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0] == skema.KOLOM_PENERIMAAN
+    assert rows[0] == skema.KOLOM_PENERIMAAN_LENGKAP
     penerimaan = baris_sheet(demo, skema.PENERIMAAN)
     assert [r[2] for r in rows[1:]] == [p["SHA-256"] for p in penerimaan] and len(penerimaan) == 10
     assert rows[1][0] == penerimaan[0]["Waktu"]  # a date stays a date

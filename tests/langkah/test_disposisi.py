@@ -111,7 +111,8 @@ def test_button_and_command_write_the_same_cells(
     tulis = [a for a in actions if a["func"] == "setValues"]
     sheets = openpyxl.load_workbook(master, read_only=True).sheetnames
     per_sheet = {sheets[a["sheet_position"]]: a for a in tulis}
-    assert set(per_sheet) == {skema.DISPOSISI, skema.LOG_SOP, skema.KENDALI}
+    # Sistem: the year of the data, recorded by the master's first writing step
+    assert set(per_sheet) == {skema.DISPOSISI, skema.LOG_SOP, skema.KENDALI, skema.SISTEM}
     assert [a["func"] for a in actions][-2:] == ["save", "alert"]
     dis = per_sheet[skema.DISPOSISI]
     assert (dis["start_row"], dis["start_column"]) == (1, 0)  # row 2, column A

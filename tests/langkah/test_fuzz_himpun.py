@@ -83,7 +83,7 @@ from pyxl.inti.sel import sebagai_teks
 from pyxl.inti.temuan import Temuan, ditolak, untuk
 from pyxl.jalan.konteks import Konteks
 from pyxl.kontrak import masalah, skema
-from pyxl.kontrak.status import DITERIMA, DITOLAK, DUPLIKAT, MENGGANTIKAN
+from pyxl.kontrak.status import DITERIMA, DITOLAK, MENGGANTIKAN, STATUS_PENERIMAAN
 from pyxl.langkah import himpun as lh
 from pyxl.masuk.kiriman import Kiriman
 
@@ -124,7 +124,7 @@ def _kode(tingkat: str) -> frozenset[str]:
 
 KODE_BLOKIR = _kode(masalah.BLOKIR)
 KODE_PERINGATAN = _kode(masalah.PERINGATAN)
-STATUS = {DITERIMA, DITOLAK, DUPLIKAT, MENGGANTIKAN}
+STATUS = set(STATUS_PENERIMAAN)
 
 HITUNG: Counter[tuple[str, str]] = Counter()
 """(strategy, outcome) -> cases, for the table at the end."""

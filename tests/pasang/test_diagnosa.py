@@ -207,7 +207,7 @@ def test_each_failure_has_its_own_message(siap: Path, sehat: WindowsTiruan, tmp_
 
 def test_a_vba_module_of_another_xlwings_version_is_named(master: Path, tmp_path: Path) -> None:
     from pyxl.bangun.master import modul_vba
-    from pyxl.bangun.ovba import VbaModule, build_vba_project
+    from pyxl.berkas.ovba import VbaModule, build_vba_project
 
     mods = [
         VbaModule(m.name, m.kind, m.source.replace("'Version: 0.37.8", "'Version: 0.36.0"))

@@ -146,7 +146,7 @@ def test_install_makes_the_folder_ready_and_uninstall_undoes_it(
     out = capfd.readouterr().out
 
     # every step reported, in order
-    assert [s.split("]")[0] for s in p.langkah] == [f"[{i}/8" for i in range(1, 9)]
+    assert [s.split("]")[0] for s in p.langkah] == [f"[{i}/9" for i in range(1, 10)]
     # pip: offline, from the bundle's wheelhouse, exactly this pyxl, wheels only
     jalankan = p.jalankan
     assert isinstance(jalankan, Perintah)
@@ -161,6 +161,13 @@ def test_install_makes_the_folder_ready_and_uninstall_undoes_it(
         "--no-warn-script-location",
         f"pyxl=={__version__}",
     ]
+    # the master is brought to this release's structure before anything writes into it
+    master = p.folder_kerja / skema.NAMA_MASTER
+    [perbarui] = [c for c in jalankan.dicatat if c[1:4] == ["-m", "pyxl", "perbarui"]]
+    assert perbarui[4:] == ["--workbook", str(master)]
+    assert jalankan.dicatat.index(perbarui) < next(
+        i for i, c in enumerate(jalankan.dicatat) if "--tulis-interpreter" in c
+    )
     # a real environment, marked as ours
     assert python_venv(p.venv).exists()
     penanda = json.loads((p.venv / NAMA_PENANDA).read_text())
@@ -241,7 +248,7 @@ def test_a_folder_already_trusted_through_a_parent_is_left_alone(
     sebelum = windows.potret()
     p = _pemasang(paket, windows, tmp_path)
     assert p.pasang() == 0
-    assert "sudah tepercaya" in p.langkah[6] and str(tmp_path) in p.langkah[6]
+    assert "sudah tepercaya" in p.langkah[7] and str(tmp_path) in p.langkah[7]
     assert p.hapus() == 0
     assert windows.potret() == sebelum
     lok = cari_lokasi(windows, tmp_path / "Kinerja")

@@ -61,3 +61,23 @@ End Sub
 Sub Alat_Cek()
     RunPython "import pyxl.tombol; pyxl.tombol.cek()"
 End Sub
+
+Sub Alat_HimpunUlang()
+    RunPython "import pyxl.tombol; pyxl.tombol.himpun_ulang()"
+End Sub
+
+Sub Alat_BagianTambah()
+    RunPython "import pyxl.tombol; pyxl.tombol.bagian_tambah()"
+End Sub
+
+Sub Alat_BagianUbah()
+    RunPython "import pyxl.tombol; pyxl.tombol.bagian_ubah()"
+End Sub
+
+Sub Alat_BagianHapus()
+    RunPython "import pyxl.tombol; pyxl.tombol.bagian_hapus()"
+End Sub
+
+Sub Alat_TahunBaru()
+    RunPython "import pyxl.tombol; pyxl.tombol.tahun_baru()"
+End Sub

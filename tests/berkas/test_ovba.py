@@ -1,4 +1,4 @@
-"""Tests for the VBA project writer (pyxl.bangun.ovba) and its compound-file container
+"""Tests for the VBA project writer (pyxl.berkas.ovba) and its compound-file container
 (pyxl.berkas.cfb)."""
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import xlwings
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pyxl.bangun.ovba import (
+from pyxl.berkas.cfb import read_cfb, write_cfb
+from pyxl.berkas.ovba import (
     PROJECT_ID,
     VbaModule,
     build_vba_project,
@@ -28,7 +29,6 @@ from pyxl.bangun.ovba import (
     document_module,
     read_vba_modules,
 )
-from pyxl.berkas.cfb import read_cfb, write_cfb
 
 with warnings.catch_warnings():  # oletools calls a deprecated pyparsing API on import
     warnings.simplefilter("ignore", DeprecationWarning)
