@@ -156,10 +156,16 @@ def _parser() -> argparse.ArgumentParser:
 
     dengan_buku("cek", PER_NAMA["cek"].keterangan)
 
-    dengan_buku(
+    p = dengan_buku(
         "perbarui",
         "memperbarui buku kerja master buatan pyxl versi lama (atau yang disimpan ulang program "
         "lain) ke struktur versi ini; semua isian tetap, cadangan dibuat dahulu",
+    )
+    p.add_argument(
+        "--setelah-ditutup",
+        action="store_true",
+        help="menunggu sampai buku kerja ditutup di Excel, lalu memperbarui dan membukanya lagi "
+        "(dipakai tombol Perbarui Buku Kerja)",
     )
 
     p = sub.add_parser(
@@ -241,6 +247,10 @@ def _jalankan(args: argparse.Namespace, umpan: UmpanKonsol) -> int:
         return 0
 
     if args.perintah == "perbarui":
+        if args.setelah_ditutup:
+            from pyxl.alat.perbarui_latar import setelah_ditutup
+
+            return setelah_ditutup(args.workbook)
         from pyxl.bangun.perbarui import perbarui
 
         umpan.info(perbarui(args.workbook).ringkasan)

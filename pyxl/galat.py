@@ -35,6 +35,11 @@ class BukuTerkunci(BukuError):
     """The workbook is held by another program or another pyxl run."""
 
 
+class StrukturUsang(BukuError):
+    """The master was written by an earlier release (or broken by another program's re-save):
+    `pyxl perbarui` brings it up to date."""
+
+
 class IsianError(PyxlError):
     """An input (argument, setting, cell) is unusable."""
 

@@ -29,7 +29,7 @@ def _jalankan(nama: str, **opsi: Any) -> None:
     try:
         from pyxl.berkas.kunci import kunci_folder
         from pyxl.buku.excel import BukuExcel
-        from pyxl.galat import PyxlError
+        from pyxl.galat import PyxlError, StrukturUsang
         from pyxl.jalan.konteks import Konteks
         from pyxl.langkah import jalankan
 
@@ -37,6 +37,8 @@ def _jalankan(nama: str, **opsi: Any) -> None:
         try:
             with kunci_folder(buku.folder):  # one run at a time, as for the commands
                 jalankan(nama, Konteks(buku, umpan), **opsi)
+        except StrukturUsang:
+            umpan.galat(_perbarui_nanti(book, "Buku kerja ini belum sesuai pyxl yang terpasang."))
         except PyxlError as exc:
             umpan.galat(str(exc))
     except Exception as exc:  # anything else: a message for staff, the details for IT
@@ -63,6 +65,57 @@ def _tak_terduga(book: Any, nama: str, exc: BaseException) -> str:
         f"Langkah '{nama}' berhenti karena galat yang tidak terduga ({type(exc).__name__}). "
         f"Buku kerja tidak diubah. {tempat}; kirim berkas itu kepada IT, lalu coba lagi."
     )
+
+
+def _perbarui_nanti(book: Any, sebab: str) -> str:
+    """Start the upgrade that runs once the workbook is closed; the message that says so."""
+    from pathlib import Path
+
+    from pyxl.alat.perbarui_latar import BERKAS_LOG, mulai
+
+    mulai(Path(book.fullname))
+    return (
+        f"{sebab} Simpan lalu tutup buku kerja ini (tetap biarkan Excel terbuka bila perlu): "
+        "pyxl memperbaruinya begitu tertutup — tombol, makro, sheet dan kolom baru; semua "
+        "isian tetap dan cadangannya dibuat dahulu — lalu membukanya kembali. Hasilnya dicatat "
+        f"di {BERKAS_LOG} di folder kerja."
+    )
+
+
+def perbarui() -> None:
+    """Button 'Perbarui Buku Kerja': the saved file is checked; an upgrade waits for the
+    workbook to be closed (Excel holds the open file)."""
+    from pathlib import Path
+
+    from pyxl.jalan.umpan import UmpanExcel
+
+    book = xw.Book.caller()
+    umpan = UmpanExcel(book)
+    try:
+        from pyxl.bangun.periksa import periksa_berkas_master
+        from pyxl.buku.struktur import kekurangan
+        from pyxl.buku.xlsm import BukuZip
+
+        berkas = Path(book.fullname)
+        disimpan = BukuZip(berkas, hanya_baca=True)
+        try:
+            kurang = kekurangan(disimpan) + periksa_berkas_master(berkas)
+        finally:
+            disimpan.tutup()
+        if kurang:
+            umpan.info(_perbarui_nanti(book, f"Perlu diperbarui: {'; '.join(kurang)}."))
+        else:
+            umpan.info(
+                f"Buku kerja {berkas.name} sudah sesuai pyxl yang terpasang: tidak ada yang "
+                "perlu diperbarui."
+            )
+    except Exception as exc:
+        from pyxl.galat import PyxlError
+
+        pesan = str(exc) if isinstance(exc, PyxlError) else _tak_terduga(book, "perbarui", exc)
+        umpan.galat(pesan)
+    finally:
+        umpan.selesai()
 
 
 def disposisi() -> None:

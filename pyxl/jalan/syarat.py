@@ -11,7 +11,7 @@ from pyxl.buku.port import Buku
 from pyxl.buku.sistem import KUNCI_TAHUN_DATA, baca_sistem, tulis_sistem
 from pyxl.buku.struktur import kekurangan, periksa_master, pesan_perbarui
 from pyxl.buku.tabel import baca_tabel
-from pyxl.galat import BukuError, IsianError, LingkunganError
+from pyxl.galat import IsianError, LingkunganError, StrukturUsang
 from pyxl.inti.sel import sebagai_teks
 from pyxl.kontrak import skema
 from pyxl.kontrak.pengaturan import Pengaturan
@@ -22,7 +22,7 @@ def periksa_struktur(buku: Buku) -> None:
     periksa_master(buku)
     kurang = kekurangan(buku)
     if kurang:
-        raise BukuError(pesan_perbarui(buku, kurang))
+        raise StrukturUsang(pesan_perbarui(buku, kurang))
 
 
 def tahun_data(buku: Buku) -> int | None:

@@ -3,7 +3,7 @@
 Each command is a `pyxl` subcommand (`cli`), a function in `pyxl.tombol` (`nama`), a Sub of
 the VBA module `Tombol` (pyxl/bangun/vba/Tombol.bas) and a Form button on `Kendali`, captioned
 in Indonesian and numbered by SOP step. The workbook builder and the tests read this table.
-Commands that need no button in Excel (`pyxl init`, `demo`, `paket`, `perbarui`) are not here.
+Commands that need no button in Excel (`pyxl init`, `demo`, `paket`) are not here.
 """
 
 from __future__ import annotations
@@ -166,6 +166,13 @@ PERINTAH: tuple[Perintah, ...] = (
         "Menonaktifkan Bagian dari isian di bawah: keluar dari daftar, sheet dan datanya "
         "disembunyikan, tidak pernah dihapus.",
         cli="bagian hapus",
+    ),
+    Perintah(
+        "perbarui",
+        "Alat_Perbarui",
+        "Perbarui Buku Kerja",
+        None,
+        "Memperbarui buku kerja ini ke pyxl yang terpasang setelah ditutup; semua isian tetap.",
     ),
     Perintah(
         "tahun_baru",

@@ -41,7 +41,7 @@ from pathlib import Path
 
 from pyxl import __version__, galat
 from pyxl.galat import LingkunganError
-from pyxl.kontrak import skema
+from pyxl.kontrak import kendali, skema
 
 AKAR = Path(__file__).resolve().parents[2]
 PAKET_SUMBER = ("pyxl", "templates")
@@ -521,7 +521,7 @@ def gambar_kendali(keluar: Path, buku: Path | None = None) -> Path:
                 pdftoppm,
                 "-png",
                 "-r",
-                "110",
+                "140",
                 "-f",
                 "1",
                 "-l",
@@ -553,17 +553,18 @@ def gambar_kendali(keluar: Path, buku: Path | None = None) -> Path:
 
 
 KOLOM_GAMBAR = "G"
-BARIS_GAMBAR = 35
-"""The part of Kendali the picture shows: the steps, their buttons and status, per Bagian."""
+BARIS_GAMBAR = kendali.BARIS_BAGIAN_1 + 2
+"""The part of Kendali the picture shows: the steps, their buttons and status, the tools,
+their input cells, and the start of the status per Bagian."""
 
 
 def _ukuran_huruf(m: re.Match[bytes]) -> bytes:
-    return m.group(1) + b'size="' + str(int(m.group(2)) * 3 // 4).encode() + b'"'
+    return m.group(1) + b'size="' + str(int(m.group(2)) * 3 // 5).encode() + b'"'
 
 
 def _salin_hanya_kendali(sumber: Path, tujuan: Path) -> None:
     """Copy of the workbook for printing Kendali: other sheets hidden, buttons printable,
-    the sheet fitted to one page width; no VBA (LibreOffice need not see it)."""
+    the print area fitted to one page; no VBA (LibreOffice need not see it)."""
     with zipfile.ZipFile(sumber) as zin, zipfile.ZipFile(tujuan, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
             data = zin.read(item)
@@ -594,14 +595,15 @@ def _salin_hanya_kendali(sumber: Path, tujuan: Path) -> None:
                 data = teks.encode("utf-8")
             elif item.filename.startswith("xl/drawings/vmlDrawing"):
                 # printable buttons; LibreOffice draws the VML caption size larger than Excel
-                # does, so the captions overflow their buttons: three quarters of it fits
+                # does and does not shrink it with the page, so the captions overflow their
+                # buttons: three fifths of it fits
                 data = data.replace(b"<x:PrintObject>False</x:PrintObject>", b"")
                 data = re.sub(rb'(<font [^>]*)size="(\d+)"', _ukuran_huruf, data)
             elif item.filename == "xl/worksheets/sheet1.xml":
                 data = data.replace(
                     b'<sheetPr codeName="Sheet1">',
                     b'<sheetPr codeName="Sheet1"><pageSetUpPr fitToPage="1"/>',
-                ).replace(b'fitToHeight="0"', b'fitToWidth="1" fitToHeight="0"')
+                ).replace(b'fitToHeight="0"', b'fitToWidth="1" fitToHeight="1"')
                 data = re.sub(rb"<headerFooter>.*?</headerFooter>", b"", data)
             elif item.filename == "xl/_rels/workbook.xml.rels":
                 data = re.sub(rb"<Relationship [^>]*vbaProject[^>]*/>", b"", data)

@@ -78,6 +78,10 @@ Sub Alat_BagianHapus()
     RunPython "import pyxl.tombol; pyxl.tombol.bagian_hapus()"
 End Sub
 
+Sub Alat_Perbarui()
+    RunPython "import pyxl.tombol; pyxl.tombol.perbarui()"
+End Sub
+
 Sub Alat_TahunBaru()
     RunPython "import pyxl.tombol; pyxl.tombol.tahun_baru()"
 End Sub
