@@ -118,6 +118,33 @@ def _langkah(isi: dict[str, list[list[Any]]]) -> dict[int, list[Any]]:
     return hasil
 
 
+def _semua_isian_tetap(lama: dict[str, list[list[Any]]], baru: dict[str, list[list[Any]]]) -> None:
+    """Every value of the old master is in the new one: ledger, list and Bagian sheet rows by
+    column name (the new columns empty), settings by key, the stamp secret, the steps' status."""
+    for sheet in (*skema.TABEL, *(b["Kode"] for b in _baris(lama, skema.BAGIAN))):
+        if sheet in (skema.PENGATURAN, skema.SISTEM) or sheet not in lama:
+            continue
+        rows_lama, rows_baru = _baris(lama, sheet), _baris(baru, sheet)
+        assert len(rows_baru) == len(rows_lama), sheet
+        for no, (r_lama, r_baru) in enumerate(zip(rows_lama, rows_baru, strict=True), start=2):
+            assert {k: r_baru.get(k) for k in r_lama} == r_lama, f"{sheet} baris {no}"
+            assert all(r_baru[k] is None for k in r_baru if k not in r_lama), f"{sheet} {no}"
+    for sheet, n in JUMLAH_BARIS.items():
+        assert len(_baris(baru, sheet)) == n, sheet
+    peng_lama, peng_baru = _kunci(lama, skema.PENGATURAN), _kunci(baru, skema.PENGATURAN)
+    assert {k: peng_baru.get(k) for k in peng_lama} == peng_lama
+    assert peng_lama["Tahun"] in (2026, "2026")
+    sis_lama, sis_baru = _kunci(lama, skema.SISTEM), _kunci(baru, skema.SISTEM)
+    assert len(str(sis_lama[KUNCI_RAHASIA])) == 64
+    assert sis_baru[KUNCI_RAHASIA] == sis_lama[KUNCI_RAHASIA]
+    assert str(sis_baru[KUNCI_VERSI]) == str(VERSI_STRUKTUR)
+    langkah_lama, langkah_baru = _langkah(lama), _langkah(baru)
+    assert langkah_baru == langkah_lama
+    assert [langkah_baru[no][0] for no in range(1, 14)] == [kendali.SELESAI] * 6 + [
+        kendali.BELUM
+    ] * 7
+
+
 def _keadaan(berkas: Path) -> dict[str, str]:
     wb = openpyxl.load_workbook(berkas, read_only=True)
     try:
@@ -243,30 +270,7 @@ def test_perbarui_keeps_every_value_and_makes_the_master_whole(
         assert (rilis / nama).is_dir()
 
     baru = _isi(master)
-    # every ledger row, by column name; the new columns empty
-    for sheet in (*skema.TABEL, *(b["Kode"] for b in _baris(lama, skema.BAGIAN))):
-        if sheet in (skema.PENGATURAN, skema.SISTEM) or sheet not in lama:
-            continue
-        rows_lama, rows_baru = _baris(lama, sheet), _baris(baru, sheet)
-        assert len(rows_baru) == len(rows_lama), sheet
-        for no, (r_lama, r_baru) in enumerate(zip(rows_lama, rows_baru, strict=True), start=2):
-            assert {k: r_baru.get(k) for k in r_lama} == r_lama, f"{sheet} baris {no}"
-            assert all(r_baru[k] is None for k in r_baru if k not in r_lama), f"{sheet} {no}"
-    # every setting, by key
-    peng_lama, peng_baru = _kunci(lama, skema.PENGATURAN), _kunci(baru, skema.PENGATURAN)
-    assert {k: peng_baru.get(k) for k in peng_lama} == peng_lama
-    assert peng_lama["Tahun"] in (2026, "2026")
-    # the stamp secret and the structure version
-    sis_lama, sis_baru = _kunci(lama, skema.SISTEM), _kunci(baru, skema.SISTEM)
-    assert len(str(sis_lama[KUNCI_RAHASIA])) == 64
-    assert sis_baru[KUNCI_RAHASIA] == sis_lama[KUNCI_RAHASIA]
-    assert str(sis_baru[KUNCI_VERSI]) == str(VERSI_STRUKTUR)
-    # what the steps recorded on Kendali
-    langkah_lama, langkah_baru = _langkah(lama), _langkah(baru)
-    assert langkah_baru == langkah_lama
-    assert [langkah_baru[no][0] for no in range(1, 14)] == [kendali.SELESAI] * 6 + [
-        kendali.BELUM
-    ] * 7
+    _semua_isian_tetap(lama, baru)
     # the current structure: every sheet and column, Sistem very hidden, the file whole
     for sheet, kolom in skema.TABEL.items():
         assert set(kolom) <= set(baru[sheet][0]), sheet
@@ -526,6 +530,29 @@ def test_a_master_re_saved_twice_by_libreoffice_is_repaired_by_perbarui(
     _jalan(master, "himpun", "--tanpa-imap")
     [terima] = _baris(_isi(master), skema.PENERIMAAN)
     assert terima["Status"] == "Diterima", terima
+
+
+@pytest.mark.libreoffice
+def test_an_old_master_re_saved_by_libreoffice_is_upgraded_keeping_every_value(
+    tmp_path: Path,
+) -> None:
+    kerja = tmp_path / "kerja"
+    shutil.copytree(RILIS / "a97ff19", kerja)
+    master = _master(kerja)
+    lama = _isi(master)
+    ket = lama["HUKUM"][0].index("Keterangan")
+    lama["HUKUM"][1][ket] = "dicatat di LibreOffice"
+    ubah(
+        master,
+        [{"sheet": "HUKUM", "cell": f"{chr(ord('A') + ket)}2", "nilai": lama["HUKUM"][1][ket]}],
+    )
+    assert _keadaan(master)[skema.SISTEM] == "hidden"
+
+    _jalan(master, "perbarui")
+    _semua_isian_tetap(lama, _isi(master))
+    assert _keadaan(master)[skema.SISTEM] == "veryHidden"
+    assert periksa_berkas_master(master) == []
+    tombol_terhubung(master)
 
 
 def test_a_master_of_a_newer_release_is_refused_never_downgraded(
