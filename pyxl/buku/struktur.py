@@ -67,6 +67,12 @@ def kekurangan(buku: Buku) -> list[str]:
 
 def pesan_perbarui(buku: Buku, kurang: list[str]) -> str:
     """The message of a command refused on an outdated master: what is wrong, what to do."""
+    if versi_struktur(buku) > VERSI_STRUKTUR:  # `pyxl perbarui` refuses it: a newer pyxl is due
+        return (
+            f"Buku kerja {buku.berkas.name} tidak dapat dipakai pyxl ini: {'; '.join(kurang)} "
+            "(di PC yang dipasang dengan paket pyxl: jalankan PASANG.bat dari paket terbaru). "
+            "Tidak ada yang diubah."
+        )
     return (
         f"Buku kerja {buku.berkas.name} belum sesuai pyxl ini: {'; '.join(kurang)}. Perbarui "
         f'dahulu, dengan buku kerja tertutup: pyxl perbarui --workbook "{buku.berkas}" '

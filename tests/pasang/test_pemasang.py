@@ -362,3 +362,60 @@ def test_uninstall_from_the_command_line_removes_only_pyxl_entries(
     out = capsys.readouterr().out
     assert rf"HKCU\{TRUSTED}\Location4" in out and "memang tidak ada" in out
     assert windows.daftar_subkunci(HKCU, TRUSTED) == ["Location0", "Location1"]
+
+
+def test_installing_over_a_master_of_an_earlier_release_upgrades_it(
+    paket: Path, windows: WindowsTiruan, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import tombol_terhubung
+    from pyxl.bangun.periksa import periksa_berkas_master
+    from pyxl.buku.struktur import kekurangan, versi_struktur
+    from pyxl.buku.xlsm import buka
+    from pyxl.kontrak.struktur import VERSI_STRUKTUR
+    from pyxl.pasang.diagnosa import GAGAL, periksa
+
+    p = _pemasang(paket, windows, tmp_path)
+    # the working folder of a release before structure versions (tests/data/rilis)
+    shutil.copytree(AKAR / "tests" / "data" / "rilis" / "a97ff19", p.folder_kerja)
+    master = p.folder_kerja / skema.NAMA_MASTER
+    asli = master.read_bytes()
+    wb = openpyxl.load_workbook(master)
+    lama = {s: [list(r) for r in wb[s].iter_rows(values_only=True)] for s in wb.sheetnames}
+    wb.close()
+    with buka(master, hanya_baca=True) as buku:
+        assert versi_struktur(buku) == 1
+
+    assert p.pasang() == 0, capfd.readouterr()
+    out = capfd.readouterr().out
+    assert "diperbarui dari struktur versi 1" in out
+    assert "Semua pemeriksaan lulus." in out
+
+    # the structure is current and the file whole
+    with buka(master, hanya_baca=True) as buku:
+        assert versi_struktur(buku) == VERSI_STRUKTUR
+        assert kekurangan(buku) == []
+        temuan = periksa(buku, master, sistem=windows)
+    assert [t for t in temuan if t.tingkat == GAGAL] == []
+    assert periksa_berkas_master(master) == []
+    tombol_terhubung(master)
+    assert _conf(master)["INTERPRETER_WIN"] == str(python_venv(p.venv))
+    # the data is kept (the old file is the first backup in cadangan/, before the interpreter's)
+    cadangan = sorted((p.folder_kerja / skema.FOLDER_CADANGAN).iterdir())
+    assert cadangan[0].read_bytes() == asli
+    wb = openpyxl.load_workbook(master)
+    for sheet in (skema.PENERIMAAN, skema.FORMAT_TERBIT, skema.PENGIRIMAN, "HUKUM", "RENKEU"):
+        judul = lama[sheet][0]
+        baru = list(wb[sheet].iter_rows(values_only=True))
+        posisi = {h: i for i, h in enumerate(baru[0]) if h}
+        isi_lama = [r for r in lama[sheet][1:] if any(v is not None for v in r)]
+        isi_baru = [r for r in baru[1:] if any(v is not None for v in r)]
+        assert len(isi_baru) == len(isi_lama) > 0, sheet
+        for r_lama, r_baru in zip(isi_lama, isi_baru, strict=True):
+            assert [r_baru[posisi[h]] for h in judul if h] == [
+                v for h, v in zip(judul, r_lama, strict=True) if h
+            ], sheet
+    rahasia = {r[0]: r[1] for r in lama[skema.SISTEM][1:]}["Rahasia Stempel"]
+    sistem = {r[0]: r[1] for r in wb[skema.SISTEM].iter_rows(min_row=2, values_only=True)}
+    assert sistem["Rahasia Stempel"] == rahasia
+    assert wb[skema.SISTEM].sheet_state == "veryHidden"
+    wb.close()
