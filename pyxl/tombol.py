@@ -93,16 +93,19 @@ def perbarui() -> None:
     umpan = UmpanExcel(book)
     try:
         from pyxl.bangun.periksa import periksa_berkas_master
-        from pyxl.buku.struktur import kekurangan
+        from pyxl.buku.struktur import dari_pyxl_lebih_baru, kekurangan, pesan_perbarui
         from pyxl.buku.xlsm import BukuZip
 
         berkas = Path(book.fullname)
         disimpan = BukuZip(berkas, hanya_baca=True)
         try:
             kurang = kekurangan(disimpan) + periksa_berkas_master(berkas)
+            lebih_baru = dari_pyxl_lebih_baru(disimpan)
         finally:
             disimpan.tutup()
-        if kurang:
+        if lebih_baru:
+            umpan.galat(pesan_perbarui(disimpan, kurang))
+        elif kurang:
             umpan.info(_perbarui_nanti(book, f"Perlu diperbarui: {'; '.join(kurang)}."))
         else:
             umpan.info(

@@ -32,7 +32,12 @@ from pyxl.bangun.master import bangun_master
 from pyxl.bangun.periksa import periksa_berkas_master
 from pyxl.buku.berkas import simpan_atomik
 from pyxl.buku.port import Buku
-from pyxl.buku.struktur import kekurangan, periksa_master, versi_struktur
+from pyxl.buku.struktur import (
+    dari_pyxl_lebih_baru,
+    kekurangan,
+    periksa_master,
+    versi_struktur,
+)
 from pyxl.buku.xlsm import BukuZip, buka
 from pyxl.galat import BukuError, IsianError
 from pyxl.inti.sel import sebagai_teks
@@ -300,15 +305,12 @@ def perbarui(berkas: Path) -> Hasil:
     subfolders and templates missing beside it are made."""
     with buka(berkas) as buku:
         periksa_master(buku)
-        versi = versi_struktur(buku)
-        if versi > VERSI_STRUKTUR:
-            # rebuilding it here would label it with this older version: a newer pyxl would
-            # then migrate its data a second time
+        if dari_pyxl_lebih_baru(buku):
             raise BukuError(
                 f"Buku kerja {buku.berkas.name} dibuat pyxl yang lebih baru (struktur versi "
-                f"{versi}; pyxl ini versi {VERSI_STRUKTUR}), jadi tidak diperbarui oleh pyxl "
-                "ini. Pasang pyxl terbaru (paket pyxl yang sama dengan yang membuat buku kerja "
-                "ini), lalu ulangi. Tidak ada yang diubah."
+                f"{versi_struktur(buku)}; pyxl ini versi {VERSI_STRUKTUR}), jadi tidak diperbarui "
+                "oleh pyxl ini. Pasang pyxl terbaru (paket pyxl yang sama dengan yang membuat "
+                "buku kerja ini), lalu ulangi. Tidak ada yang diubah."
             )
         siapkan_folder(buku.berkas.resolve().parent)
         kurang = kekurangan(buku) + periksa_berkas_master(buku.berkas)

@@ -65,9 +65,15 @@ def kekurangan(buku: Buku) -> list[str]:
     return hasil
 
 
+def dari_pyxl_lebih_baru(buku: Buku) -> bool:
+    """Whether a newer pyxl wrote this master: `pyxl perbarui` refuses it (rebuilding it would
+    label it with this older version, and a newer pyxl would migrate its data again)."""
+    return versi_struktur(buku) > VERSI_STRUKTUR
+
+
 def pesan_perbarui(buku: Buku, kurang: list[str]) -> str:
     """The message of a command refused on an outdated master: what is wrong, what to do."""
-    if versi_struktur(buku) > VERSI_STRUKTUR:  # `pyxl perbarui` refuses it: a newer pyxl is due
+    if dari_pyxl_lebih_baru(buku):
         return (
             f"Buku kerja {buku.berkas.name} tidak dapat dipakai pyxl ini: {'; '.join(kurang)} "
             "(di PC yang dipasang dengan paket pyxl: jalankan PASANG.bat dari paket terbaru). "

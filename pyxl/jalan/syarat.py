@@ -9,9 +9,14 @@ from __future__ import annotations
 from pyxl.berkas.tulis import BATAS_JALUR_WINDOWS, JALUR_RELATIF_TERPANJANG
 from pyxl.buku.port import Buku
 from pyxl.buku.sistem import KUNCI_TAHUN_DATA, baca_sistem, tulis_sistem
-from pyxl.buku.struktur import kekurangan, periksa_master, pesan_perbarui
+from pyxl.buku.struktur import (
+    dari_pyxl_lebih_baru,
+    kekurangan,
+    periksa_master,
+    pesan_perbarui,
+)
 from pyxl.buku.tabel import baca_tabel
-from pyxl.galat import IsianError, LingkunganError, StrukturUsang
+from pyxl.galat import BukuError, IsianError, LingkunganError, StrukturUsang
 from pyxl.inti.sel import sebagai_teks
 from pyxl.kontrak import skema
 from pyxl.kontrak.pengaturan import Pengaturan
@@ -22,7 +27,8 @@ def periksa_struktur(buku: Buku) -> None:
     periksa_master(buku)
     kurang = kekurangan(buku)
     if kurang:
-        raise StrukturUsang(pesan_perbarui(buku, kurang))
+        galat = BukuError if dari_pyxl_lebih_baru(buku) else StrukturUsang
+        raise galat(pesan_perbarui(buku, kurang))
 
 
 def tahun_data(buku: Buku) -> int | None:

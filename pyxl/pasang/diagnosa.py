@@ -229,9 +229,8 @@ def _periksa_master(buku: Buku, berkas: Path) -> list[Temuan]:
     """The master itself: structure version, buttons and their macros, VBA project, the very
     hidden `Sistem` sheet. Each problem names `pyxl perbarui`, which fixes it."""
     from pyxl.bangun.periksa import periksa_berkas_master
-    from pyxl.buku.struktur import kekurangan, periksa_master, versi_struktur
+    from pyxl.buku.struktur import dari_pyxl_lebih_baru, kekurangan, periksa_master
     from pyxl.galat import BukuError
-    from pyxl.kontrak.struktur import VERSI_STRUKTUR
 
     try:
         periksa_master(buku)
@@ -239,7 +238,7 @@ def _periksa_master(buku: Buku, berkas: Path) -> list[Temuan]:
         return [Temuan(GAGAL, "Struktur buku kerja", str(exc))]
     kurang = kekurangan(buku)
     # a master of a newer pyxl needs that pyxl (its message says so): perbarui refuses it
-    saran = "" if versi_struktur(buku) > VERSI_STRUKTUR else f" {PERBAIKI}"
+    saran = "" if dari_pyxl_lebih_baru(buku) else f" {PERBAIKI}"
     hasil = [
         Temuan(
             GAGAL if kurang else OK,

@@ -237,14 +237,23 @@ def test_status_and_cek_run_on_an_old_master_and_name_perbarui(
 def test_a_button_on_an_old_master_says_perbarui_in_a_message_box(
     rilis: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """From Excel the upgrade cannot replace the open file: the button starts it to run once
+    the workbook is closed, and says so (see tests/alat/test_perbarui_latar.py)."""
     import pyxl.tombol
+    from pyxl.alat import perbarui_latar
 
+    dimulai: list[Path] = []
+    monkeypatch.setattr(perbarui_latar, "mulai", dimulai.append)
     monkeypatch.chdir(rilis)
     book = buku_remote(_master(rilis).resolve())
     pyxl.tombol.disposisi()
     actions = aksi(book)
     [alert] = [a for a in actions if a["func"] == "alert"]
-    _menyuruh_perbarui(alert["args"][0], _master(rilis).resolve())
+    pesan = alert["args"][0]
+    assert "Simpan lalu tutup buku kerja ini" in pesan and perbarui_latar.BERKAS_LOG in pesan
+    for salah in ("pyxl init", "tahun-baru", "buku kerja baru", "folder kerja baru"):
+        assert salah not in pesan, pesan
+    assert [p.resolve() for p in dimulai] == [_master(rilis).resolve()]
     assert not [a for a in actions if a["func"] in ("setValues", "save")]
 
 
