@@ -15,6 +15,7 @@ import libreoffice
 from bantu import baris_sheet
 from conftest import AKAR, sidik_folder
 from pyxl.alat.demo import demo
+from pyxl.alat.simulasi import isi_format
 from pyxl.buku.struktur import kekurangan
 from pyxl.buku.xlsm import buka
 from pyxl.cli import main
@@ -225,9 +226,11 @@ def test_a_folder_that_already_has_a_master_is_refused(
     assert sidik_folder(baru) == isi
 
 
-def _target_2027(master: Path, lewati: set[str]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """LibreOffice edits typing a `Target 2027` column (header in the first free column) into
-    every active Bagian sheet, a value for every indicator except the cells in `lewati`
+def _target_tahun(
+    master: Path, lewati: set[str], tahun: int = 2027
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """LibreOffice edits typing a `Target <tahun>` column (header in the first free column)
+    into every active Bagian sheet, a value for every indicator except the cells in `lewati`
     ('HUKUM!H3'); and the value typed per 'KODE!IKU'."""
     wb = openpyxl.load_workbook(master)
     ubahan: list[dict[str, Any]] = []
@@ -235,7 +238,7 @@ def _target_2027(master: Path, lewati: set[str]) -> tuple[list[dict[str, Any]], 
     for kode in _aktif(master):
         ws = wb[kode]
         huruf = huruf_kolom(ws.max_column + 1)
-        ubahan.append({"sheet": kode, "cell": f"{huruf}1", "nilai": "Target 2027"})
+        ubahan.append({"sheet": kode, "cell": f"{huruf}1", "nilai": f"Target {tahun}"})
         for r in range(2, ws.max_row + 1):
             if ws.cell(r, 1).value is None or f"{kode}!H{r}" in lewati:
                 continue
@@ -252,7 +255,7 @@ def test_target_columns_typed_in_libreoffice_fill_the_target_and_format_waits_fo
     m26 = lama / skema.NAMA_MASTER
     # the Renstra's 2027 targets typed into the 2026 master in LibreOffice, two left out
     lewati = {"HUKUM!H3", "RENKEU!H5"}
-    ubahan, nilai = _target_2027(m26, lewati)
+    ubahan, nilai = _target_tahun(m26, lewati)
     libreoffice.ubah(m26, ubahan)
     baru = tmp_path / "Kinerja 2027"
     capsys.readouterr()
@@ -376,3 +379,79 @@ def test_button_makes_the_folder_and_leaves_the_live_workbook_alone(
     assert (tujuan / skema.NAMA_MASTER).is_file()
     assert str(_pengaturan(tujuan / skema.NAMA_MASTER)["Tahun"]) == "2027"
     assert sidik_folder(lama) == sebelum
+
+
+def test_letter_numbers_of_a_calendar_year_are_not_handed_out_again_in_the_new_master(
+    lama: Path, tmp_path: Path
+) -> None:
+    """The 2026 round ran in January 2027 and numbered its letters 1/2027 and 2/2027; a letter
+    the 2027 master issues in 2027 (a mid-year monitoring meeting) takes the next number."""
+    m26 = lama / skema.NAMA_MASTER
+    nomor26 = [r["Nomor Surat"] for r in baris_sheet(m26, skema.REGISTER_SURAT)]
+    assert [n.split("/")[1:] for n in nomor26] == [
+        ["1", "I.10-WK", "2027"],
+        ["2", "I.10-WK", "2027"],
+    ]
+    baru = tmp_path / "Kinerja 2027"
+    assert _tahun_baru(str(baru), "--dari", str(m26)) == 0
+    m27 = baru / skema.NAMA_MASTER
+    assert baris_sheet(m27, skema.REGISTER_SURAT) == []  # the register itself starts empty
+    undangan = [
+        "undangan",
+        "--workbook",
+        str(m27),
+        "--tanggal",
+        "8 Juli 2027",
+        "--tanggal-rapat",
+        "15 Juli 2027",
+        "--jam",
+        "09.00",
+        "--mode",
+        "draf",
+    ]
+    assert main(undangan) == 0
+    [surat] = baris_sheet(m27, skema.REGISTER_SURAT)
+    assert surat["Nomor Surat"] not in nomor26
+    assert surat["Nomor Surat"].split("/")[1:] == ["3", "I.10-WK", "2027"]
+    assert (baru / skema.FOLDER_DOKUMEN / "undangan_rapat_3_2027.docx").is_file()
+    # a letter of the next calendar year starts at 1
+    undangan[3:7] = ["--tanggal", "7 Januari 2028", "--tanggal-rapat", "14 Januari 2028"]
+    assert main(undangan) == 0
+    assert baris_sheet(m27, skema.REGISTER_SURAT)[-1]["Nomor Surat"].split("/")[1] == "1"
+    # and on to the year after: what both earlier masters used is kept
+    m28 = tmp_path / "Kinerja 2028" / skema.NAMA_MASTER
+    assert _tahun_baru(str(m28.parent), "--dari", str(m27)) == 0
+    assert _sistem(m28)["Nomor Surat Terakhir 2027"] == "3"
+    undangan[2] = str(m28)
+    assert main(undangan) == 0
+    [surat] = baris_sheet(m28, skema.REGISTER_SURAT)
+    assert surat["Nomor Surat"].split("/")[1:] == ["2", "I.10-WK", "2028"]
+
+
+def test_a_skipped_year_compares_with_the_year_the_figures_are_from(
+    lama: Path, tmp_path: Path
+) -> None:
+    """From the 2026 master straight to 2028 (the office did not run 2027 with pyxl): last
+    year's figures are 2026's, and the Dokumen IKU says so rather than calling them 2027's."""
+    m26 = lama / skema.NAMA_MASTER
+    libreoffice.ubah(m26, _target_tahun(m26, set(), 2028)[0])
+    baru = tmp_path / "Kinerja 2028"
+    assert _tahun_baru(str(baru), "--dari", str(m26), "--tahun", "2028") == 0
+    m28 = baru / skema.NAMA_MASTER
+    w = ["--workbook", str(m28)]
+    assert main(["format", *w, "--batas-waktu", "20 Januari 2029"]) == 0
+    for f in sorted((baru / skema.FOLDER_FORMAT).iterdir()):
+        isian = [
+            {"Realisasi": r["Realisasi Tahun Lalu"]}
+            for r in _indikator(m28, f.name.split("_Format_IKU_")[0])
+        ]
+        isi_format(f, baru / skema.FOLDER_MASUK / f.name, isian)
+    assert main(["himpun", *w, "--tanpa-imap"]) == 0
+    assert main(["analisis", *w]) == 0
+    assert main(["dokumen", *w, "--tanggal", "28 Januari 2029"]) == 0
+    d = docx.Document(str(baru / skema.FOLDER_DOKUMEN / "Dokumen_IKU_2028_v1.docx"))
+    teks = "\n".join(p.text for p in d.paragraphs)
+    judul = {c.text for t in d.tables for c in t.rows[0].cells}
+    assert "membandingkan realisasi Tahun 2028 dengan realisasi Tahun 2026" in teks
+    assert "Realisasi 2026" in judul and "Realisasi 2028" in judul
+    assert "Realisasi 2027" not in judul and "Tahun 2027" not in teks
