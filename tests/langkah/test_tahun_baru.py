@@ -346,21 +346,23 @@ def test_a_master_of_an_earlier_release_gives_a_current_master(tmp_path: Path) -
     assert main(["disposisi", "--workbook", str(m27)]) == 0
 
 
-@pytest.mark.parametrize("relatif", [False, True], ids=["absolute", "beside"])
+@pytest.mark.parametrize("isian", ["absolute", "beside", "empty"])
 def test_button_makes_the_folder_and_leaves_the_live_workbook_alone(
-    lama: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relatif: bool
+    lama: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isian: str
 ) -> None:
     import pyxl.tombol
 
     m26 = lama / skema.NAMA_MASTER
-    tujuan = tmp_path / "Kinerja Tahun 2027"
     wb = openpyxl.load_workbook(m26, keep_vba=True)
     ws = wb[skema.KENDALI]
     nilai = kendali.KOLOM_ISIAN_NILAI
-    ws.cell(kendali.baris_isian("Folder Tahun Baru"), nilai).value = (
-        tujuan.name if relatif else str(tujuan)
-    )
-    ws.cell(kendali.baris_isian("Tahun Baru"), nilai).value = 2027
+    if isian == "empty":  # the old folder's name with the year replaced, beside it
+        tujuan = tmp_path / "Kinerja 2027"
+    else:
+        tujuan = tmp_path / "Kinerja Tahun 2027"
+        folder = tujuan.name if isian == "beside" else str(tujuan)
+        ws.cell(kendali.baris_isian("Folder Tahun Baru"), nilai).value = folder
+        ws.cell(kendali.baris_isian("Tahun Baru"), nilai).value = 2027
     wb.save(m26)
     sebelum = sidik_folder(lama)
 
