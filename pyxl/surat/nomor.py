@@ -88,6 +88,7 @@ def nomor_berikut(rows: list[Baris], tahun: int) -> int:
 
 
 AWALAN_TERAKHIR = "Nomor Surat Terakhir "
+"""The start of a `kunci_terakhir` key; the calendar year follows."""
 
 
 def kunci_terakhir(tahun: int) -> str:
