@@ -27,6 +27,10 @@ def _json_nilai(v: Any) -> Any:
     return v
 
 
+_VISIBILITAS = {"visible": "Visible", "hidden": "Hidden", "veryHidden": "VeryHidden"}
+"""openpyxl's sheet state as Office.js names it (the remote engine reads `visibility`)."""
+
+
 def payload(berkas: Path) -> dict[str, Any]:
     """The remote engine's snapshot of every sheet of a workbook file, values from A1."""
     import xlwings as xw
@@ -38,7 +42,15 @@ def payload(berkas: Path) -> dict[str, Any]:
             [_json_nilai(v) for v in r]
             for r in ws.iter_rows(min_row=1, min_col=1, values_only=True)
         ]
-        sheets.append({"name": ws.title, "values": rows or [[None]], "pictures": [], "tables": []})
+        sheets.append(
+            {
+                "name": ws.title,
+                "values": rows or [[None]],
+                "pictures": [],
+                "tables": [],
+                "visibility": _VISIBILITAS[ws.sheet_state],
+            }
+        )
     return {
         "client": "VBA",
         "version": xw.__version__,

@@ -12,6 +12,9 @@ from pyxl.kontrak import skema
 
 KUNCI_TAHUN_DATA = "Tahun Data"
 """The performance year of the data in this master, set by its first writing step."""
+KUNCI_TAHUN_LALU = "Tahun Realisasi Lalu"
+"""The year of the figures in `Realisasi Tahun Lalu`, set by `pyxl tahun-baru` (the year of the
+master it came from, which is not the year before when a year was skipped)."""
 
 
 def baca_sistem(buku: Buku, kunci: str) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 
 from pyxl.buku.daftar import baca_bagian, baca_indikator
 from pyxl.buku.port import Baris, Buku
+from pyxl.buku.sistem import KUNCI_TAHUN_LALU, baca_sistem
 from pyxl.buku.tabel import baca_tabel
 from pyxl.galat import IsianError
 from pyxl.inti import indo
@@ -202,7 +203,7 @@ def susun_konteks(
     ringkasan += [f"{per_kelas[-1]} belum ada capaian"] if per_kelas[-1] else []
     d: dict[str, Any] = {
         "tahun": str(peng.tahun()),
-        "tahun_lalu": str(peng.tahun() - 1),
+        "tahun_lalu": baca_sistem(buku, KUNCI_TAHUN_LALU) or str(peng.tahun() - 1),
         "tahun_terbit": str(tanggal.year),
         "sampul_kota": peng["Kota"].upper(),
         "instansi": f"{peng['Unit Kerja']} {peng['Pemerintah Daerah']}",

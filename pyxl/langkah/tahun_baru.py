@@ -6,8 +6,9 @@ takes from the old one (`pyxl.bangun.perbarui.baca_isi`, which reads any earlier
 - `Pengaturan`, with `Tahun` replaced; the per-round dates (meeting, return deadline) start
   empty, since they belong to last year's round;
 - the `Bagian` list, `Riwayat Bagian`, retired Bagian's hidden sheets, and every indicator's
-  defining columns; last year's `Realisasi` becomes `Realisasi Tahun Lalu`, and `Realisasi`,
-  `Realisasi Anggaran` and `Keterangan` start empty;
+  defining columns; last year's `Realisasi` becomes `Realisasi Tahun Lalu` (its year goes to
+  `Sistem`, for the documents that compare with it), and `Realisasi`, `Realisasi Anggaran`
+  and `Keterangan` start empty;
 - `Target` from the column `Target <year>` of the Renstra's yearly targets when the Bagian
   sheet has it (and `Target Atas` from `Target Atas <year>`); without it the target starts
   empty, the indicator is listed in the message, and `pyxl format` refuses to issue a format
@@ -16,7 +17,10 @@ takes from the old one (`pyxl.bangun.perbarui.baca_isi`, which reads any earlier
   old folder, as staff edited them.
 
 Every ledger, register and log starts empty (`Disposisi` … `Register Arsip`, `Analisis`,
-`Rekap`, the SOP steps on `Kendali`), and the new master gets a new stamp secret. Nothing of
+`Rekap`, the SOP steps on `Kendali`), and the new master gets a new stamp secret. Letter
+numbers run per calendar year and last year's round numbered its letters early in this one, so
+the highest number of each calendar year of the old register goes to `Sistem`
+(`pyxl.surat.nomor.kunci_terakhir`) and the new register goes on from it. Nothing of
 the old master or folder changes (the step only reads it). On Windows the new folder becomes an
 Excel Trusted Location, as the installer made the first one.
 """
@@ -30,13 +34,14 @@ from pathlib import Path
 from pyxl.bangun.kerja import siapkan_folder
 from pyxl.bangun.perbarui import IsiMaster, baca_isi, bangun_dari, tulis_isi
 from pyxl.berkas.tulis import BATAS_JALUR_WINDOWS, JALUR_RELATIF_TERPANJANG, tulis_atomik
-from pyxl.buku.sistem import KUNCI_TAHUN_DATA
+from pyxl.buku.sistem import KUNCI_TAHUN_DATA, KUNCI_TAHUN_LALU
 from pyxl.buku.xlsm import BukuZip
 from pyxl.galat import IsianError, LingkunganError
 from pyxl.inti.sel import nama_sel, sebagai_teks
 from pyxl.inti.stempel import KUNCI_RAHASIA
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import kendali, skema
+from pyxl.surat.nomor import kunci_terakhir, terakhir_per_tahun
 
 LEDGER = tuple(
     s
@@ -65,9 +70,13 @@ def _folder_bawaan(lama: Path, tahun_lama: int, tahun: int) -> Path:
     return lama.with_name(f"{nama} {tahun}")
 
 
-def siapkan_isi(isi: IsiMaster, tahun: int) -> list[str]:
+def siapkan_isi(isi: IsiMaster, tahun: int, tahun_lama: int | None = None) -> list[str]:
     """Turn last year's data into next year's (see the module docstring); returns the cells
     of indicators whose target must still be filled ('HUKUM!H3')."""
+    sistem_lama = {
+        sebagai_teks(r.get("Kunci")): sebagai_teks(r.get("Nilai")) for r in isi.baris(skema.SISTEM)
+    }
+    nomor = terakhir_per_tahun(isi.baris(skema.REGISTER_SURAT), sistem_lama)
     for sheet in LEDGER:
         if isi.nilai.get(sheet):
             isi.nilai[sheet] = isi.nilai[sheet][:1]
@@ -82,11 +91,14 @@ def siapkan_isi(isi: IsiMaster, tahun: int) -> list[str]:
             elif kunci in KUNCI_PUTARAN and v < len(r):
                 r[v] = None
     sistem = isi.nilai.get(skema.SISTEM) or [["Kunci", "Nilai"]]
-    buang = {KUNCI_RAHASIA, KUNCI_TAHUN_DATA}
+    buang = {KUNCI_RAHASIA, KUNCI_TAHUN_DATA, KUNCI_TAHUN_LALU}
+    buang |= {kunci_terakhir(t) for t in nomor}
     isi.nilai[skema.SISTEM] = [
         sistem[0],
         *(r for r in sistem[1:] if r and sebagai_teks(r[0]) not in buang),
         [KUNCI_TAHUN_DATA, str(tahun)],
+        [KUNCI_TAHUN_LALU, str(tahun_lama or tahun - 1)],
+        *([kunci_terakhir(t), str(n)] for t, n in sorted(nomor.items())),
     ]
     kendali_lama = isi.nilai.get(skema.KENDALI)
     if kendali_lama:
@@ -154,7 +166,7 @@ def jalankan(
             "pendek, misalnya C:\\Kinerja\\" + str(baru) + "."
         )
     ktx.umpan.status(f"Tahun baru {baru}: menyusun buku kerja dari {lama.name} …")
-    kosong = siapkan_isi(isi, baru)
+    kosong = siapkan_isi(isi, baru, tahun_lama)
     data = bangun_dari(isi, tahun=baru)
     siapkan_folder(tujuan, templat_dari=lama.parent / skema.FOLDER_TEMPLAT)
     sementara = tujuan / f".{skema.NAMA_MASTER}.tahun-baru.xlsm"

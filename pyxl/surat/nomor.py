@@ -39,6 +39,7 @@ from pyxl.berkas.kunci import jurnal_aktif
 from pyxl.berkas.tulis import jalur_bebas
 from pyxl.buku.pengaturan import baca_pengaturan
 from pyxl.buku.port import Baris, Buku
+from pyxl.buku.sistem import baca_sistem
 from pyxl.buku.tabel import baca_tabel, ganti_baris, tambah_baris
 from pyxl.galat import IsianError
 from pyxl.inti.sel import sebagai_teks
@@ -86,6 +87,31 @@ def nomor_berikut(rows: list[Baris], tahun: int) -> int:
     return max(dipakai, default=0) + 1
 
 
+AWALAN_TERAKHIR = "Nomor Surat Terakhir "
+"""The start of a `kunci_terakhir` key; the calendar year follows."""
+
+
+def kunci_terakhir(tahun: int) -> str:
+    """The `Sistem` key holding the highest number of calendar year `tahun` that an earlier
+    master used: `pyxl tahun-baru` starts the register empty, but last year's round numbered
+    its letters in January of this one, so the new master goes on from there."""
+    return f"{AWALAN_TERAKHIR}{tahun}"
+
+
+def terakhir_per_tahun(rows: list[Baris], sistem: dict[str, str]) -> dict[int, int]:
+    """The highest number of each calendar year in the register `rows` and in the
+    `kunci_terakhir` keys of `sistem` (key -> value): what a new master must not hand out."""
+    hasil: dict[int, int] = {}
+    for kunci, nilai in sistem.items():
+        tahun = kunci.removeprefix(AWALAN_TERAKHIR)
+        if kunci.startswith(AWALAN_TERAKHIR) and tahun.isdigit() and nilai.isdigit():
+            hasil[int(tahun)] = max(hasil.get(int(tahun), 0), int(nilai))
+    for r in rows:
+        if ut := _urut_tahun(r):
+            hasil[ut[1]] = max(hasil.get(ut[1], 0), ut[0])
+    return hasil
+
+
 def _kode(teks: str, kunci: str) -> str:
     teks = teks.strip()
     if not teks or "/" in teks or not teks.isprintable():
@@ -118,6 +144,8 @@ def nomor_surat(
     kode = _kode(kode_klasifikasi, kunci_klasifikasi)
     unit = _kode(baca_pengaturan(buku)["Kode Unit"], "Kode Unit")
     urut = nomor_berikut(baca_tabel(buku, skema.REGISTER_SURAT), tanggal.year)
+    lalu = baca_sistem(buku, kunci_terakhir(tanggal.year))
+    urut = max(urut, int(lalu) + 1) if lalu.isdigit() else urut
     ns = NomorSurat(susun_nomor(kode, urut, unit, tanggal.year), urut, tanggal.year, Path(), 0)
     ns.berkas = jalur_bebas(berkas(urut))
     rec: Baris = {
