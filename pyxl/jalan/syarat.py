@@ -69,5 +69,5 @@ def periksa_jalur(buku: Buku) -> None:
             f"membatasi jalur {BATAS_JALUR_WINDOWS + 1} karakter. Pindahkan folder kerja ke "
             f"jalur yang lebih pendek (paling panjang "
             f"{BATAS_JALUR_WINDOWS - JALUR_RELATIF_TERPANJANG} karakter), misalnya "
-            "C:\\Kinerja\\2027. Tidak ada yang diubah."
+            "C:\\Kinerja. Tidak ada yang diubah."
         )

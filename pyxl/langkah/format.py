@@ -28,6 +28,7 @@ from typing import Any
 
 from pyxl.berkas.tulis import galat_tulis
 from pyxl.buku.daftar import baca_indikator, pilih_bagian
+from pyxl.buku.pengaturan import catat_pengaturan
 from pyxl.buku.port import Baris, Buku
 from pyxl.buku.sistem import rahasia as rahasia_stempel
 from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel
@@ -389,6 +390,8 @@ def jalankan(ktx: Konteks, *, bagian: str | None = None, batas_waktu: str | None
         for sementara, _ in berkas:
             with contextlib.suppress(OSError):
                 sementara.unlink()
+    if batas_waktu is not None:  # the e-mails (step 3) and reminders state the same date
+        catat_pengaturan(ktx.buku, {"Batas Waktu Pengembalian": batas})
     relatif = folder.relative_to(ktx.buku.folder.resolve()).as_posix()
     ringkasan = (
         f"{len(berkas)} format IKU tahun {tahun} dibuat di folder {relatif}/ "
