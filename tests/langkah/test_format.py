@@ -251,6 +251,23 @@ def test_one_bagian_with_its_own_deadline_into_the_configured_folder(master: Pat
     assert r["Kode Bagian"] == "RENKEU"
 
 
+def test_the_deadline_given_is_the_one_the_emails_state(master: Path) -> None:
+    """A deadline typed on the command line is recorded in Pengaturan, so step 3's e-mails
+    and the reminders state the date printed on the formats."""
+    import email
+
+    assert _jalan(master, "--batas-waktu", "18 Januari 2027") == 0
+    [r] = [r for r in _baris(master, skema.PENGATURAN) if r["Kunci"] == "Batas Waktu Pengembalian"]
+    assert r["Nilai"] == "18 Januari 2027"
+    assert main(["kirim", "--workbook", str(master), "--mode", "draf"]) == 0
+    draf = sorted((master.parent / skema.FOLDER_KIRIM).glob("*.eml"))
+    assert draf
+    for berkas in draf:
+        pesan = email.message_from_bytes(berkas.read_bytes(), policy=email.policy.default)
+        teks = pesan.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+        assert "18 Januari 2027" in teks, berkas.name
+
+
 def test_a_bagian_without_indicators_is_skipped(
     master: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
