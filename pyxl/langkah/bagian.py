@@ -295,4 +295,7 @@ def _periksa_nip(nip: str) -> None:
     try:
         indo.nip(nip)
     except ValueError as exc:
-        raise IsianError(f"NIP '{nip}': {exc}") from exc
+        raise IsianError(
+            f"{exc} Perbaiki NIP Kepala Bagian (opsi --nip, atau isian 'NIP' di sheet "
+            f"{skema.KENDALI}), lalu ulangi."
+        ) from exc
