@@ -130,10 +130,12 @@ def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
         )
         return Hasil(f"{pesan} Tidak ada yang diubah.", ubah_buku=False)
 
-    # the first recorded row of each content, and the return in use per Bagian
+    # the first recorded row of each content (one of this run with the row it is written to,
+    # so that a copy in the same run names it too), and the return in use per Bagian
     pertama: dict[str, Baris] = {}
     for r in penerimaan:
         pertama.setdefault(sebagai_teks(r["SHA-256"]), r)
+    baris_baru = max(len(ktx.buku.baca(skema.PENERIMAAN)), 1) + 1  # as `tambah_baris`
     tertaut = kode_tertaut(ktx.buku)
     kode_kini = {lama: kini for kini, semua in tertaut.items() for lama in semua}
     dipakai: dict[str, tuple[datetime, datetime]] = {}
@@ -169,7 +171,7 @@ def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
                 _baris(k, sidik, "", DUPLIKAT, f"{_duplikat(pertama[sidik])}; {asal}")
             )
             continue
-        awal = _baris(k, sidik, "", "", "")
+        awal = _baris(k, sidik, "", "", "") | {"_baris": baris_baru + len(baris_terima)}
         pertama.setdefault(sidik, awal)
         kode, temuan, nilai = periksa_kembalian(
             k.nama,
