@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from pyxl.buku.daftar import baca_bagian, periksa_kode
+from pyxl.buku.daftar import baca_bagian, kode_tertaut, periksa_kode
 from pyxl.buku.kendali import segarkan_status_bagian
 from pyxl.buku.port import Buku
 from pyxl.buku.tabel import baca_tabel, ganti_baris, tambah_baris
@@ -95,6 +95,21 @@ def _cari(daftar: list[Bagian], kode: str) -> Bagian:
     )
 
 
+def _bukan_kode_lama(ktx: Konteks, kode: str, kecuali: str = "") -> None:
+    """Refuse a code another Bagian had before it was renamed (`kecuali`: the Bagian being
+    renamed, which may take back its own): the rows written under it are that Bagian's, and a
+    new Bagian under it would be counted as having returned them."""
+    for kini, dulu in kode_tertaut(ktx.buku).items():
+        if kini.casefold() != kecuali.casefold() and kode.casefold() in {
+            d.casefold() for d in dulu
+        }:
+            raise IsianError(
+                f"Kode {kode} pernah dipakai Bagian {kini} sebelum berganti kode (lihat sheet "
+                f"{skema.RIWAYAT_BAGIAN}); catatan lama berkode {kode} tertaut ke {kini}. Pilih "
+                "kode lain. Tidak ada yang diubah."
+            )
+
+
 def _lembar_bagian(buku: Buku) -> list[str]:
     """Every sheet that is a Bagian's indicator table (active or retired), in sheet order."""
     hasil = []
@@ -154,6 +169,7 @@ def tambah(ktx: Konteks, **opsi: str | None) -> Hasil:
     isi, dari_tombol = _isian(ktx, opsi)
     kode = isi["kode"]
     periksa_kode(kode, "kode Bagian baru")
+    _bukan_kode_lama(ktx, kode)
     if not isi.get("nama"):
         raise IsianError(
             f"Nama Bagian untuk {kode} belum diisi (opsi --nama, atau isian 'Nama Bagian' di "
@@ -220,6 +236,7 @@ def ubah(ktx: Konteks, **opsi: str | None) -> Hasil:
         )
     if kode_baru:
         periksa_kode(kode_baru, "kode Bagian baru")
+        _bukan_kode_lama(ktx, kode_baru, kecuali=lama.kode)
         dipakai = [s for s in ktx.buku.nama_sheet() if s.casefold() == kode_baru.casefold()]
         lain = [b for b in daftar if b.kode.casefold() == kode_baru.casefold() and b is not lama]
         if lain or (dipakai and dipakai[0].casefold() != lama.kode.casefold()):

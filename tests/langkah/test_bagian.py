@@ -440,6 +440,30 @@ def test_ubah_renames_and_keeps_the_earlier_rows_linked(
     assert baris_sheet(master, "ORTALA")[0]["Realisasi"] == "A"
 
 
+def test_an_earlier_code_of_a_renamed_bagian_is_not_given_to_another(
+    kerja_jalan: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ORG's return is ORTALA's: a new Bagian under the code ORG would be counted as having
+    returned it."""
+    master = kerja_jalan / skema.NAMA_MASTER
+    assert _pyxl(master, "bagian", "ubah", "ORG", "--kode-baru", "ORTALA") == 0
+    sebelum = sidik_folder(kerja_jalan)
+    for argumen in (
+        ["tambah", "ORG", "--nama", "Bagian Organisasi Baru"],
+        ["ubah", "HUKUM", "--kode-baru", "org"],
+    ):
+        capsys.readouterr()
+        assert _pyxl(master, "bagian", *argumen) == 1, argumen
+        err = capsys.readouterr().err
+        assert "tertaut ke ORTALA" in err and "Pilih kode lain" in err
+    assert sidik_folder(kerja_jalan) == sebelum
+    # the renamed Bagian itself may take its code back; its rows stay its own
+    assert _pyxl(master, "bagian", "ubah", "ORTALA", "--kode-baru", "ORG") == 0
+    assert kode_tertaut(BukuZip(master, hanya_baca=True)) == {"ORG": {"ORTALA"}}
+    [org] = [r for r in _status_kendali(master) if r[0] == "ORG"]
+    assert org[7] == "Diterima, sebagian kosong"
+
+
 # ------------------------------------------------------------------------------ hapus
 
 
