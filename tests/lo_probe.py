@@ -4,15 +4,16 @@ Run with the Python that has LibreOffice's `uno` module (Debian: /usr/bin/python
 python3-uno), not the project's Python:
 
     python3 lo_probe.py WORKBOOK.xlsm [--run MODULE.SUB --sheet NAME --cell A1]
-                                      [--grafik] [--seri-grafik] [--data SHEET ...]
-                                      [--ubah EDITS.json]
+                                      [--grafik] [--seri-grafik] [--judul-cetak]
+                                      [--data SHEET ...] [--ubah EDITS.json]
 
 Starts its own headless soffice on a private profile and a named pipe (no network), prints
 JSON {"sheets": [...], "hidden": [sheets not shown], "buttons": [{"sheet", "label", "macro"}],
 "cell": value}, with `--grafik` also {"charts": {sheet: number of charts}}, with
 `--seri-grafik` also {"series": {sheet: per chart, per data series {"label", "nilai",
 "kategori"}, each {"rentang": the cell range it reads, "isi": the values LibreOffice draws}}},
-with `--data SHEET` also
+with `--judul-cetak` also {"print_titles": {sheet: [first, last] row (1-based) repeated on every
+printed page, or null}}, with `--data SHEET` also
 {"data": {SHEET: rows of [type, number, text, number format] from A1 to the used area's end}};
 never saves the document unless `--ubah` is given: then the cells of EDITS.json
 ([{"sheet", "cell", "nilai"}], a number, a text, null to clear, or {"rumus": "=..."}) are
@@ -131,6 +132,7 @@ def main() -> int:
     ap.add_argument("--cell")
     ap.add_argument("--grafik", action="store_true")
     ap.add_argument("--seri-grafik", dest="seri_grafik", action="store_true")
+    ap.add_argument("--judul-cetak", dest="judul_cetak", action="store_true")
     ap.add_argument("--data", action="append", default=[])
     ap.add_argument("--ubah")
     args = ap.parse_args()
@@ -200,6 +202,17 @@ def main() -> int:
                 }
             if args.seri_grafik:
                 out["series"] = {n: _seri(doc, n) for n in doc.Sheets.ElementNames}
+            if args.judul_cetak:
+                judul: dict[str, object] = {}
+                for n in doc.Sheets.ElementNames:
+                    sheet = doc.Sheets.getByName(n)
+                    baris = sheet.getTitleRows()
+                    judul[n] = (
+                        [baris.StartRow + 1, baris.EndRow + 1]
+                        if sheet.getPrintTitleRows()
+                        else None
+                    )
+                out["print_titles"] = judul
             if args.data:
                 out["data"] = {n: _data(doc, n) for n in args.data}
             if args.sheet and args.cell:
