@@ -70,6 +70,12 @@ def _isian(ktx: Konteks, opsi: dict[str, str | None]) -> tuple[dict[str, str], b
             if len(baris) >= kendali.KOLOM_ISIAN_NILAI
             else None
         )
+        if k == "nip" and isinstance(nilai, int | float):
+            raise IsianError(
+                f"NIP di sheet {skema.KENDALI} sel C{r} terbaca sebagai angka, dan Excel hanya "
+                "menyimpan 15 angka pertama dari sebuah angka (NIP menjadi salah). Ketik ulang "
+                "NIP diawali tanda petik, misalnya '198203152006041002, lalu klik tombolnya lagi."
+            )
         if sebagai_teks(nilai):
             hasil[k] = sebagai_teks(nilai)
     if not hasil.get("kode"):

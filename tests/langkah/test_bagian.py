@@ -733,6 +733,22 @@ def test_a_bagian_button_without_a_code_names_the_cell_to_fill(
     assert f"'Kode Bagian' di sheet Kendali sel C{kendali.baris_isian('Kode Bagian')}" in pesan
 
 
+def test_a_nip_typed_as_a_number_is_refused_not_cut(
+    master: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Excel keeps 15 digits of a number: an 18-digit NIP typed without the apostrophe comes
+    to Python as 198203152006040992 (a float), never to be saved as a NIP."""
+    _isi_kendali(
+        master, {"Kode Bagian": "ORG", "NIP": 198203152006041002, "Pangkat": "Pembina (IV/a)"}
+    )
+    actions = klik(master, "bagian_ubah", monkeypatch)
+    assert [a["func"] for a in actions] == ["alert"], "nothing written, nothing saved"
+    pesan, _judul, _tombol, mode, _ = actions[0]["args"]
+    assert mode == "critical"
+    assert f"sel C{kendali.baris_isian('NIP')}" in pesan and "tanda petik" in pesan
+    assert "198203152006040992" not in pesan
+
+
 def test_an_unexpected_error_in_a_button_is_logged_and_nothing_is_written(
     kerja_jalan: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
