@@ -138,6 +138,17 @@ def test_ulang_accepts_a_return_refused_for_an_address_typed_wrong(
     assert "Tidak ada kiriman yang ditolak" in capsys.readouterr().out
     assert sidik_folder(kerja_terbit) == sebelum
 
+    # the same file again: a copy of what was accepted in the end, nothing left to fix
+    shutil.copy(kesra, kerja_terbit / "masuk" / "KESRA (2).xlsx")
+    assert _himpun(kerja_terbit) == 0
+    [lagi] = _baris(kerja_terbit, "KESRA (2).xlsx")
+    assert lagi["Status"] == "Duplikat"
+    assert (
+        f"isi sama dengan KESRA.xlsx (sheet {skema.PENERIMAAN} baris 3, Diterima)"
+        in (lagi["Catatan"])
+    )
+    assert "--ulang" not in lagi["Catatan"]
+
 
 def test_ulang_on_a_folder_without_refusals_changes_nothing(
     kerja_terbit: Path, capsys: pytest.CaptureFixture[str]
