@@ -106,9 +106,9 @@ def _bukan_kode_lama(ktx: Konteks, kode: str, kecuali: str = "") -> None:
     renamed, which may take back its own): the rows written under it are that Bagian's, and a
     new Bagian under it would be counted as having returned them."""
     for kini, dulu in kode_tertaut(ktx.buku).items():
-        if kini.casefold() != kecuali.casefold() and kode.casefold() in {
-            d.casefold() for d in dulu
-        }:
+        if kini.casefold() == kecuali.casefold():
+            continue
+        if kode.casefold() in {d.casefold() for d in dulu}:
             raise IsianError(
                 f"Kode {kode} pernah dipakai Bagian {kini} sebelum berganti kode (lihat sheet "
                 f"{skema.RIWAYAT_BAGIAN}); catatan lama berkode {kode} tertaut ke {kini}. Pilih "

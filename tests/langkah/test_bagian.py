@@ -155,7 +155,10 @@ def _tata_letak(ws: Any) -> dict[str, Any]:
             for c in ws[1]
         ],
         "tinggi_judul": ws.row_dimensions[1].height,
-        "lebar": {k: (d.width, d.hidden) for k, d in ws.column_dimensions.items()},
+        "kolom": {
+            k: (d.width, d.hidden, d.number_format, d.protection.locked, d.alignment.wrap_text)
+            for k, d in ws.column_dimensions.items()
+        },
         "validasi": sorted(
             (str(v.sqref), v.type, v.formula1, v.allow_blank, v.prompt, v.error)
             for v in ws.data_validations.dataValidation
