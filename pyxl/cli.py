@@ -201,7 +201,8 @@ def _parser() -> argparse.ArgumentParser:
             continue
         if nama == "ubah":
             q.add_argument("--kode-baru", dest="kode_baru", help="kode baru Bagian ini")
-        q.add_argument("--nama", required=nama == "tambah", help="nama Bagian")
+        # checked by the step, which says in Indonesian what to type (as for the button)
+        q.add_argument("--nama", help="nama Bagian" + (" (wajib)" if nama == "tambah" else ""))
         q.add_argument("--asisten", help="Asisten yang membawahi")
         q.add_argument("--kepala", help="nama Kepala Bagian")
         q.add_argument("--nip", help="NIP Kepala Bagian")

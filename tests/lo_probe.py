@@ -4,11 +4,16 @@ Run with the Python that has LibreOffice's `uno` module (Debian: /usr/bin/python
 python3-uno), not the project's Python:
 
     python3 lo_probe.py WORKBOOK.xlsm [--run MODULE.SUB --sheet NAME --cell A1]
-                                      [--grafik] [--data SHEET ...] [--ubah EDITS.json]
+                                      [--grafik] [--seri-grafik] [--judul-cetak]
+                                      [--data SHEET ...] [--ubah EDITS.json]
 
 Starts its own headless soffice on a private profile and a named pipe (no network), prints
-JSON {"sheets": [...], "buttons": [{"sheet", "label", "macro"}], "cell": value}, with
-`--grafik` also {"charts": {sheet: number of charts}}, with `--data SHEET` also
+JSON {"sheets": [...], "hidden": [sheets not shown], "buttons": [{"sheet", "label", "macro"}],
+"cell": value}, with `--grafik` also {"charts": {sheet: number of charts}}, with
+`--seri-grafik` also {"series": {sheet: per chart, per data series {"label", "nilai",
+"kategori"}, each {"rentang": the cell range it reads, "isi": the values LibreOffice draws}}},
+with `--judul-cetak` also {"print_titles": {sheet: [first, last] row (1-based) repeated on every
+printed page, or null}}, with `--data SHEET` also
 {"data": {SHEET: rows of [type, number, text, number format] from A1 to the used area's end}};
 never saves the document unless `--ubah` is given: then the cells of EDITS.json
 ([{"sheet", "cell", "nilai"}], a number, a text, null to clear, or {"rumus": "=..."}) are
@@ -68,6 +73,35 @@ def _data(doc: object, name: str) -> list[list[object]]:
     return rows
 
 
+def _seri(doc: object, name: str) -> list[list[dict[str, object]]]:
+    """Per chart on sheet `name`, per data series, what it reads and the values it draws."""
+    hasil = []
+    charts = doc.Sheets.getByName(name).Charts  # type: ignore[attr-defined]
+    for i in range(charts.Count):
+        chart = charts.getByIndex(i).EmbeddedObject
+        daftar = []
+        for cs in chart.getFirstDiagram().getCoordinateSystems():
+            for jenis in cs.getChartTypes():
+                for seri in jenis.getDataSeries():
+                    isi: dict[str, object] = {}
+                    for urutan in seri.getDataSequences():
+                        for peran, seq in (("label", urutan.Label), ("nilai", urutan.Values)):
+                            if seq is not None and peran not in isi:
+                                isi[peran] = {
+                                    "rentang": seq.getSourceRangeRepresentation(),
+                                    "isi": list(seq.getData()),
+                                }
+                    kategori = cs.getAxisByDimension(0, 0).getScaleData().Categories
+                    if kategori is not None and kategori.Values is not None:
+                        isi["kategori"] = {
+                            "rentang": kategori.Values.getSourceRangeRepresentation(),
+                            "isi": list(kategori.Values.getData()),
+                        }
+                    daftar.append(isi)
+        hasil.append(daftar)
+    return hasil
+
+
 SARING = {".xlsx": "Calc MS Excel 2007 XML", ".xlsm": "Calc MS Excel 2007 VBA XML"}
 
 
@@ -97,6 +131,8 @@ def main() -> int:
     ap.add_argument("--sheet")
     ap.add_argument("--cell")
     ap.add_argument("--grafik", action="store_true")
+    ap.add_argument("--seri-grafik", dest="seri_grafik", action="store_true")
+    ap.add_argument("--judul-cetak", dest="judul_cetak", action="store_true")
     ap.add_argument("--data", action="append", default=[])
     ap.add_argument("--ubah")
     args = ap.parse_args()
@@ -135,6 +171,9 @@ def main() -> int:
             if args.ubah:
                 _ubah(doc, url, args.ubah)
             out: dict[str, object] = {"sheets": list(doc.Sheets.ElementNames), "buttons": []}
+            out["hidden"] = [
+                n for n in doc.Sheets.ElementNames if not doc.Sheets.getByName(n).IsVisible
+            ]
             buttons: list[dict[str, str]] = []
             for name in doc.Sheets.ElementNames:
                 sheet = doc.Sheets.getByName(name)
@@ -161,6 +200,19 @@ def main() -> int:
                 out["charts"] = {
                     n: doc.Sheets.getByName(n).Charts.Count for n in doc.Sheets.ElementNames
                 }
+            if args.seri_grafik:
+                out["series"] = {n: _seri(doc, n) for n in doc.Sheets.ElementNames}
+            if args.judul_cetak:
+                judul: dict[str, object] = {}
+                for n in doc.Sheets.ElementNames:
+                    sheet = doc.Sheets.getByName(n)
+                    baris = sheet.getTitleRows()
+                    judul[n] = (
+                        [baris.StartRow + 1, baris.EndRow + 1]
+                        if sheet.getPrintTitleRows()
+                        else None
+                    )
+                out["print_titles"] = judul
             if args.data:
                 out["data"] = {n: _data(doc, n) for n in args.data}
             if args.sheet and args.cell:

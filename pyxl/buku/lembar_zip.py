@@ -52,14 +52,20 @@ def _tulis(root: etree._Element) -> bytes:
 
 
 def _kutip(nama: str) -> str:
-    """A sheet name as a formula writes it ('Register Surat'!, TAPEM!)."""
-    return f"'{nama.replace(chr(39), chr(39) * 2)}'" if re.search(r"[^A-Za-z0-9_]", nama) else nama
+    """A sheet name as a formula writes it ('Register Surat'!, TAPEM!, 'PBJ2'!): quoted where
+    Excel needs it, by the rules of XlsxWriter, which wrote the builder's names (a character
+    other than a letter, digit, `_` or `.`, a leading digit, a name that reads as a cell)."""
+    from xlsxwriter.utility import quote_sheetname
+
+    return quote_sheetname(nama)
 
 
 def _ganti_acuan(teks: str, lama: str, baru: str) -> str:
-    for a in {f"'{lama}'!", f"{_kutip(lama)}!"}:
-        teks = teks.replace(a, f"{_kutip(baru)}!")
-    return teks
+    """`teks` with its references to sheet `lama` made to sheet `baru` (not those to a sheet
+    whose name merely ends with `lama`)."""
+    kutip = re.escape(lama.replace("'", "''"))
+    acuan = re.compile(rf"'{kutip}'!|(?<![\w.']){re.escape(lama)}!")
+    return acuan.sub(lambda _m: f"{_kutip(baru)}!", teks)
 
 
 def _modul(baca: Baca) -> list[VbaModule]:

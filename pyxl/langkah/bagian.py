@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from pyxl.buku.daftar import baca_bagian, periksa_kode
+from pyxl.buku.daftar import baca_bagian, kode_tertaut, periksa_kode
 from pyxl.buku.kendali import segarkan_status_bagian
 from pyxl.buku.port import Buku
 from pyxl.buku.tabel import baca_tabel, ganti_baris, tambah_baris
@@ -70,6 +70,12 @@ def _isian(ktx: Konteks, opsi: dict[str, str | None]) -> tuple[dict[str, str], b
             if len(baris) >= kendali.KOLOM_ISIAN_NILAI
             else None
         )
+        if k == "nip" and isinstance(nilai, int | float):
+            raise IsianError(
+                f"NIP di sheet {skema.KENDALI} sel C{r} terbaca sebagai angka, dan Excel hanya "
+                "menyimpan 15 angka pertama dari sebuah angka (NIP menjadi salah). Ketik ulang "
+                "NIP diawali tanda petik, misalnya '198203152006041002, lalu klik tombolnya lagi."
+            )
         if sebagai_teks(nilai):
             hasil[k] = sebagai_teks(nilai)
     if not hasil.get("kode"):
@@ -93,6 +99,21 @@ def _cari(daftar: list[Bagian], kode: str) -> Bagian:
         f"Kode Bagian '{kode}' tidak ada di sheet {skema.BAGIAN}. Kode yang ada: "
         f"{', '.join(b.kode for b in daftar) or '(belum ada)'}."
     )
+
+
+def _bukan_kode_lama(ktx: Konteks, kode: str, kecuali: str = "") -> None:
+    """Refuse a code another Bagian had before it was renamed (`kecuali`: the Bagian being
+    renamed, which may take back its own): the rows written under it are that Bagian's, and a
+    new Bagian under it would be counted as having returned them."""
+    for kini, dulu in kode_tertaut(ktx.buku).items():
+        if kini.casefold() == kecuali.casefold():
+            continue
+        if kode.casefold() in {d.casefold() for d in dulu}:
+            raise IsianError(
+                f"Kode {kode} pernah dipakai Bagian {kini} sebelum berganti kode (lihat sheet "
+                f"{skema.RIWAYAT_BAGIAN}); catatan lama berkode {kode} tertaut ke {kini}. Pilih "
+                "kode lain. Tidak ada yang diubah."
+            )
 
 
 def _lembar_bagian(buku: Buku) -> list[str]:
@@ -154,6 +175,7 @@ def tambah(ktx: Konteks, **opsi: str | None) -> Hasil:
     isi, dari_tombol = _isian(ktx, opsi)
     kode = isi["kode"]
     periksa_kode(kode, "kode Bagian baru")
+    _bukan_kode_lama(ktx, kode)
     if not isi.get("nama"):
         raise IsianError(
             f"Nama Bagian untuk {kode} belum diisi (opsi --nama, atau isian 'Nama Bagian' di "
@@ -220,6 +242,7 @@ def ubah(ktx: Konteks, **opsi: str | None) -> Hasil:
         )
     if kode_baru:
         periksa_kode(kode_baru, "kode Bagian baru")
+        _bukan_kode_lama(ktx, kode_baru, kecuali=lama.kode)
         dipakai = [s for s in ktx.buku.nama_sheet() if s.casefold() == kode_baru.casefold()]
         lain = [b for b in daftar if b.kode.casefold() == kode_baru.casefold() and b is not lama]
         if lain or (dipakai and dipakai[0].casefold() != lama.kode.casefold()):
@@ -295,4 +318,7 @@ def _periksa_nip(nip: str) -> None:
     try:
         indo.nip(nip)
     except ValueError as exc:
-        raise IsianError(f"NIP '{nip}': {exc}") from exc
+        raise IsianError(
+            f"{exc} Perbaiki NIP Kepala Bagian (opsi --nip, atau isian 'NIP' di sheet "
+            f"{skema.KENDALI}), lalu ulangi."
+        ) from exc

@@ -130,10 +130,14 @@ def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
         )
         return Hasil(f"{pesan} Tidak ada yang diubah.", ubah_buku=False)
 
-    # the first recorded row of each content, and the return in use per Bagian
-    pertama: dict[str, Baris] = {}
+    # the row that decided each content (its latest check, a re-check included; one of this
+    # run with the row it is written to, so that a copy in the same run names it too), and the
+    # return in use per Bagian
+    penentu: dict[str, Baris] = {}
     for r in penerimaan:
-        pertama.setdefault(sebagai_teks(r["SHA-256"]), r)
+        if sebagai_teks(r["Status"]) != DUPLIKAT or sebagai_teks(r["SHA-256"]) not in penentu:
+            penentu[sebagai_teks(r["SHA-256"])] = r
+    baris_baru = max(len(ktx.buku.baca(skema.PENERIMAAN)), 1) + 1  # as `tambah_baris`
     tertaut = kode_tertaut(ktx.buku)
     kode_kini = {lama: kini for kini, semua in tertaut.items() for lama in semua}
     dipakai: dict[str, tuple[datetime, datetime]] = {}
@@ -164,13 +168,13 @@ def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
             salinan.append(arsip)
         asal = f"email dari {k.pengirim} ({k.sumber})" if k.pengirim else f"masuk/{k.sumber}"
         diperiksa_ulang = _kunci(k.nama, sidik, k.sumber) in ulangi
-        if sidik in pertama and not diperiksa_ulang:
+        if sidik in penentu and not diperiksa_ulang:
             baris_terima.append(
-                _baris(k, sidik, "", DUPLIKAT, f"{_duplikat(pertama[sidik])}; {asal}")
+                _baris(k, sidik, "", DUPLIKAT, f"{_duplikat(penentu[sidik])}; {asal}")
             )
             continue
-        awal = _baris(k, sidik, "", "", "")
-        pertama.setdefault(sidik, awal)
+        awal = _baris(k, sidik, "", "", "") | {"_baris": baris_baru + len(baris_terima)}
+        penentu[sidik] = awal
         kode, temuan, nilai = periksa_kembalian(
             k.nama,
             k.data,
