@@ -74,6 +74,9 @@ class BukuExcel:
     def sembunyikan_sheet(self, nama: str, sembunyi: bool = True) -> None:
         self._tertunda.append(("sembunyikan", (nama, sembunyi)))
 
+    def atur_judul_cetak(self, sheet: str, judul: str) -> None:
+        self._tertunda.append(("judul", (sheet, judul)))
+
     def atur_rentang_grafik(self, sheet: str, baris_akhir: int) -> None:
         self._tertunda.append(("grafik", (sheet, baris_akhir)))
 
@@ -198,6 +201,9 @@ class BukuExcel:
                 self.book.sheets[isi[0]].name = isi[1]
             elif jenis == "sembunyikan":
                 self.book.sheets[isi[0]].visible = not isi[1]
+            elif jenis == "judul":
+                with contextlib.suppress(Exception):  # page setup is Windows/macOS Excel only
+                    self.book.sheets[isi[0]].api.PageSetup.LeftHeader = isi[1].replace("&", "&&")
             else:
                 self._grafik(*isi)
         # Letter numbers and the ledger must not vanish if staff close without saving.

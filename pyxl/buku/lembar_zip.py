@@ -160,10 +160,7 @@ def tambah(
         for x in sheet.findall(ns + tag):
             sheet.remove(x)
     if judul_cetak is not None:
-        for h in sheet.iterfind(f"{ns}headerFooter/{ns}oddHeader"):
-            h.text = re.sub(
-                r"&L.*?(?=&R|&C|$)", "&L" + judul_cetak.replace("&", "&&"), h.text or ""
-            )
+        _judul(sheet, judul_cetak)
 
     jenis = _xml(baca(_JENIS))
     ov = etree.SubElement(jenis, jenis.tag.replace("Types", "Override"))
@@ -194,6 +191,19 @@ def ganti_nama(baca: Baca, ada: set[str], lama: str, baru: str) -> dict[str, byt
     if _APP in ada:
         hasil[_APP] = _app(baca, lambda judul: [baru if j == lama else j for j in judul])
     return hasil
+
+
+def _judul(sheet: etree._Element, judul: str) -> None:
+    """The left part of the sheet's printed page header (the Bagian's name)."""
+    for h in sheet.iterfind("{*}headerFooter/{*}oddHeader"):
+        h.text = re.sub(r"&L.*?(?=&R|&C|$)", "&L" + judul.replace("&", "&&"), h.text or "")
+
+
+def judul_cetak(xml: bytes, judul: str) -> bytes:
+    """A sheet part whose printed page header names `judul` on the left."""
+    sheet = _xml(xml)
+    _judul(sheet, judul)
+    return _tulis(sheet)
 
 
 def sembunyikan(baca: Baca, nama: str, sembunyi: bool) -> dict[str, bytes]:

@@ -69,6 +69,10 @@ class Buku(Protocol):
 
     def sembunyikan_sheet(self, nama: str, sembunyi: bool = True) -> None: ...
 
+    def atur_judul_cetak(self, sheet: str, judul: str) -> None:
+        """Name `judul` on the left of the sheet's printed page header."""
+        ...
+
     def atur_rentang_grafik(self, sheet: str, baris_akhir: int) -> None:
         """Make the charts on `sheet` read their data down to row `baris_akhir`."""
         ...

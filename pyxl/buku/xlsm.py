@@ -561,6 +561,10 @@ class BukuZip:
         self._struktur.update(lembar_zip.sembunyikan(self._xml, nama, sembunyi))
         self._tersembunyi = self._tersembunyi | {nama} if sembunyi else self._tersembunyi - {nama}
 
+    def atur_judul_cetak(self, sheet: str, judul: str) -> None:
+        bagian = self._sheet[sheet]
+        self._struktur[bagian] = lembar_zip.judul_cetak(self._xml(bagian), judul)
+
     def atur_rentang_grafik(self, sheet: str, baris_akhir: int) -> None:
         """Make every chart drawn on `sheet` read its data down to row `baris_akhir`."""
         for bagian in self._grafik(sheet):

@@ -261,6 +261,8 @@ def ubah(ktx: Konteks, **opsi: str | None) -> Hasil:
     ganti_baris(ktx.buku, skema.BAGIAN, skema.KOLOM_BAGIAN, baris, _baris(baru))
     if kode_baru:
         ktx.buku.ganti_nama_sheet(lama.kode, kode_baru)
+    if "nama" in perubahan:  # the sheet's printed pages carry the Bagian's name
+        ktx.buku.atur_judul_cetak(baru.kode, baru.nama)
     catatan = "; ".join(
         f"{_KOLOM[k]}: {getattr(lama, k) or '-'} → {v}" for k, v in perubahan.items()
     )

@@ -383,6 +383,8 @@ def test_ubah_renames_and_keeps_the_earlier_rows_linked(
     nama = openpyxl.load_workbook(master).sheetnames
     assert nama == [("ORTALA" if n == "ORG" else n) for n in nama0], "renamed in its place"
     assert baris_sheet(master, "ORTALA") == org0, "its data kept"
+    halaman = openpyxl.load_workbook(master)["ORTALA"].oddHeader.left.text
+    assert halaman == "Bagian Organisasi dan Tata Laksana", "its printed pages say the new name"
     assert baris_sheet(master, skema.PENERIMAAN) == terima0, "earlier rows keep ORG"
     bagian = {b["Kode"]: b for b in baris_sheet(master, skema.BAGIAN)}
     assert "ORG" not in bagian
