@@ -16,7 +16,9 @@ with `--judul-cetak` also {"print_titles": {sheet: [first, last] row (1-based) r
 printed page, or null}}, with `--data SHEET` also
 {"data": {SHEET: rows of [type, number, text, number format] from A1 to the used area's end}};
 never saves the document unless `--ubah` is given: then the cells of EDITS.json
-([{"sheet", "cell", "nilai"}], a number, a text, null to clear, or {"rumus": "=..."}) are
+([{"sheet", "cell", "nilai"}], a number, a text, null to clear, {"rumus": "=..."} typed
+as in the en-US input line, or {"angka": 0.9286, "format": "0.00%"}: a value with a number
+format) are
 typed as a person would and the workbook is saved over itself in its own format (.xlsx,
 .xlsm with its macros). It stops the soffice it started.
 """
@@ -105,6 +107,16 @@ def _seri(doc: object, name: str) -> list[list[dict[str, object]]]:
 SARING = {".xlsx": "Calc MS Excel 2007 XML", ".xlsm": "Calc MS Excel 2007 VBA XML"}
 
 
+def _format_angka(doc: object, kode: str) -> int:
+    """The key of number format `kode` (en-US notation) in the document, added when new."""
+    import uno  # type: ignore[import-not-found]
+
+    formats = doc.getNumberFormats()  # type: ignore[attr-defined]
+    lokal = uno.createUnoStruct("com.sun.star.lang.Locale")
+    kunci = formats.queryKey(kode, lokal, False)
+    return int(kunci if kunci != -1 else formats.addNew(kode, lokal))
+
+
 def _ubah(doc: object, url: str, berkas: str) -> None:
     """Type the edits of `berkas` into the document and save it over itself."""
     with open(berkas, encoding="utf-8") as f:
@@ -112,7 +124,10 @@ def _ubah(doc: object, url: str, berkas: str) -> None:
     for u in ubahan:
         cell = doc.Sheets.getByName(u["sheet"]).getCellRangeByName(u["cell"])  # type: ignore[attr-defined]
         nilai = u["nilai"]
-        if isinstance(nilai, dict):
+        if isinstance(nilai, dict) and "format" in nilai:
+            cell.setValue(nilai["angka"])
+            cell.NumberFormat = _format_angka(doc, nilai["format"])
+        elif isinstance(nilai, dict):
             cell.setFormula(nilai["rumus"])
         elif isinstance(nilai, bool) or nilai is None:
             cell.setString("" if nilai is None else str(nilai).upper())

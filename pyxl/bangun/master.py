@@ -22,6 +22,7 @@ from typing import Any
 
 from pyxl.berkas.ovba import VbaModule, build_vba_project, document_module, read_vba_modules
 from pyxl.buku.tabel import FORMAT_KOLOM
+from pyxl.inti import skala
 from pyxl.kontrak import kendali, skema, sop
 from pyxl.kontrak.model import Bagian, Indikator
 from pyxl.kontrak.pengaturan import PENGATURAN
@@ -56,6 +57,8 @@ LEBAR_KOLOM: dict[str, float] = {
     "Sumber Data": 24,
     "Penanggung Jawab": 26,
     "Keterangan": 34,
+    "Rumus Capaian": 14,
+    "Skala": 20,
     "Kode": 11,
     "Nama Bagian": 40,
     "Asisten": 40,
@@ -359,6 +362,40 @@ def _lembar_bagian(ws: Any, wb: Any, gaya: _Gaya, b: Bagian, rows: Sequence[Indi
             "error_message": "Pilih Positif, Negatif atau Kualitatif.",
         },
     )
+    rumus = skema.KOLOM_INDIKATOR.index("Rumus Capaian")
+    ws.data_validation(
+        1,
+        rumus,
+        1000,
+        rumus,
+        {
+            "validate": "list",
+            "source": list(skema.RUMUS_CAPAIAN),
+            "input_title": "Rumus Capaian",
+            "input_message": "Kosongkan untuk rumus bawaan (Positif R/T; Negatif sesuai "
+            "Pengaturan 'Rumus Polaritas Negatif'). Negatif: (2T-R)/T atau T/R.",
+            "error_title": "Rumus tidak dikenal",
+            "error_message": "Pilih R/T, (2T-R)/T atau T/R, atau kosongkan.",
+        },
+    )
+    kolom_skala = skema.KOLOM_INDIKATOR.index("Skala")
+    ws.data_validation(
+        1,
+        kolom_skala,
+        1000,
+        kolom_skala,
+        {
+            "validate": "list",
+            "source": [s.nama for s in skala.BAWAAN],
+            "input_title": "Skala (indikator Kualitatif)",
+            "input_message": "Skala berurutan untuk target dan realisasi teks, mis. Predikat "
+            "SAKIP (AA > A > BB > ...). Skala lain dapat ditambahkan di sheet Skala.",
+            "error_type": "warning",
+            "error_title": "Skala",
+            "error_message": "Nama ini tidak ada di daftar bawaan. Pastikan skalanya ada di "
+            "sheet Skala.",
+        },
+    )
 
 
 BARIS_ANALISIS_MAKS = 20_000
@@ -458,6 +495,7 @@ def urutan_sheet(bagian: Sequence[Bagian]) -> list[str]:
         skema.DOKUMEN,
         skema.REGISTER_ARSIP,
         skema.RIWAYAT_BAGIAN,
+        skema.SKALA,
         skema.XLWINGS_CONF,
         skema.SISTEM,
     ]
@@ -523,6 +561,11 @@ def bangun_master(
     for sheet, kolom in skema.TABEL.items():
         if sheet not in (skema.PENGATURAN, skema.BAGIAN):
             _siapkan_tabel(lembar[sheet], gaya, kolom)
+    _tulis_baris(
+        lembar[skema.SKALA],
+        1,
+        [[r[k] for k in skema.KOLOM_SKALA] for r in skala.sebagai_baris(skala.BAWAAN)],
+    )
     _warna_kategori(wb, lembar[skema.ANALISIS], skema.KOLOM_ANALISIS_LENGKAP, "Kategori")
     _warna_kategori(wb, lembar[skema.REKAP], skema.KOLOM_REKAP, "Rata-rata Capaian (%)")
     _grafik_rekap(wb, lembar[skema.REKAP], len(bagian))

@@ -8,6 +8,7 @@ from pyxl.buku.port import Baris, Buku
 from pyxl.buku.tabel import baca_tabel
 from pyxl.galat import BukuError, IsianError
 from pyxl.inti.sel import sebagai_teks
+from pyxl.inti.skala import BAWAAN, SkalaUrut, dari_baris, normal
 from pyxl.kontrak import skema
 from pyxl.kontrak.model import Bagian
 
@@ -95,3 +96,14 @@ def kode_tertaut(buku: Buku) -> dict[str, set[str]]:
             dulu = hasil.pop(lama, set()) | {lama}
             hasil[ke] = (hasil.get(ke, set()) | dulu) - {ke}
     return {k: v for k, v in hasil.items() if v}
+
+
+def baca_skala(buku: Buku) -> dict[str, SkalaUrut]:
+    """The ordered scales of sheet `Skala` by normalised name (the built-in ones when the
+    sheet is missing); a row that cannot be used is an error naming it."""
+    if skema.SKALA not in buku.nama_sheet():
+        return {normal(s.nama): s for s in BAWAAN}
+    hasil, galat = dari_baris(baca_tabel(buku, skema.SKALA))
+    if galat:
+        raise IsianError("; ".join(galat) + ". Perbaiki sheet Skala, lalu ulangi.")
+    return hasil

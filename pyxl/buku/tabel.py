@@ -27,6 +27,7 @@ FORMAT_KOLOM: dict[str, str] = {
     "Capaian Renstra (%)": "0.00",
     "Serapan Anggaran (%)": "0.00",
     "Rata-rata Capaian (%)": "0.00",
+    "Capaian Dinilai (%)": "0.00",
     "Waktu Terbit": "dd/mm/yyyy hh:mm:ss",
     "Perubahan": "0.00",
     "Waktu Persetujuan": "dd/mm/yyyy hh:mm",

@@ -80,6 +80,7 @@ def _nilai(v: Any) -> str:
 
 def _indikator(no: int, r: Baris) -> dict[str, str]:
     d = {"no": str(no), "nama": _t(r["Indikator Kinerja"]), "satuan": _t(r["Satuan"])}
+    d["rumus"] = sebagai_teks(r.get("Rumus Capaian"))  # how the capaian was computed
     d |= {"kategori": _t(r["Kategori"])} | {k: _nilai(r[v]) for k, v in _NILAI.items()}
     d |= {k: indo.persen(_bil(r[v])) for k, v in _PERSEN.items()}
     if (atas := _nilai(r["Target Atas"])) != "-":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pyxl.inti.angka import angka
+from pyxl.inti.angka import BUKAN, TANPA_DATA, TEBAKAN, acuan, angka, baca, satuan_persen
 from pyxl.inti.sel import kutip, nama_sel
 from pyxl.inti.temuan import Temuan, peringatan
 
@@ -29,12 +29,14 @@ def periksa_isian(
     kolom_sheet: dict[str, int],
     baris_pertama: int,
     sel_rumus: frozenset[str] = frozenset(),
+    sel_persen: frozenset[str] = frozenset(),
 ) -> tuple[list[dict[str, Any]], list[Temuan]]:
     """Check the cells a Bagian filled; returns the values to merge and the findings.
 
     `kolom_sheet` maps a column name to its column number in the format, `baris_pertama` is
     the sheet row of the first indicator, `sel_rumus` the input cells holding a formula (their
-    cached value is used). A value that is not a number where one is needed is not merged;
+    cached value is used), `sel_persen` the cells with a percent number format. A value that
+    is not a number where one is needed is not merged;
     text is merged up to PANJANG_SEL characters (what an Excel cell holds), and messages
     quote at most PANJANG_KUTIPAN characters of a value.
     """
@@ -102,6 +104,8 @@ def periksa_isian(
                 temuan,
                 r.get("Target"),
                 r.get("Target Atas"),
+                sel_persen=sel("Realisasi") in sel_persen,
+                persen=satuan_persen(r.get("Satuan")),
             )
         # Realisasi Anggaran (optional)
         v = r.get("Realisasi Anggaran")
@@ -117,6 +121,7 @@ def periksa_isian(
                 r.get("Pagu Anggaran"),
                 None,
                 faktor=1.0,
+                sel_persen=sel("Realisasi Anggaran") in sel_persen,
             )
         ket = r.get("Keterangan")
         nilai["Keterangan"] = "" if ket is None else str(ket).strip()[:PANJANG_SEL]
@@ -142,21 +147,48 @@ def _angka_isian(
     kolom: str,
     sel: str,
     temuan: list[Temuan],
-    acuan: Any,
+    acuan_: Any,
     acuan_atas: Any,
     faktor: float = FAKTOR_JANGGAL,
+    *,
+    sel_persen: bool = False,
+    persen: bool = False,
 ) -> Any:
-    x = angka(v)
-    if x is None:
+    """The number of one input cell, read by the one reader (`pyxl.inti.angka`) exactly as
+    the analysis reads it: `acuan` (Target, else Target Atas; the Pagu) decides an
+    ambiguous separator."""
+    b = baca(v, acuan=acuan(acuan_, acuan_atas), sel_persen=sel_persen, satuan_persen=persen)
+    if b.jenis == BUKAN:
         temuan.append(
             peringatan(
                 "BUKAN_ANGKA",
-                f"Sel {sel} ({kolom} {kode}) berisi '{kutip(v)}', bukan angka; nilai ini tidak "
-                "digabungkan. Minta Bagian mengisi angka saja (tanpa satuan).",
+                f"Sel {sel} ({kolom} {kode}): {kutip(b.catatan, 300)}. Nilai ini tidak "
+                "digabungkan.",
                 sel,
             )
         )
         return _TIDAK_DIGABUNG
+    if b.jenis == TANPA_DATA:
+        temuan.append(
+            peringatan(
+                "TANPA_DATA",
+                f"Sel {sel} ({kolom} {kode}): {kutip(b.catatan, 300)}. Minta Bagian mengisi "
+                "angkanya bila datanya sudah ada.",
+                sel,
+            )
+        )
+        return None
+    x = b.nilai
+    assert x is not None
+    if b.jenis == TEBAKAN:
+        temuan.append(
+            peringatan(
+                "ANGKA_DITEBAK",
+                f"Sel {sel} ({kolom} {kode}): {kutip(b.catatan, 300)}. Nilai ini digabungkan; "
+                "periksa dengan Bagian.",
+                sel,
+            )
+        )
     if x < 0:
         temuan.append(
             peringatan(
@@ -165,7 +197,7 @@ def _angka_isian(
                 sel,
             )
         )
-    batas = max((a for a in (angka(acuan), angka(acuan_atas)) if a is not None), default=None)
+    batas = max((a for a in (angka(acuan_), angka(acuan_atas)) if a is not None), default=None)
     if batas is not None and batas > 0 and x > faktor * batas:
         kata = "pagu" if kolom == "Realisasi Anggaran" else f"{faktor:g} kali target"
         temuan.append(

@@ -189,7 +189,8 @@ def periksa_kembalian(
         )
     lembar = pindaian.lembar.get(stempel.SHEET_FORMAT)
     rumus = _berumus(lembar.rumus if lembar else frozenset(), skema.KOLOM_ISIAN)
-    nilai, temuan_isian = periksa_isian(v.isi, KOLOM_FORMAT, st.baris_judul + 1, rumus)
+    persen = lembar.persen if lembar else frozenset()
+    nilai, temuan_isian = periksa_isian(v.isi, KOLOM_FORMAT, st.baris_judul + 1, rumus, persen)
     return kode, temuan + temuan_isian, nilai
 
 

@@ -20,7 +20,7 @@ import posixpath
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pyxl.inti.sel import kutip, nama_sel
 from pyxl.inti.temuan import Temuan, blokir
@@ -61,6 +61,8 @@ class Lembar:
     """Cells holding a formula (their cached value is what readers give)."""
     tag: int = 0
     """Cell tags seen (a sheet with more than BATAS_SEL of them is refused unread)."""
+    persen: frozenset[str] = frozenset()
+    """Cells with a percent number format: "92,86%" typed there is stored as 0.9286."""
 
     @property
     def luas(self) -> int:
@@ -208,9 +210,15 @@ def _pindai_zip(nama: str, z: zipfile.ZipFile) -> Pindaian:
         return Pindaian([_rusak(nama, "tabel teks bersama tidak sesuai isinya")])
     hasil = Pindaian([], {})
     ukuran: dict[str, Lembar] = {}
+    gaya = per_nama.get("xl/styles.xml")
+    xf_persen = _xf_persen(z.read(gaya)) if gaya is not None else frozenset()
     for sheet, info in _lembar_kerja(z, per_nama):
         if info.filename not in ukuran:
-            ukuran[info.filename] = ukur_lembar(z.read(info))
+            xml = z.read(info)
+            u = ukur_lembar(xml)
+            if xf_persen and u.luas <= BATAS_SEL and u.tag <= BATAS_SEL:
+                u = replace(u, persen=_sel_persen(xml, xf_persen))
+            ukuran[info.filename] = u
         u = ukuran[info.filename]
         if sheet is not None:
             hasil.lembar.setdefault(sheet, u)
@@ -227,6 +235,62 @@ def _pindai_zip(nama: str, z: zipfile.ZipFile) -> Pindaian:
             )
             return hasil
     return hasil
+
+
+_NUMFMT = re.compile(
+    rb"<(?:[A-Za-z_][\w.\-]*:)?numFmt(?=[\s/>])" + rb"""((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>"""
+)
+_CELLXFS = re.compile(
+    rb"<(?:[A-Za-z_][\w.\-]*:)?cellXfs(?=[\s/>]).*?</(?:[A-Za-z_][\w.\-]*:)?cellXfs>", re.S
+)
+_XF = re.compile(
+    rb"<(?:[A-Za-z_][\w.\-]*:)?xf(?=[\s/>])" + rb"""((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>"""
+)
+_SEL_BERGAYA = re.compile(
+    rb"<(?:[A-Za-z_][\w.\-]*:)?c(?=[\s/>])" + rb"""((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>"""
+)
+PERSEN_BAWAAN = frozenset({9, 10})
+"""Excel's built-in percent formats (0% and 0.00%)."""
+
+
+def format_persen(kode: str) -> bool:
+    """Does a number format code scale by 100 and show "%" (a "%" not quoted or escaped)?"""
+    kode = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", kode)
+    return "%" in kode
+
+
+def _xf_persen(styles: bytes) -> frozenset[int]:
+    """Indices of the cell formats (`cellXfs`) whose number format is a percentage."""
+    persen = set(PERSEN_BAWAAN)
+    for m in _NUMFMT.finditer(styles):
+        a = dict(_atribut(m[1]))
+        if a.get("numFmtId", "").isdigit() and format_persen(
+            _xml_unescape(a.get("formatCode", ""))
+        ):
+            persen.add(int(a["numFmtId"]))
+        elif a.get("numFmtId", "").isdigit():
+            persen.discard(int(a["numFmtId"]))  # a built-in id redefined
+    blok = _CELLXFS.search(styles)
+    if blok is None:
+        return frozenset()
+    hasil = set()
+    for i, m in enumerate(_XF.finditer(blok[0])):
+        n = dict(_atribut(m[1])).get("numFmtId", "0")
+        if n.isdigit() and int(n) in persen:
+            hasil.add(i)
+    return frozenset(hasil)
+
+
+def _sel_persen(xml: bytes, xf: frozenset[int]) -> frozenset[str]:
+    """The cells of a sheet whose style is one of `xf` (cells without a reference are few
+    and are skipped: the cells a Bagian fills are written with one)."""
+    hasil = set()
+    for m in _SEL_BERGAYA.finditer(xml):
+        a = dict(_atribut(m[1]))
+        s, r = a.get("s", ""), a.get("r", "")
+        if s.isdigit() and int(s) in xf and r:
+            hasil.add(r.upper())
+    return frozenset(hasil)
 
 
 def _nama_liar(n: str) -> bool:

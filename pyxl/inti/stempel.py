@@ -37,12 +37,18 @@ from pyxl.inti.sel import kutip, sebagai_teks
 from pyxl.kontrak import skema
 
 TEMPLAT_ID = "PYXL-FORMAT-IKU"
-VERSI_TEMPLAT = 1
+VERSI_TEMPLAT = 2
+KOLOM_VERSI = {1: skema.KOLOM_INDIKATOR_V1, 2: skema.KOLOM_INDIKATOR}
+"""The table columns of each template version: a format issued by an earlier release (before
+`Rumus Capaian` and `Skala`) is still read and verified as it was signed."""
 SHEET_FORMAT = "Format IKU"
 SHEET_STEMPEL = "Stempel"
 KUNCI_RAHASIA = "Rahasia Stempel"
-KOLOM_TERKUNCI = tuple(k for k in skema.KOLOM_INDIKATOR if k not in skema.KOLOM_ISIAN)
-"""The signed columns of a row: every contract column a Bagian does not fill."""
+TERKUNCI_VERSI = {
+    v: tuple(k for k in kolom if k not in skema.KOLOM_ISIAN) for v, kolom in KOLOM_VERSI.items()
+}
+KOLOM_TERKUNCI = TERKUNCI_VERSI[VERSI_TEMPLAT]
+"""The signed columns of a row: every column a Bagian does not fill."""
 BATAS_XML = 1_000_000
 """docProps/custom.xml larger than this is not ours (and not read)."""
 
@@ -78,19 +84,40 @@ def angka_kanonik(x: float) -> float:
 
 
 def kanonik(
-    rows: Iterable[Mapping[str, object]], kode: str, tahun: int | str, id_format: str
+    rows: Iterable[Mapping[str, object]],
+    kode: str,
+    tahun: int | str,
+    id_format: str,
+    versi: int = VERSI_TEMPLAT,
 ) -> bytes:
-    """The signed bytes: template, Bagian code, year, format id and each row's locked cells."""
-    return _kanonik(_sel_terkunci(rows), kode, tahun, id_format)
+    """The signed bytes: template, Bagian code, year, format id and each row's locked cells
+    (the columns of template version `versi`)."""
+    return _kanonik(_sel_terkunci(rows, versi), kode, tahun, id_format, versi)
 
 
-def _sel_terkunci(rows: Iterable[Mapping[str, object]]) -> list[list[str]]:
-    return [[nilai_kanonik(r.get(k)) for k in KOLOM_TERKUNCI] for r in rows]
+def sidik_per_versi(
+    rows: Sequence[Mapping[str, object]], kode: str, tahun: int | str, secret: bytes
+) -> dict[int, str]:
+    """The content digest of `rows` as each template version signs it: a format issued by an
+    earlier release still holds the same content when its version's digest is unchanged."""
+    return {v: tanda_tangan(secret, kanonik(rows, kode, tahun, "", v)) for v in KOLOM_VERSI}
 
 
-def _kanonik(isi: list[list[str]], kode: str, tahun: int | str, id_format: str) -> bytes:
-    kepala = [TEMPLAT_ID, str(VERSI_TEMPLAT), nilai_kanonik(kode), nilai_kanonik(tahun)]
-    data = [*kepala, nilai_kanonik(id_format), list(KOLOM_TERKUNCI), isi]
+def _sel_terkunci(
+    rows: Iterable[Mapping[str, object]], versi: int = VERSI_TEMPLAT
+) -> list[list[str]]:
+    return [[nilai_kanonik(r.get(k)) for k in TERKUNCI_VERSI[versi]] for r in rows]
+
+
+def _kanonik(
+    isi: list[list[str]],
+    kode: str,
+    tahun: int | str,
+    id_format: str,
+    versi: int = VERSI_TEMPLAT,
+) -> bytes:
+    kepala = [TEMPLAT_ID, str(versi), nilai_kanonik(kode), nilai_kanonik(tahun)]
+    data = [*kepala, nilai_kanonik(id_format), list(TERKUNCI_VERSI[versi]), isi]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -251,10 +278,11 @@ def _isi(wb: Any, stempel: Stempel) -> list[dict[str, object]]:
     if SHEET_FORMAT not in wb.sheet_names:
         raise FormatRusak(f"Sheet '{SHEET_FORMAT}' tidak ada.")
     rows = wb.get_sheet_by_name(SHEET_FORMAT).to_python(skip_empty_area=False)
-    n = len(skema.KOLOM_INDIKATOR)
+    kolom = KOLOM_VERSI.get(stempel.versi_templat, skema.KOLOM_INDIKATOR)
+    n = len(kolom)
     judul = stempel.baris_judul
     header = [sebagai_teks(v) for v in (rows[judul - 1] if len(rows) >= judul else [])][:n]
-    if header != list(skema.KOLOM_INDIKATOR):
+    if header != list(kolom):
         raise FormatRusak(
             f"Judul kolom di baris {judul} sheet '{SHEET_FORMAT}' tidak sesuai templat "
             "(kolom diubah, disisipkan atau dihapus)."
@@ -264,9 +292,7 @@ def _isi(wb: Any, stempel: Stempel) -> list[dict[str, object]]:
         data.pop()
     hasil: list[dict[str, object]] = []
     for i, r in enumerate(data, start=judul + 1):
-        hasil.append(
-            {k: None if v == "" else v for k, v in zip(skema.KOLOM_INDIKATOR, r, strict=True)}
-        )
+        hasil.append({k: None if v == "" else v for k, v in zip(kolom, r, strict=True)})
         hasil[-1]["_baris"] = i
     return hasil
 
@@ -293,7 +319,7 @@ def verifikasi(sumber: Sumber | str, secret: bytes) -> HasilVerifikasi:
     stempel, alasan, rusak = _baca_stempel(sumber, wb)
     if stempel is None:
         return HasilVerifikasi(False, alasan, rusak=rusak)
-    if stempel.versi_templat != VERSI_TEMPLAT:
+    if stempel.versi_templat not in KOLOM_VERSI:
         return HasilVerifikasi(False, f"versi templat {stempel.versi_templat} tidak dikenal")
     try:
         isi = _isi(wb, stempel)
@@ -305,9 +331,10 @@ def verifikasi(sumber: Sumber | str, secret: bytes) -> HasilVerifikasi:
         alasan = f"tabel format tidak dapat dibaca ({kutip(exc, 120)})"
         return HasilVerifikasi(False, alasan, stempel, rusak=True)
     hasil = HasilVerifikasi(False, "", stempel, isi)
-    terkunci = _sel_terkunci(isi)
+    versi = stempel.versi_templat
+    terkunci = _sel_terkunci(isi, versi)
     hasil.sidik_konten = tanda_tangan(
-        secret, _kanonik(terkunci, stempel.kode_bagian, stempel.tahun, "")
+        secret, _kanonik(terkunci, stempel.kode_bagian, stempel.tahun, "", versi)
     )
     if len(isi) != stempel.jumlah_baris:
         hasil.baris_berubah = True
@@ -316,7 +343,7 @@ def verifikasi(sumber: Sumber | str, secret: bytes) -> HasilVerifikasi:
             f"{stempel.jumlah_baris} baris (baris ditambah atau dihapus)"
         )
         return hasil
-    data = _kanonik(terkunci, stempel.kode_bagian, stempel.tahun, stempel.id_format)
+    data = _kanonik(terkunci, stempel.kode_bagian, stempel.tahun, stempel.id_format, versi)
     if not hmac.compare_digest(tanda_tangan(secret, data), stempel.tanda_tangan):
         hasil.alasan = (
             "tanda tangan tidak cocok: isi sel terkunci diubah, atau format tidak diterbitkan "

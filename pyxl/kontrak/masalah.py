@@ -67,6 +67,16 @@ _KODE = (
     KodeMasalah("FORMAT_LAMA", PERINGATAN, "berkas", "sudah terbit format yang lebih baru"),
     KodeMasalah("ISIAN_KOSONG", PERINGATAN, "isian", "Realisasi kosong (belum ada data)"),
     KodeMasalah("BUKAN_ANGKA", PERINGATAN, "isian", "bukan angka; sel itu tidak digabung"),
+    KodeMasalah(
+        "ANGKA_DITEBAK",
+        PERINGATAN,
+        "isian",
+        "angka dibaca dengan tebakan (pemisah ragu, satuan dibuang, sel berformat persen); "
+        "nilainya digabung, periksa",
+    ),
+    KodeMasalah(
+        "TANPA_DATA", PERINGATAN, "isian", "ditulis '-', 'n/a' dan sejenisnya: belum ada data"
+    ),
     KodeMasalah("NILAI_NEGATIF", PERINGATAN, "isian", "angka negatif"),
     KodeMasalah("NILAI_JANGGAL", PERINGATAN, "isian", "jauh di atas target atau pagu"),
     KodeMasalah(
@@ -105,6 +115,25 @@ _KODE = (
         "rumus T/R dengan realisasi 0 atau negatif",
     ),
     KodeMasalah("CAPAIAN_TIDAK_WAJAR", PERINGATAN, "analisis", "capaian tidak terhingga"),
+    KodeMasalah(
+        "RUMUS_CAPAIAN_TIDAK_SESUAI",
+        PERINGATAN,
+        "analisis",
+        "Rumus Capaian tidak dikenal atau tidak cocok dengan Polaritas",
+    ),
+    KodeMasalah("SKALA_TIDAK_DIKENAL", PERINGATAN, "analisis", "Skala tidak ada di sheet Skala"),
+    KodeMasalah(
+        "NILAI_SKALA_TIDAK_DIKENAL",
+        PERINGATAN,
+        "analisis",
+        "Target atau Realisasi tidak ada di skala indikator",
+    ),
+    KodeMasalah(
+        "CAPAIAN_DIBATASI",
+        PERINGATAN,
+        "analisis",
+        "capaian di luar Batas Bawah/Atas Capaian; yang dinilai batasnya",
+    ),
     KodeMasalah("PAGU_KOSONG", PERINGATAN, "analisis", "Realisasi Anggaran tanpa Pagu Anggaran"),
     KodeMasalah("ANGGARAN_NEGATIF", PERINGATAN, "analisis", "anggaran negatif"),
     KodeMasalah("SERAPAN_LEBIH_100", PERINGATAN, "analisis", "Realisasi Anggaran melebihi pagu"),

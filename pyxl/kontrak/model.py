@@ -54,6 +54,10 @@ class Indikator:
     sumber_data: str = ""
     penanggung_jawab: str = ""
     keterangan: str = ""
+    rumus_capaian: str = ""
+    """Empty: R/T for Positif, the setting "Rumus Polaritas Negatif" for Negatif."""
+    skala: str = ""
+    """For Kualitatif: the ordered scale (sheet `Skala`) target and realisation are on."""
 
 
 @dataclass(frozen=True)

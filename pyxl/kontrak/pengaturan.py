@@ -200,6 +200,22 @@ PENGATURAN: tuple[Setting, ...] = (
         "Capaian minimal (%) kategori keempat; di bawahnya kategori terendah.",
         "Analisis",
     ),
+    S(
+        "Batas Bawah Capaian",
+        "0",
+        "Capaian (%) terendah yang dipakai untuk kategori dan rata-rata: capaian di bawahnya "
+        "(mis. -331% indikator negatif yang realisasinya lebih dari 2 kali target) dinilai "
+        "sebesar batas ini, agar satu indikator tidak menghapus capaian indikator lain. "
+        "Capaian asli tetap tampil di kolom Capaian (%). Tulis 'tanpa' untuk tanpa batas.",
+        "Analisis",
+    ),
+    S(
+        "Batas Atas Capaian",
+        "",
+        "Capaian (%) tertinggi yang dipakai untuk kategori dan rata-rata, mis. 120. Kosong atau "
+        "'tanpa' = tanpa batas: capaian di atas 100% dihitung apa adanya (seperti dalam LKjIP).",
+        "Analisis",
+    ),
     # Surat
     S(
         "Kode Klasifikasi Undangan",

@@ -39,6 +39,8 @@ KOREKSI = "Koreksi"
 DOKUMEN = "Dokumen"
 REGISTER_ARSIP = "Register Arsip"
 RIWAYAT_BAGIAN = "Riwayat Bagian"
+SKALA = "Skala"
+"""Ordered qualitative scales (SAKIP grades, audit opinions, ...): one row per value."""
 SISTEM = "Sistem"
 """Very hidden: the stamp secret and other values staff never edit."""
 XLWINGS_CONF = "xlwings.conf"
@@ -64,8 +66,18 @@ KOLOM_INDIKATOR = (
     "Sumber Data",
     "Penanggung Jawab",
     "Keterangan",
+    "Rumus Capaian",
+    "Skala",
 )
-"""Columns of a per-Bagian sheet, in this order, header in row 1."""
+"""Columns of a per-Bagian sheet, in this order, header in row 1: the contract's, then how
+the capaian of the row is computed (`Rumus Capaian`: empty for the workbook's setting) and,
+for a `Kualitatif` indicator, the ordered scale it is measured on (a name from sheet
+`Skala`)."""
+KOLOM_INDIKATOR_V1 = KOLOM_INDIKATOR[:17]
+"""The per-Bagian columns of structure versions 1-4 (and of formats of template version 1)."""
+RUMUS_CAPAIAN = ("R/T", "(2T-R)/T", "T/R")
+"""The rules a row's `Rumus Capaian` may name: R/T for a positive indicator, (2T-R)/T or T/R
+for a negative one."""
 
 FIELD_INDIKATOR = dict(zip(KOLOM_INDIKATOR, (f.name for f in fields(Indikator)), strict=True))
 """Column header -> `Indikator` attribute."""
@@ -111,9 +123,11 @@ KOLOM_ANALISIS_LENGKAP = (
     *KOLOM_ANALISIS,
     *("Satuan", "Target Atas", "Status Data", "Realisasi Tahun Lalu", "Perubahan", "Arah"),
     *("Target Akhir Renstra", "Pagu Anggaran", "Realisasi Anggaran", "Sisa Anggaran", "Efisiensi"),
+    *("Rumus Capaian", "Capaian Dinilai (%)"),
 )
 """Every column of the `Analisis` sheet: the contract's first, then the comparisons a LKjIP
-needs (last year, Renstra, budget)."""
+needs (last year, Renstra, budget), the rule each capaian was computed with, and the capaian
+within the bounds of `Pengaturan` that categories and averages use."""
 KOLOM_REKAP = (
     "Kode Bagian",
     "Nama Bagian",
@@ -232,6 +246,9 @@ KOLOM_RIWAYAT_BAGIAN = (
 Bagian's old code stays linked to its new one (`Kode` -> `Kode Baru`), and a removed one's
 details stay here while its sheet is kept hidden."""
 PERUBAHAN_BAGIAN = ("Tambah", "Ubah", "Hapus")
+KOLOM_SKALA = ("Skala", "Nilai", "Sebutan Lain", "Di Bawah Target")
+"""One row per value of a scale, best first; `Sebutan Lain` other spellings separated by ";";
+`Di Bawah Target` (on any row of the scale) Proporsional or Nol."""
 
 TABEL: dict[str, tuple[str, ...]] = {
     BAGIAN: KOLOM_BAGIAN,
@@ -250,6 +267,7 @@ TABEL: dict[str, tuple[str, ...]] = {
     DOKUMEN: KOLOM_DOKUMEN,
     REGISTER_ARSIP: KOLOM_REGISTER_ARSIP,
     RIWAYAT_BAGIAN: KOLOM_RIWAYAT_BAGIAN,
+    SKALA: KOLOM_SKALA,
 }
 """Every table sheet (header in row 1) with its columns; per-Bagian sheets use KOLOM_INDIKATOR."""
 

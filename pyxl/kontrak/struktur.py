@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-VERSI_STRUKTUR = 4
+VERSI_STRUKTUR = 5
 KUNCI_VERSI = "Versi Struktur"
 """The `Sistem` key of the version."""
 
@@ -27,6 +27,9 @@ RIWAYAT: dict[int, str] = {
     4: "Siklus tahunan: sheet Riwayat Bagian, versi struktur dan tahun data di Sistem, kolom "
     "Sumber dan Disimpan di Penerimaan, tombol Periksa Ulang Kiriman Ditolak, Tambah/Ubah/"
     "Hapus Bagian dan Tahun Baru dengan isiannya di Kendali.",
+    5: "Angka dan aturan capaian: kolom Rumus Capaian dan Skala di sheet Bagian, sheet Skala "
+    "(skala kualitatif berurutan), kolom Rumus Capaian dan Capaian Dinilai (%) di Analisis, "
+    "batas bawah dan atas capaian di Pengaturan.",
 }
 """What each version added (for messages and the README)."""
 

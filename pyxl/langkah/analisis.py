@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from pyxl.buku.daftar import baca_bagian, baca_indikator
+from pyxl.buku.daftar import baca_bagian, baca_indikator, baca_skala
 from pyxl.buku.tabel import baca_tabel, tulis_tabel
 from pyxl.inti.sel import nama_sel, sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
@@ -25,10 +25,18 @@ SUMBER_ANALISIS = "(analisis)"
 def jalankan(ktx: Konteks) -> Hasil:
     import pandas as pd
 
-    from pyxl.inti.capaian import LABEL_BAWAAN, hitung, sebagai_baris, skala_dari_pengaturan
+    from pyxl.inti.capaian import (
+        LABEL_BAWAAN,
+        batas_dari_pengaturan,
+        hitung,
+        sebagai_baris,
+        skala_dari_pengaturan,
+    )
 
     peng = ktx.pengaturan()
     skala = skala_dari_pengaturan(peng)
+    batas = batas_dari_pengaturan(peng)
+    skala_urut = baca_skala(ktx.buku)
     bagian = baca_bagian(ktx.buku)
     ktx.umpan.status(f"Langkah 7: membaca {len(bagian)} sheet Bagian …")
     rows: list[dict[str, Any]] = []
@@ -44,6 +52,8 @@ def jalankan(ktx: Konteks) -> Hasil:
         rumus_negatif=peng["Rumus Polaritas Negatif"],
         skala=skala,
         nama_bagian={b.kode: b.nama for b in bagian},
+        skala_urut=skala_urut,
+        batas=batas,
     )
 
     kembali = {

@@ -27,14 +27,16 @@ from pathlib import Path
 from typing import Any
 
 from pyxl.berkas.tulis import galat_tulis
-from pyxl.buku.daftar import baca_indikator, pilih_bagian
+from pyxl.buku.daftar import baca_indikator, baca_skala, pilih_bagian
 from pyxl.buku.pengaturan import catat_pengaturan
 from pyxl.buku.port import Baris, Buku
 from pyxl.buku.sistem import rahasia as rahasia_stempel
 from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel
 from pyxl.galat import IsianError, PyxlError
 from pyxl.inti import indo, stempel
+from pyxl.inti.angka import satuan_persen
 from pyxl.inti.sel import huruf_kolom, perlu_awalan_teks, sebagai_teks
+from pyxl.inti.skala import SkalaUrut, normal
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import keluaran, skema
 from pyxl.kontrak.pengaturan import Pengaturan
@@ -47,10 +49,19 @@ BARIS_JUDUL = 8
 
 KUNING = "#FFFF99"
 RUPIAH = ("Pagu Anggaran", "Realisasi Anggaran")
-LEBAR = (13, 22, 28, 30, 24, 9, 10, 9, 9, 11, 10, 10, 14, 14, 18, 16, 22)
+LEBAR = (13, 22, 28, 30, 24, 9, 10, 9, 9, 11, 10, 10, 14, 14, 18, 16, 22, 11, 13)
 """Column widths (characters), in the order of `skema.KOLOM_INDIKATOR`: A4 landscape."""
-ANGKA = {"umum": "General", "rupiah": "#,##0", "teks": "@", "tanggal": "dd/mm/yyyy"}
-"""Number formats; Excel shows separators by the viewer's locale (1.500.000 in Indonesian)."""
+ANGKA = {
+    "umum": "General",
+    "rupiah": "#,##0",
+    "teks": "@",
+    "tanggal": "dd/mm/yyyy",
+    "persen": 'General" %"',
+}
+"""Number formats; Excel shows separators by the viewer's locale (1.500.000 in Indonesian).
+`persen` shows a literal "%" after the number typed (92,86 shows "92,86 %") and stores what was
+typed: "92,86%" typed there is stored 0,9286 and shows "0,93 %", so the mistake is seen while
+typing."""
 OPSI_BUKU = {
     "in_memory": True,
     "strings_to_numbers": False,
@@ -71,20 +82,35 @@ def _aturan(judul: str, pesan: str, galat: str = "", **aturan: Any) -> dict[str,
     return {"input_title": judul, "input_message": pesan, **galat_, **aturan}
 
 
-VALIDASI_ANGKA = _aturan(
-    "Realisasi (angka)",
-    "Isi angka realisasi sesuai kolom Satuan, tanpa satuan dan tanpa tanda %.",
-    "Realisasi indikator ini berupa angka. Tulis angkanya saja, tanpa satuan.",
-    validate="decimal",
-    criteria="between",
-    minimum=-(10**15),
-    maximum=10**15,
-)
+def _validasi_angka(satuan: str, persen: bool) -> dict[str, Any]:
+    """The rule of a numeric `Realisasi` cell, its message by the indicator's unit, with an
+    example in Indonesian notation."""
+    if persen:
+        pesan = (
+            "Ketik angka persennya saja, tanpa tanda %: misalnya 92,86 untuk 92,86% (tanda % "
+            "sudah tampil sendiri). Jangan mengetik 0,9286."
+        )
+    else:
+        pesan = (
+            f"Ketik angka saja sesuai Satuan ({satuan[:40] or '-'}), tanpa satuan: misalnya "
+            "1.250 atau 87,5."
+        )
+    return _aturan(
+        "Realisasi (angka)",
+        pesan,
+        "Realisasi indikator ini berupa angka. Tulis angkanya saja, tanpa satuan, misalnya 87,5.",
+        validate="decimal",
+        criteria="between",
+        minimum=-(10**15),
+        maximum=10**15,
+    )
+
+
 VALIDASI_ANGGARAN = _aturan(
     "Realisasi Anggaran (Rp)",
-    "Isi realisasi anggaran dalam rupiah, tanpa 'Rp' dan tanpa titik pemisah ribuan, "
-    "misalnya 1500000.",
-    "Isi angka rupiah 0 atau lebih, tanpa 'Rp' dan tanpa titik pemisah ribuan.",
+    "Isi realisasi anggaran dalam rupiah, tanpa 'Rp' dan tanpa ',-', misalnya 1.500.000 "
+    "(di Excel berbahasa Inggris: 1500000).",
+    "Isi angka rupiah 0 atau lebih, tanpa 'Rp', misalnya 1.500.000.",
     validate="decimal",
     criteria=">=",
     value=0,
@@ -150,9 +176,13 @@ def _tinggi(teks: Sequence[str]) -> float:
     return 13.5 * baris + 3
 
 
-def _sel(ws: Any, r: int, c: int, v: Any, kolom: str, g: dict[str, Any]) -> None:
+def _sel(
+    ws: Any, r: int, c: int, v: Any, kolom: str, g: dict[str, Any], persen: bool = False
+) -> None:
     """One table cell: numbers as numbers (15 significant digits), text always as text."""
     jenis = "rupiah" if kolom in RUPIAH else "teks" if kolom == "Keterangan" else "umum"
+    if persen and kolom in ("Realisasi", "Target", "Target Atas", "Realisasi Tahun Lalu"):
+        jenis = "persen"
     awal = "isian_" if kolom in skema.KOLOM_ISIAN else ""
     nama = awal + ("tanggal" if isinstance(v, date) else jenis)
     gaya = g[nama]
@@ -174,8 +204,11 @@ def tulis_format(
     rows: Sequence[Mapping[str, Any]],
     st: stempel.Stempel,
     identitas: Sequence[tuple[str, str]],
+    skala_urut: Mapping[str, SkalaUrut] | None = None,
 ) -> None:
-    """Write one format: `identitas` are the (label, value) lines under the title."""
+    """Write one format: `identitas` are the (label, value) lines under the title;
+    `skala_urut` the ordered scales (by normalised name) whose values a qualitative
+    `Realisasi` offers as a dropdown."""
     import xlsxwriter
     from xlsxwriter.utility import xl_rowcol_to_cell
 
@@ -201,21 +234,26 @@ def tulis_format(
         ws.set_column(c, c, lebar)
         ws.write_string(j, c, kolom, g["kepala_isian" if kolom in skema.KOLOM_ISIAN else "kepala"])
     ke = {k: c for c, k in enumerate(skema.KOLOM_INDIKATOR)}
-    angka: list[str] = []
+    daftar_skala = skala_urut if skala_urut is not None else {}
+    angka: dict[tuple[str, bool], list[str]] = {}
     for r, row in enumerate(rows, start=BARIS_JUDUL):
         ws.set_row(r, _tinggi([sebagai_teks(row.get(k)) for k in skema.KOLOM_INDIKATOR]))
+        satuan = sebagai_teks(row.get("Satuan"))
+        persen = satuan_persen(satuan)
+        kualitatif = sebagai_teks(row.get("Polaritas")).lower() == "kualitatif"
         for c, kolom in enumerate(skema.KOLOM_INDIKATOR):
-            _sel(ws, r, c, row.get(kolom), kolom, g)
+            _sel(ws, r, c, row.get(kolom), kolom, g, persen and not kualitatif)
         sel = xl_rowcol_to_cell(r, ke["Realisasi"])
-        if sebagai_teks(row.get("Polaritas")).lower() == "kualitatif":
+        if kualitatif:
             target = sebagai_teks(row.get("Target"))[:60] or "target"
-            pesan = f'Isi teks seperti target, misalnya "{target}", atau Ya/Tercapai.'
-            ws.data_validation(sel, _aturan("Realisasi (teks)", pesan, validate="any"))
+            sk = daftar_skala.get(normal(row.get("Skala")))
+            ws.data_validation(sel, _validasi_teks(target, sk))
         else:
-            angka.append(sel)
+            angka.setdefault((satuan, persen), []).append(sel)
     awal, akhir = BARIS_JUDUL, BARIS_JUDUL + len(rows) - 1
-    if angka:
-        ws.data_validation(angka[0], {**VALIDASI_ANGKA, "multi_range": " ".join(angka)})
+    for (satuan, persen), sel_angka in angka.items():
+        aturan = _validasi_angka(satuan, persen)
+        ws.data_validation(sel_angka[0], {**aturan, "multi_range": " ".join(sel_angka)})
     for kolom, aturan in VALIDASI_KOLOM.items():
         ws.data_validation(awal, ke[kolom], akhir, ke[kolom], aturan)
     ws.freeze_panes(BARIS_JUDUL, 0)
@@ -235,6 +273,25 @@ def tulis_format(
     lembar.hide()
     lembar.protect(SANDI)
     wb.close()
+
+
+def _validasi_teks(target: str, sk: SkalaUrut | None) -> dict[str, Any]:
+    """A qualitative `Realisasi`: the scale's values as a dropdown when the indicator names a
+    scale (best first), else free text like the target."""
+    pilihan = ",".join(sk.nilai) if sk is not None else ""
+    if sk is None or len(pilihan) > 255 or any("," in v or '"' in v for v in sk.nilai):
+        pesan = f'Isi teks seperti target, misalnya "{target}", atau Ya/Tercapai.'
+        return _aturan("Realisasi (teks)", pesan, validate="any")
+    pesan = f"Pilih dari daftar ({sk.nama}, urut dari yang terbaik): {sk.daftar()}. "
+    pesan += f"Target: {target}."
+    return _aturan(
+        "Realisasi (pilih)",
+        pesan[:255],
+        f"Pilih salah satu nilai skala {sk.nama}: {sk.daftar()}."[:255],
+        validate="list",
+        source=list(sk.nilai),
+        error_type="warning",
+    )
 
 
 def _pasang(berkas: Sequence[tuple[Path, Path]]) -> None:
@@ -274,21 +331,27 @@ def _galat_format(exc: OSError, akhir: Path) -> PyxlError:
     return type(g)(f"{g}{saran} Tidak ada yang diubah.")
 
 
-def _catat_terbit(buku: Buku, baru: list[Baris]) -> tuple[int, Callable[[], None]]:
+def _catat_terbit(
+    buku: Buku, baru: list[Baris], sidik: Mapping[tuple[str, str], Mapping[int, str]]
+) -> tuple[int, Callable[[], None]]:
     """Append the new issues and mark superseded ones `Diganti`, as one written block (from
-    the first changed row down). Returns how many earlier issues became `Diganti`, and the
+    the first changed row down); `sidik` holds the new content's digest per template version
+    for each (Kode Bagian, Tahun). Returns how many earlier issues became `Diganti`, and the
     function that writes the sheet back as it was (when the formats cannot be put in place)."""
     lama = baca_tabel(buku, skema.FORMAT_TERBIT)  # checks the header
     isi = buku.baca(skema.FORMAT_TERBIT)
     header = [sebagai_teks(h) for h in isi[0]]
-    sidik = {(r["Kode Bagian"], str(r["Tahun"])): r["Sidik Konten"] for r in baru}
-    ganti = [
-        r["_baris"]
-        for r in lama
-        if sebagai_teks(r["Status"]) == BERLAKU
-        and sidik.get((sebagai_teks(r["Kode Bagian"]), sebagai_teks(r["Tahun"])))
-        not in (None, sebagai_teks(r["Sidik Konten"]))
-    ]
+
+    def berubah(r: Baris) -> bool:
+        """An earlier issue whose locked content (as its template version signs it) differs
+        from the new issue's."""
+        per_versi = sidik.get((sebagai_teks(r["Kode Bagian"]), sebagai_teks(r["Tahun"])))
+        if per_versi is None:
+            return False
+        versi = int(r["Versi Templat"]) if isinstance(r["Versi Templat"], int | float) else 0
+        return per_versi.get(versi) != sebagai_teks(r["Sidik Konten"])
+
+    ganti = [r["_baris"] for r in lama if sebagai_teks(r["Status"]) == BERLAKU and berubah(r)]
     no = max((int(r["No"]) for r in lama if isinstance(r["No"], int | float)), default=0)
     for i, r in enumerate(baru, start=no + 1):
         r["No"] = i
@@ -343,16 +406,21 @@ def jalankan(ktx: Konteks, *, bagian: str | None = None, batas_waktu: str | None
             "Isi indikator setiap Bagian di sheet bernama kode Bagian tersebut."
         )
     _wajib_target(isi)
+    skala_urut = baca_skala(ktx.buku)
     secret = rahasia_stempel(ktx.buku)
     waktu = ktx.jam().replace(microsecond=0)
     folder.mkdir(parents=True, exist_ok=True)
     berkas: list[tuple[Path, Path]] = []
     catatan: list[Baris] = []
+    sidik: dict[tuple[str, str], dict[int, str]] = {}
     akhir = folder
     try:
         for i, b in enumerate(siap, start=1):
             ktx.umpan.status(f"Membuat format {i}/{len(siap)}: {b.kode} …")
             st = stempel.terbitkan(isi[b.kode], b.kode, tahun, secret, waktu, BARIS_JUDUL)
+            sidik[(b.kode, str(tahun))] = stempel.sidik_per_versi(
+                isi[b.kode], b.kode, tahun, secret
+            )
             akhir = folder / keluaran.FORMAT_IKU.nama(kode=b.kode, tahun=tahun)
             berkas.append((folder / f".~{akhir.stem}.{os.getpid()}.xlsx", akhir))
             identitas = [
@@ -362,7 +430,7 @@ def jalankan(ktx: Konteks, *, bagian: str | None = None, batas_waktu: str | None
                 ("Batas Waktu Pengembalian", batas),
                 ("Narahubung", peng["Narahubung"] or "-"),
             ]
-            tulis_format(berkas[-1][0], isi[b.kode], st, identitas)
+            tulis_format(berkas[-1][0], isi[b.kode], st, identitas, skala_urut)
             catatan.append(
                 {
                     "ID Format": st.id_format,
@@ -377,7 +445,7 @@ def jalankan(ktx: Konteks, *, bagian: str | None = None, batas_waktu: str | None
             )
         # Recorded before the files are moved into place: a failure while recording leaves
         # format/ untouched, and the formats in place are always ones `Format Terbit` knows.
-        diganti, batal_catat = _catat_terbit(ktx.buku, catatan)
+        diganti, batal_catat = _catat_terbit(ktx.buku, catatan, sidik)
         try:
             _pasang(berkas)
         except BaseException:

@@ -46,9 +46,9 @@ from pyxl.surat.nomor import kunci_terakhir, terakhir_per_tahun
 LEDGER = tuple(
     s
     for s in skema.TABEL
-    if s not in (skema.PENGATURAN, skema.BAGIAN, skema.SISTEM, skema.RIWAYAT_BAGIAN)
+    if s not in (skema.PENGATURAN, skema.BAGIAN, skema.SISTEM, skema.RIWAYAT_BAGIAN, skema.SKALA)
 )
-"""The sheets that start empty in the new year."""
+"""The sheets that start empty in the new year (the scales of `Skala` carry over)."""
 KUNCI_PUTARAN = ("Tanggal Rapat", "Batas Waktu Pengembalian")
 """Settings of last year's round that do not carry over."""
 KOSONG_TAHUN_BARU = ("Realisasi", "Realisasi Anggaran", "Keterangan")

@@ -190,17 +190,39 @@ def test_belum_ada_realisasi_kosong_bukan_nol(kosong: object) -> None:
 
 
 def test_angka_teks_format_indonesia_dihitung() -> None:
-    r, temuan = satu(Target="1.200", Realisasi="1.234,5", Pagu_Anggaran="Rp2.000.000")
+    r, temuan = satu(Target="1.200,0", Realisasi="1.234,5", Pagu_Anggaran="Rp2.000.000")
     assert r["Capaian (%)"] == pytest.approx(1234.5 / 1200 * 100) and temuan == []
     assert r["Target"] == 1200.0 and r["Pagu Anggaran"] == 2_000_000.0
 
 
+def test_angka_ragu_dihitung_dengan_peringatan_yang_menyebut_bacaannya() -> None:
+    """ "1.200" could be 1200 or 1,2: the Indonesian reading is taken, and said."""
+    r, temuan = satu(Target="1.200", Realisasi="1.234,5")
+    assert r["Target"] == 1200.0
+    assert [t.kode for t in temuan] == ["ANGKA_DITEBAK"]
+    assert "'1.200' dibaca 1.200" in temuan[0].pesan and temuan[0].kolom == "Target"
+
+
 def test_angka_tidak_sah_menjadi_temuan_bukan_galat() -> None:
-    r, temuan = satu(Target=80, Realisasi="n/a")
+    r, temuan = satu(Target=80, Realisasi="sepuluh")
     assert math.isnan(r["Capaian (%)"]) and r["Status Data"] == MANUAL
-    assert r["Realisasi"] == "n/a"
+    assert r["Realisasi"] == "sepuluh"
     assert kode(temuan) == ["ANGKA_TIDAK_SAH"] and temuan[0].kolom == "Realisasi"
-    assert "'n/a'" in temuan[0].pesan and "IKU-UJI-01" in temuan[0].pesan
+    assert "'sepuluh'" in temuan[0].pesan and "IKU-UJI-01" in temuan[0].pesan
+    assert "tulis angka saja" in temuan[0].pesan
+
+
+@pytest.mark.parametrize("tanpa", ["n/a", "-", "NA", "Tidak tersedia data"])
+def test_tanpa_data_adalah_belum_ada_data(tanpa: str) -> None:
+    """[Sampang] LKjIP 2019 prints "n/a" as realisation: no data yet, not a broken number."""
+    r, temuan = satu(Target=80, Realisasi=tanpa)
+    assert r["Status Data"] == BELUM and math.isnan(r["Capaian (%)"]) and temuan == []
+
+
+def test_rentang_di_target_mengatakan_kolom_target_atas() -> None:
+    r, temuan = satu(Target="72,28 – 73,77", Realisasi=73)
+    assert r["Status Data"] == MANUAL
+    assert "72,28 di Target dan batas atas 73,77 di Target Atas" in temuan[0].pesan
 
 
 def test_polaritas_tidak_dikenal() -> None:
@@ -479,8 +501,9 @@ def test_contoh_rekap_dihitung_ulang(contoh: capaian.Analisis) -> None:
     for kode_bagian, rows in kelompok.items():
         baris_rekap = rekap.loc[kode_bagian]
         ada = [r["Capaian (%)"] for r in rows if not math.isnan(r["Capaian (%)"])]
+        dilaporkan = [r for r in rows if r["Status Data"] in (capaian.ADA, capaian.MANUAL)]
         assert baris_rekap["Jumlah Indikator"] == len(rows)
-        assert baris_rekap["Ada Data"] == len(ada)
+        assert baris_rekap["Ada Data"] == len(dilaporkan)
         assert baris_rekap["Rata-rata Capaian (%)"] == pytest.approx(sum(ada) / len(ada))
         for label in capaian.LABEL_BAWAAN:
             assert baris_rekap[label] == sum(r["Kategori"] == label for r in rows)

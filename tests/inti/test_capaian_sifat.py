@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from pyxl.inti import capaian
 from pyxl.inti.angka import baca_angka
-from pyxl.inti.capaian import ADA, BELUM, MANUAL, Skala, hitung
+from pyxl.inti.capaian import ADA, ANGGARAN, BELUM, MANUAL, Skala, hitung
 
 cepat = settings(max_examples=30, deadline=None)
 
@@ -145,14 +145,19 @@ def test_masukan_apa_pun_tidak_galat_dan_setiap_baris_terjelaskan(
             assert baca_angka(df.loc[i, "Realisasi"]) is None
         elif row["Status Data"] == MANUAL:
             assert i in dijelaskan, (row.to_dict(), hasil.temuan)
+        elif row["Status Data"] == ANGGARAN:  # a budget and nothing else: not an indicator
+            pol = df.loc[i, "Polaritas"]
+            assert baca_angka(df.loc[i, "Realisasi"]) is None
+            assert pd.isna(pol) or not str(pol).strip()
         else:
             assert row["Status Data"] == ADA
     for t in hasil.temuan:
         assert t.kode in capaian.PESAN and t.tingkat == "Peringatan" and t.pesan
     setda = hasil.rekap.iloc[-1]
-    assert setda["Kode Bagian"] == "SETDA" and setda["Jumlah Indikator"] == len(rows)
-    assert hasil.rekap["Jumlah Indikator"][:-1].sum() == len(rows)
-    assert setda["Ada Data"] == (ind["Status Data"] == ADA).sum()
+    indikator = int((ind["Status Data"] != ANGGARAN).sum())
+    assert setda["Kode Bagian"] == "SETDA" and setda["Jumlah Indikator"] == indikator
+    assert hasil.rekap["Jumlah Indikator"][:-1].sum() == indikator
+    assert setda["Ada Data"] == ind["Status Data"].isin([ADA, MANUAL]).sum()
 
 
 @cepat

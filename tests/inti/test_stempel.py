@@ -261,7 +261,7 @@ def test_dari_kamus_round_trip() -> None:
 def test_dari_kamus_reads_numbers_as_a_spreadsheet_returns_them() -> None:
     st = _stempel()
     dibaca: dict[str, object] = dict(st.pasangan())
-    dibaca |= {"Versi Templat": 1.0, "Tahun": 2026.0, "Baris Judul": 8.0, "Jumlah Baris": 1.0}
+    dibaca |= {"Versi Templat": 2.0, "Tahun": 2026.0, "Baris Judul": 8.0, "Jumlah Baris": 1.0}
     dibaca["Kode Bagian"] = "  HUKUM "
     assert Stempel.dari_kamus(dibaca) == st
 
@@ -453,12 +453,12 @@ def test_sheet_and_properties_that_disagree_are_invalid(terbit: Terbit) -> None:
 
 
 def test_an_unknown_template_version_is_refused(terbit: Terbit) -> None:
-    def versi_2(wb: Any) -> None:
-        _isi_stempel(wb, "Versi Templat", "2")
-        wb.custom_doc_props["Versi Templat"].value = "2"
+    def versi_3(wb: Any) -> None:
+        _isi_stempel(wb, "Versi Templat", "3")
+        wb.custom_doc_props["Versi Templat"].value = "3"
 
-    v = verifikasi(_ubah(terbit.format, versi_2), terbit.secret)
-    assert not v.sah and v.alasan == "versi templat 2 tidak dikenal"
+    v = verifikasi(_ubah(terbit.format, versi_3), terbit.secret)
+    assert not v.sah and v.alasan == "versi templat 3 tidak dikenal"
 
 
 def test_a_foreign_template_id_is_refused(terbit: Terbit) -> None:

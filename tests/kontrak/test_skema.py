@@ -66,6 +66,8 @@ def test_field_indikator_maps_every_column_to_its_attribute() -> None:
         "Sumber Data": "sumber_data",
         "Penanggung Jawab": "penanggung_jawab",
         "Keterangan": "keterangan",
+        "Rumus Capaian": "rumus_capaian",
+        "Skala": "skala",
     }
     assert tuple(skema.FIELD_INDIKATOR) == skema.KOLOM_INDIKATOR, "in the contract's order"
     assert list(skema.FIELD_INDIKATOR.values()) == [f.name for f in fields(Indikator)]

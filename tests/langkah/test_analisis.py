@@ -18,10 +18,21 @@ def _angka(v: Any) -> float | None:
     return None if v is None or isinstance(v, str) else float(v)
 
 
-def capaian_sendiri(pol: str, t: Any, t_atas: Any, r: Any) -> float | None:
-    """The domain notes' rules, written out plainly (default negative formula (2T-R)/T)."""
+SKALA_SENDIRI = {
+    "Predikat SAKIP": ["aa", "a", "bb", "b", "cc", "c", "d"],
+    "Opini BPK": ["wtp", "wdp", "tw", "tmp"],
+}
+
+
+def capaian_sendiri(pol: str, t: Any, t_atas: Any, r: Any, skala: str = "") -> float | None:
+    """The domain notes' rules, written out plainly (default negative formula (2T-R)/T); a
+    grade on an ordered scale below its target gets the ratio of the ranks from the bottom."""
     if r is None or (isinstance(r, str) and not r.strip()):
         return None
+    if pol == "Kualitatif" and skala in SKALA_SENDIRI:
+        urut = SKALA_SENDIRI[skala]
+        pr, pt = urut.index(str(r).strip().lower()), urut.index(str(t).strip().lower())
+        return 100.0 if pr <= pt else (len(urut) - pr) / (len(urut) - pt) * 100
     if pol == "Kualitatif":
         ok = str(r).strip().lower() in (str(t).strip().lower(), "ya", "tercapai")
         return 100.0 if ok else 0.0
@@ -67,7 +78,7 @@ def test_analisis_of_the_demo_matches_an_independent_computation(hasil_demo: Pat
     for kode, rows in contoh.items():
         for i in rows:
             r = analisis[(kode, i.kode_iku)]
-            harap = capaian_sendiri(i.polaritas, i.target, i.target_atas, i.realisasi)
+            harap = capaian_sendiri(i.polaritas, i.target, i.target_atas, i.realisasi, i.skala)
             if harap is None:
                 assert r["Capaian (%)"] is None, i.kode_iku  # empty, never 0
             else:
@@ -89,11 +100,13 @@ def test_rekap_per_bagian_and_setda(hasil_demo: Path) -> None:
         c = [
             x
             for i in rows
-            if (x := capaian_sendiri(i.polaritas, i.target, i.target_atas, i.realisasi)) is not None
+            if (x := capaian_sendiri(i.polaritas, i.target, i.target_atas, i.realisasi, i.skala))
+            is not None
         ]
         semua += c
         r = rekap[kode]
-        assert r["Jumlah Indikator"] == len(rows) and r["Ada Data"] == len(c)
+        dilaporkan = [i for i in rows if i.realisasi not in (None, "")]
+        assert r["Jumlah Indikator"] == len(rows) and r["Ada Data"] == len(dilaporkan)
         assert r["Rata-rata Capaian (%)"] == pytest.approx(sum(c) / len(c))
         assert r["Dikembalikan"] == "Ya"
     assert rekap["SETDA"]["Rata-rata Capaian (%)"] == pytest.approx(sum(semua) / len(semua))
@@ -166,4 +179,4 @@ def test_button_writes_whole_tables_in_a_few_calls(
     assert per_sheet[skema.ANALISIS] == 43 and per_sheet[skema.REKAP] == 11
     assert len(tulis) <= 6, "one block per table, not one call per cell"
     [alert] = [a for a in actions if a["func"] == "alert"]
-    assert "rata-rata capaian Setda 93," in alert["args"][0]
+    assert "rata-rata capaian Setda 95," in alert["args"][0]

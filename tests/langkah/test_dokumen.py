@@ -108,10 +108,13 @@ def test_konsep_holds_the_analysed_figures_in_indonesian_format(master: Path) ->
     assert len(per_nama) == len(ukur), "indicator names are unique in the sample"
     for a in analisis:
         target = nilai(a["Target"]) + (f"–{nilai(a['Target Atas'])}" if a["Target Atas"] else "")
-        harap = [a["Satuan"] or "-", target, nilai(a["Realisasi"]), persen(a["Capaian (%)"])]
+        capaian = persen(a["Capaian (%)"]) + "\n" + (a["Rumus Capaian"] or "")
+        harap = [a["Satuan"] or "-", target, nilai(a["Realisasi"]), capaian.rstrip("\n")]
         assert per_nama[a["Indikator Kinerja"]][2:6] == harap, a["Kode IKU"]
         assert per_nama[a["Indikator Kinerja"]][6] == (a["Kategori"] or "-")
-    assert any(r[5] == "-" for r in ukur), "a missing capaian shows '-', never 0"
+    assert any(r[5].startswith("-\n") for r in ukur), "a missing capaian shows '-', never 0"
+    rumus = {a["Kode IKU"]: a["Rumus Capaian"] for a in analisis}
+    assert rumus["IKU-ORG-01"] == "Skala Predikat SAKIP (proporsional)", "the rule is stated"
 
     # Budget: the total row sums the Pagu of the rows that have a serapan.
     [anggaran] = [t for t in tabel(dok) if t[0][:3] == ["No", "Bagian", "Pagu"]]

@@ -21,6 +21,8 @@ from pyxl.inti.stempel import KOLOM_TERKUNCI, SHEET_FORMAT, SHEET_STEMPEL
 from pyxl.kontrak import skema
 from remote import aksi, buku_remote
 
+PERSEN_TAMPIL = 'General" %"'
+"""The number format of a percent indicator's cells: the number typed, then " %"."""
 TAHUN = 2026
 
 
@@ -66,7 +68,7 @@ def test_a_format_per_bagian_as_the_contract_says(master: Path) -> None:
         berkas = _format(master, kode)
         st_ = stempel.baca_stempel(berkas)
         assert st_ is not None and st_.kode_bagian == kode and st_.tahun == TAHUN
-        assert st_.id_templat == "PYXL-FORMAT-IKU" and st_.versi_templat == 1
+        assert st_.id_templat == "PYXL-FORMAT-IKU" and st_.versi_templat == 2
         judul = st_.baris_judul
         induk = _baris(master, kode)
         assert st_.jumlah_baris == len(induk) > 0
@@ -99,14 +101,22 @@ def test_a_format_per_bagian_as_the_contract_says(master: Path) -> None:
                 sel = f"{'JNQ'[skema.KOLOM_ISIAN.index(kolom)]}{i}"
                 [dv] = [dv for dv in dvs if _cakup(dv, sel)]
                 assert dv.showInputMessage and dv.promptTitle and dv.prompt, sel
-                if kolom == "Realisasi" and kualitatif:
+                if kolom == "Realisasi" and kualitatif and r.get("Skala"):
+                    # the scale's values as a dropdown, best first
+                    assert dv.type == "list" and dv.formula1.startswith('"'), sel
+                    assert r["Target"] in dv.formula1 and "terbaik" in dv.prompt
+                elif kolom == "Realisasi" and kualitatif:
                     assert dv.type is None and f'"{r["Target"]}"' in dv.prompt
                 elif kolom == "Realisasi":
                     assert dv.type == "decimal" and dv.showErrorMessage and dv.error
+                    contoh = "92,86 untuk 92,86%" if r["Satuan"] == "%" else "1.250 atau 87,5"
+                    assert contoh in dv.prompt, (sel, dv.prompt)
+                    if r["Satuan"] == "%":  # the "%" shown, never a scaling percent format
+                        assert ws[sel].number_format == PERSEN_TAMPIL
                 elif kolom == "Realisasi Anggaran":
                     assert (dv.type, dv.operator) == ("decimal", "greaterThanOrEqual")
                     assert dv.formula1 == "0"
-                    assert "rupiah" in dv.prompt and "tanpa titik" in dv.prompt and dv.error
+                    assert "rupiah" in dv.prompt and "misalnya 1.500.000" in dv.prompt and dv.error
         # print setup
         assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
         assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0
@@ -147,7 +157,7 @@ def test_a_format_per_bagian_as_the_contract_says(master: Path) -> None:
         assert (r["ID Format"], r["Tahun"], r["Versi Templat"], r["Status"]) == (
             st_.id_format,
             TAHUN,
-            1,
+            stempel.VERSI_TEMPLAT,
             "Berlaku",
         )
         assert r["Berkas"] == _format(master, r["Kode Bagian"]).name
