@@ -194,7 +194,7 @@ KASUS: dict[str, Callable[[Indikator], bool]] = {
     "Target 0, Negatif": nol_negatif,
     "Target 0, Positif": nol_positif,
     "Kualitatif, tercapai": kualitatif_tercapai,
-    "Kualitatif, tidak tercapai": lambda r: r.polaritas == "Kualitatif" and capaian(r) == 0.0,
+    "Kualitatif, di bawah target": lambda r: r.polaritas == "Kualitatif" and capaian(r) < 100,
     'Kualitatif, "Ya"': lambda r: r.target == "Ya" and kualitatif_tercapai(r),
     "Realisasi kosong": lambda r: r.realisasi is None,
     "Seluruh isian kosong": lambda r: (

@@ -438,6 +438,9 @@ def acuan(row: pd.Series) -> float | None:
     pol, t, atas, r = row["Polaritas"], row["Target"], row["Target Atas"], row["Realisasi"]
     if r is None:
         return None
+    if pol == "Kualitatif" and row["Skala"] == "Predikat SAKIP":  # ranks from the bottom
+        urut = ["D", "C", "CC", "B", "BB", "A", "AA"]
+        return min(100.0, (urut.index(r) + 1) / (urut.index(t) + 1) * 100)
     if pol == "Kualitatif":
         sama = str(r).strip().lower() == str(t).strip().lower()
         return 100.0 if sama or str(r).strip().lower() in ("ya", "tercapai") else 0.0
@@ -472,7 +475,7 @@ def test_contoh_kasus_yang_dijanjikan_docstring(contoh: capaian.Analisis) -> Non
     assert per.loc["IKU-RENKEU-02", "Capaian (%)"] == 100.0
     assert per.loc["IKU-RENKEU-01", "Capaian (%)"] == 100.0
     assert per.loc["IKU-PROKOPIM-01", "Capaian (%)"] == 100.0
-    assert per.loc["IKU-ORG-01", "Capaian (%)"] == 0.0
+    assert per.loc["IKU-ORG-01", "Capaian (%)"] == pytest.approx(80.0)  # B of BB: 4/5
     assert per.loc["IKU-PBJ-03", "Capaian (%)"] == pytest.approx(90.0)
     assert per.loc["IKU-KESRA-03", "Capaian (%)"] < 100 < per.loc["IKU-HUKUM-02", "Capaian (%)"]
     belum = per.index[per["Status Data"] == BELUM]
