@@ -10,7 +10,7 @@ a step that fails leaves the open workbook as it was, and a read sees the step's
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,14 @@ class BukuExcel:
             elif jenis == "ganti_nama":
                 nama = [isi[1] if n == isi[0] else n for n in nama]
         return nama
+
+    def sel_persen(self, sheet: str, calon: Collection[str]) -> set[str]:
+        """One call per candidate cell: the caller passes only the few numeric cells that
+        could be a percentage typed with its sign."""
+        from pyxl.inti.pindai import format_persen
+
+        lembar = self.book.sheets[sheet]
+        return {s for s in calon if format_persen(str(lembar.range(s).number_format or ""))}
 
     def tersembunyi(self) -> set[str]:
         hasil = {s.name for s in self.book.sheets if not s.visible}

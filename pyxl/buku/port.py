@@ -10,7 +10,7 @@ Rows and columns are 1-based, as staff see them. Table sheets have their header 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -52,6 +52,11 @@ class Buku(Protocol):
 
         `format_angka`, one per column of the block, sets the number format of those cells.
         """
+        ...
+
+    def sel_persen(self, sheet: str, calon: Collection[str]) -> set[str]:
+        """Which of the cells `calon` ("J5", ...) show a percentage (a percent number
+        format): "92,86%" typed there is stored as 0,9286."""
         ...
 
     def kosongkan(self, sheet: str, dari_baris: int) -> None:

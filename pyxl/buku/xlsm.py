@@ -29,7 +29,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -484,6 +484,15 @@ class BukuZip:
         while hasil and all(v is None for v in hasil[-1]):
             hasil.pop()
         return hasil
+
+    def sel_persen(self, sheet: str, calon: Collection[str]) -> set[str]:
+        from pyxl.inti.pindai import sel_persen, xf_persen
+
+        gaya = self._bagian.get("styles")
+        xf = xf_persen(self._xml(gaya)) if gaya else frozenset()
+        if not xf or not calon or sheet not in self._sheet:
+            return set()
+        return set(calon) & sel_persen(self._xml(self._sheet[sheet]), xf)
 
     def _lembar(self, sheet: str) -> _Lembar:
         if sheet not in self._ubah:

@@ -211,13 +211,13 @@ def _pindai_zip(nama: str, z: zipfile.ZipFile) -> Pindaian:
     hasil = Pindaian([], {})
     ukuran: dict[str, Lembar] = {}
     gaya = per_nama.get("xl/styles.xml")
-    xf_persen = _xf_persen(z.read(gaya)) if gaya is not None else frozenset()
+    xf_persen_ = xf_persen(z.read(gaya)) if gaya is not None else frozenset()
     for sheet, info in _lembar_kerja(z, per_nama):
         if info.filename not in ukuran:
             xml = z.read(info)
             u = ukur_lembar(xml)
-            if xf_persen and u.luas <= BATAS_SEL and u.tag <= BATAS_SEL:
-                u = replace(u, persen=_sel_persen(xml, xf_persen))
+            if xf_persen_ and u.luas <= BATAS_SEL and u.tag <= BATAS_SEL:
+                u = replace(u, persen=sel_persen(xml, xf_persen_))
             ukuran[info.filename] = u
         u = ukuran[info.filename]
         if sheet is not None:
@@ -259,7 +259,7 @@ def format_persen(kode: str) -> bool:
     return "%" in kode
 
 
-def _xf_persen(styles: bytes) -> frozenset[int]:
+def xf_persen(styles: bytes) -> frozenset[int]:
     """Indices of the cell formats (`cellXfs`) whose number format is a percentage."""
     persen = set(PERSEN_BAWAAN)
     for m in _NUMFMT.finditer(styles):
@@ -281,7 +281,7 @@ def _xf_persen(styles: bytes) -> frozenset[int]:
     return frozenset(hasil)
 
 
-def _sel_persen(xml: bytes, xf: frozenset[int]) -> frozenset[str]:
+def sel_persen(xml: bytes, xf: frozenset[int]) -> frozenset[str]:
     """The cells of a sheet whose style is one of `xf` (cells without a reference are few
     and are skipped: the cells a Bagian fills are written with one)."""
     hasil = set()

@@ -13,10 +13,14 @@ from dataclasses import replace
 from typing import Any
 
 from pyxl.buku.daftar import baca_bagian, baca_indikator, baca_skala
+from pyxl.buku.port import Buku
 from pyxl.buku.tabel import baca_tabel, tulis_tabel
+from pyxl.inti.angka import baca, satuan_persen
 from pyxl.inti.sel import nama_sel, sebagai_teks
+from pyxl.inti.temuan import Temuan
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema, status
+from pyxl.kontrak.masalah import PERINGATAN
 
 SUMBER_ANALISIS = "(analisis)"
 """`Berkas` of the findings this step writes, so a re-run replaces them and nothing else."""
@@ -40,8 +44,11 @@ def jalankan(ktx: Konteks) -> Hasil:
     bagian = baca_bagian(ktx.buku)
     ktx.umpan.status(f"Langkah 7: membaca {len(bagian)} sheet Bagian …")
     rows: list[dict[str, Any]] = []
+    bertanda: list[Temuan] = []
     for b in bagian:
-        rows += [r | {"Kode Bagian": b.kode} for r in baca_indikator(ktx.buku, b)]
+        isi = [r | {"Kode Bagian": b.kode} for r in baca_indikator(ktx.buku, b)]
+        bertanda += _persen_bertanda(ktx.buku, b.kode, isi)
+        rows += isi
     masukan = pd.DataFrame(
         rows, columns=["Kode Bagian", "_baris", *skema.KOLOM_INDIKATOR], dtype=object
     )
@@ -83,7 +90,7 @@ def jalankan(ktx: Konteks) -> Hasil:
             sel=f"{t.kode_bagian}!{_sel(t.kolom, t.indeks)}",
             pesan=f"{t.kode_iku}: {t.pesan}",
         ).baris_validasi()
-        for t in hasil.temuan
+        for t in [*bertanda, *hasil.temuan]
     ]
     tulis_tabel(ktx.buku, skema.VALIDASI, skema.KOLOM_VALIDASI, lama + baru)
 
@@ -96,6 +103,49 @@ def jalankan(ktx: Konteks) -> Hasil:
         f"{'-' if pd.isna(rata) else f'{rata:.2f}'.replace('.', ',')}% ({kategori}). "
         f"{len(baru)} temuan di sheet Validasi. Lihat sheet Analisis dan Rekap."
     )
+
+
+KOLOM_PERSEN = (
+    *("Target", "Target Atas", "Realisasi", "Realisasi Tahun Lalu", "Target Akhir Renstra"),
+)
+"""The figures of a percent indicator that staff may type with a "%" into the master."""
+
+
+def _persen_bertanda(buku: Buku, kode: str, rows: list[dict[str, Any]]) -> list[Temuan]:
+    """A percent indicator's figure typed into the master as "92,86%" is stored 0,9286 with a
+    percent format: it counts as the 92,86 shown (`pyxl.inti.angka.baca`, as intake reads a
+    return), changed in `rows`, with a finding naming the cell. Only numbers that could be
+    such a fraction are asked about (the live workbook answers one cell at a time)."""
+    from pyxl.inti.capaian import PESAN
+
+    calon: dict[str, tuple[dict[str, Any], str]] = {}
+    for r in rows:
+        angka = sebagai_teks(r.get("Polaritas")).capitalize() in ("Positif", "Negatif")
+        if not angka or not satuan_persen(r.get("Satuan")):
+            continue
+        for k in KOLOM_PERSEN:
+            v = r.get(k)
+            if isinstance(v, int | float) and not isinstance(v, bool) and 0 < abs(v) <= 10:
+                calon[_sel(k, r["_baris"])] = (r, k)
+    temuan = []
+    for sel in sorted(buku.sel_persen(kode, calon) if calon else ()):
+        r, k = calon[sel]
+        b = baca(r[k], sel_persen=True)
+        r[k] = b.nilai
+        iku = sebagai_teks(r.get("Kode IKU"))
+        pesan = PESAN["ANGKA_DITEBAK"].format(kolom=k, nilai=b.catatan)
+        temuan.append(
+            Temuan(
+                PERINGATAN,
+                "ANGKA_DITEBAK",
+                f"Indikator {iku or '(tanpa Kode IKU)'} ({kode}): {pesan}",
+                kode_bagian=kode,
+                kode_iku=iku,
+                kolom=k,
+                indeks=r["_baris"],
+            )
+        )
+    return temuan
 
 
 def _sel(kolom: str, baris: Any) -> str:
