@@ -7,13 +7,21 @@ second run does nothing; then every SOP step and a button run on it, and a retur
 format the old release issued still verifies against the carried stamp secret. A current master
 re-saved twice by LibreOffice (which hides `Sistem` only as `hidden` and loses the buttons) is
 repaired by the same command.
+
+A fixture may be of this pyxl's own structure version (0086b25, version 4, while
+`VERSI_STRUKTUR` is 4): then nothing refuses it, `pyxl perbarui` leaves it as it is, and every
+step runs on it. Whether a fixture is outdated comes from its recorded version (`VERSI_RILIS`)
+against `VERSI_STRUKTUR`, so once the version is raised the same tests upgrade it like the
+older ones.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
+import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -25,7 +33,7 @@ from conftest import AKAR, sidik_folder, tombol_terhubung
 from libreoffice import probe, ubah
 from pyxl.alat.simulasi import isi_format, isian_contoh
 from pyxl.bangun.periksa import periksa_berkas_master
-from pyxl.buku.struktur import kekurangan
+from pyxl.buku.struktur import kekurangan, versi_struktur
 from pyxl.buku.xlsm import buka
 from pyxl.cli import main
 from pyxl.inti.stempel import KUNCI_RAHASIA
@@ -41,8 +49,15 @@ SHA_MASTER = {
     "09af2a7": "cbdae946c406942fc1b07b17f9cf9f58a273723922ad7579ace2b8cdc31bb236",
     "eaa9f7e": "9dd31f3f27ba781dc3714ade591f5f22b48149959a98dd85cb04209b7c14cd55",
     "44bbac6": "1825b661282d7c2084ce552f1d22159f315931997211bac137f39f5b5820c494",
+    "0086b25": "446bde3334c85a24cf13d39d10669d09963a18ff2cb4f96f6463224eea374ff5",
 }
 """The committed masters (tests/data/rilis/README.md)."""
+VERSI_RILIS = {"a97ff19": 1, "09af2a7": 2, "eaa9f7e": 3, "44bbac6": 3, "0086b25": 4}
+"""The structure version of each fixture's master (`pyxl.kontrak.struktur.RIWAYAT`): recorded
+in `Sistem` from version 4 on, told from the sheets before. A fixture is outdated while its
+version is below `VERSI_STRUKTUR`."""
+VERSI_DICATAT = 4
+"""The first structure version whose master records it in `Sistem` (`KUNCI_VERSI`)."""
 DIKIRIM = {
     "HUKUM.xlsx": datetime(2027, 1, 15, 8, 10),
     "KESRA.xlsx": datetime(2027, 1, 15, 9, 20),
@@ -81,6 +96,13 @@ def rilis(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
         detik = waktu.timestamp()  # local time, as pyxl reads an mtime
         os.utime(folder / skema.FOLDER_MASUK / nama, (detik, detik))
     return folder
+
+
+@pytest.fixture
+def usang(request: pytest.FixtureRequest, rilis: Path) -> bool:
+    """Whether the master of this test's fixture (`rilis`) is of an earlier structure than this
+    pyxl's: then it has to be upgraded before any step writes it."""
+    return VERSI_RILIS[request.node.callspec.params["rilis"]] < VERSI_STRUKTUR
 
 
 def _isi(berkas: Path) -> dict[str, list[list[Any]]]:
@@ -162,12 +184,34 @@ def _master(folder: Path) -> Path:
     return folder / skema.NAMA_MASTER
 
 
+def _makro_tombol(master: Path) -> set[str]:
+    """The `Tombol` macros the master's buttons call, read from the drawings (VML) of the file
+    itself, not by pyxl's checker."""
+    with zipfile.ZipFile(master) as z:
+        return {
+            m
+            for n in z.namelist()
+            if n.startswith("xl/drawings/") and n.endswith(".vml")
+            for m in re.findall(r"Tombol\.(\w+)", z.read(n).decode("utf-8", "replace"))
+        }
+
+
 # --------------------------------------------------------------------------- before the upgrade
 
 
 def test_the_committed_fixtures_are_the_releases_masters() -> None:
+    assert set(VERSI_RILIS) == set(SHA_MASTER)
     for nama, sha in SHA_MASTER.items():
-        assert hashlib.sha256(_master(RILIS / nama).read_bytes()).hexdigest() == sha, nama
+        master = _master(RILIS / nama)
+        assert hashlib.sha256(master.read_bytes()).hexdigest() == sha, nama
+        versi = VERSI_RILIS[nama]
+        assert versi <= VERSI_STRUKTUR, f"{nama}: a fixture newer than this pyxl"
+        with buka(master, hanya_baca=True) as buku:
+            assert versi_struktur(buku) == versi, nama
+        dicatat = _kunci(_isi(master), skema.SISTEM).get(KUNCI_VERSI)
+        assert dicatat == (str(versi) if versi >= VERSI_DICATAT else None), nama
+        if versi < 4:  # without the tool buttons of version 4 (Tambah Bagian, Tahun Baru …)
+            assert {p.sub for p in PERINTAH} - _makro_tombol(master), nama
 
 
 def _menyuruh_perbarui(pesan: str, master: Path | None = None) -> None:
@@ -200,13 +244,21 @@ def _menyuruh_perbarui(pesan: str, master: Path | None = None) -> None:
     ids=lambda p: "-".join(p[:2]) if p[0] == "bagian" else p[0] + ("-ulang" * ("--ulang" in p)),
 )
 def test_a_writing_command_refuses_an_old_master_naming_perbarui(
-    rilis: Path, perintah: list[str], capsys: pytest.CaptureFixture[str]
+    rilis: Path, usang: bool, perintah: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A master of the current structure is not refused for its structure: the step starts
+    (whatever it then finds) and nothing sends the user to `pyxl perbarui`."""
     master = _master(rilis)
     sebelum = sidik_folder(rilis)
     folder_sebelum = sorted(p for p in rilis.rglob("*") if p.is_dir())
-    assert main([*perintah, "--workbook", str(master)]) == 1
-    err = capsys.readouterr().err
+    kode = main([*perintah, "--workbook", str(master)])
+    out, err = capsys.readouterr()
+    if not usang:
+        assert "berjalan …" in out + err, out + err
+        for salah in ("pyxl perbarui", "belum sesuai pyxl ini", "Traceback"):
+            assert salah not in out + err, out + err
+        return
+    assert kode == 1
     _menyuruh_perbarui(err, master)
     assert "Tidak ada yang diubah" in err
     assert sidik_folder(rilis) == sebelum
@@ -214,31 +266,48 @@ def test_a_writing_command_refuses_an_old_master_naming_perbarui(
 
 
 def test_status_and_cek_run_on_an_old_master_and_name_perbarui(
-    rilis: Path, capsys: pytest.CaptureFixture[str]
+    rilis: Path, usang: bool, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """`cek` fails the structure of an outdated master, and its buttons when the release had
+    fewer than this pyxl (read from the file); a current master passes both and nothing names
+    `pyxl perbarui`."""
     master = _master(rilis)
     sebelum = sidik_folder(rilis)
     assert main(["status", "--workbook", str(master)]) == 0
     out, err = capsys.readouterr()
-    _menyuruh_perbarui(out + err, master)
+    if usang:
+        _menyuruh_perbarui(out + err, master)
+    else:
+        assert "pyxl perbarui" not in out + err and "Traceback" not in out + err, out + err
     assert sidik_folder(rilis) == sebelum
 
-    assert main(["cek", "--workbook", str(master)]) == 1
+    kode = main(["cek", "--workbook", str(master)])
     out, err = capsys.readouterr()
-    _menyuruh_perbarui(out + err)
     temuan = _temuan(master)
-    for hal in ("Struktur buku kerja", "Tombol dan makro"):
-        assert temuan[hal].tingkat == GAGAL, temuan[hal]
-        assert "pyxl perbarui" in temuan[hal].pesan
-    assert f"pyxl ini memakai versi {VERSI_STRUKTUR}" in temuan["Struktur buku kerja"].pesan
+    tombol_kurang = {p.sub for p in PERINTAH} - _makro_tombol(master)
+    if usang:
+        assert kode == 1
+        _menyuruh_perbarui(out + err)
+        assert temuan["Struktur buku kerja"].tingkat == GAGAL, temuan["Struktur buku kerja"]
+        assert "pyxl perbarui" in temuan["Struktur buku kerja"].pesan
+        assert f"pyxl ini memakai versi {VERSI_STRUKTUR}" in temuan["Struktur buku kerja"].pesan
+    else:
+        assert temuan["Struktur buku kerja"].tingkat == OK, temuan["Struktur buku kerja"]
+        assert "pyxl perbarui" not in out + err, out + err
+    if tombol_kurang:
+        assert temuan["Tombol dan makro"].tingkat == GAGAL, temuan["Tombol dan makro"]
+        assert "pyxl perbarui" in temuan["Tombol dan makro"].pesan
+    else:
+        assert temuan["Tombol dan makro"].tingkat == OK, temuan["Tombol dan makro"]
     assert sidik_folder(rilis) == sebelum
 
 
 def test_a_button_on_an_old_master_says_perbarui_in_a_message_box(
-    rilis: Path, monkeypatch: pytest.MonkeyPatch
+    rilis: Path, usang: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """From Excel the upgrade cannot replace the open file: the button starts it to run once
-    the workbook is closed, and says so (see tests/alat/test_perbarui_latar.py)."""
+    the workbook is closed, and says so (see tests/alat/test_perbarui_latar.py). On a master of
+    the current structure the button runs its step: no upgrade started, none offered."""
     import pyxl.tombol
     from pyxl.alat import perbarui_latar
 
@@ -248,6 +317,12 @@ def test_a_button_on_an_old_master_says_perbarui_in_a_message_box(
     book = buku_remote(_master(rilis).resolve())
     pyxl.tombol.disposisi()
     actions = aksi(book)
+    if not usang:
+        assert dimulai == []
+        pesan = " ".join(str(a["args"]) for a in actions if a["func"] == "alert")
+        for salah in ("perbarui", "Perbarui", perbarui_latar.BERKAS_LOG):
+            assert salah not in pesan, pesan
+        return
     [alert] = [a for a in actions if a["func"] == "alert"]
     pesan = alert["args"][0]
     assert "Simpan lalu tutup buku kerja ini" in pesan and perbarui_latar.BERKAS_LOG in pesan
@@ -262,8 +337,10 @@ def test_a_button_on_an_old_master_says_perbarui_in_a_message_box(
 
 @pytest.mark.libreoffice
 def test_perbarui_keeps_every_value_and_makes_the_master_whole(
-    rilis: Path, capsys: pytest.CaptureFixture[str]
+    rilis: Path, usang: bool, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """An outdated master is rebuilt (the old file kept as the backup); a current, whole one
+    is left byte for byte. Either way the result is of the current structure and whole."""
     master = _master(rilis)
     asli = master.read_bytes()
     lama = _isi(master)
@@ -272,9 +349,15 @@ def test_perbarui_keeps_every_value_and_makes_the_master_whole(
 
     assert main(["perbarui", "--workbook", str(master)]) == 0
     out = capsys.readouterr().out
-    assert "diperbarui" in out and f"ke versi {VERSI_STRUKTUR}" in out
-    [cadangan] = (rilis / skema.FOLDER_CADANGAN).iterdir()
-    assert cadangan.read_bytes() == asli, "the backup is the old file, byte for byte"
+    if usang:
+        assert "diperbarui" in out and f"ke versi {VERSI_STRUKTUR}" in out
+        [cadangan] = (rilis / skema.FOLDER_CADANGAN).iterdir()
+        assert cadangan.read_bytes() == asli, "the backup is the old file, byte for byte"
+    else:
+        assert "tidak ada yang diubah" in out and "diperbarui" not in out, out
+        assert f"struktur versi {VERSI_STRUKTUR}" in out, out
+        assert master.read_bytes() == asli
+        assert list((rilis / skema.FOLDER_CADANGAN).glob("*")) == [], "no backup made"
     for nama in skema.FOLDERS:
         assert (rilis / nama).is_dir()
 

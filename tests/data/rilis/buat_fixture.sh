@@ -25,7 +25,8 @@
 #
 # Data (the same at every release; only CLI options and modules that exist since a97ff19 are
 # used: pyxl.simulasi.isi_format/isian_contoh, pyxl.stempel.baca_stempel, pyxl.jalan.jalankan,
-# with a fallback to their paths after the package split of e28f0bc):
+# with a fallback to their paths after the package split of e28f0bc, and pyxl.buku.xlsm.buka
+# from 4b74669 on):
 #   init --tahun 2026 --contoh            10 Bagian of the built-in sample
 #   disposisi (5 Jan 2027), format (6 Jan, batas waktu 20 Jan), kirim --mode draf (6 Jan),
 #   undangan --mode draf (7 Jan, rapat 14 Jan 09.00), rapat (14 Jan)
@@ -151,7 +152,10 @@ try:  # module paths up to 44bbac6
     from pyxl.jalan import Konteks, jalankan
     from pyxl.umpan import UmpanKonsol
 except ImportError:  # packages by layer (e28f0bc on)
-    from pyxl.buku.berkas import buka
+    try:
+        from pyxl.buku.berkas import buka
+    except ImportError:  # buka beside BukuZip (4b74669 on)
+        from pyxl.buku.xlsm import buka
     from pyxl.jalan.konteks import Konteks
     from pyxl.jalan.umpan import UmpanKonsol
     from pyxl.langkah import jalankan
