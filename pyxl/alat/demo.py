@@ -2,10 +2,16 @@
 
 It runs the same functions as the buttons and commands, on a new working folder, and prints
 where each output is. Steps that later versions add join the list below.
+
+Each step runs on the day an office would run it (`HARI`, in January after the performance
+year), so every document is dated in the order of the SOP: disposisi < format and e-mails <
+undangan < rapat < deadline < Dokumen IKU draft < approval < surat pengantar.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 
 from pyxl.alat.simulasi import isi_format, isian_contoh
@@ -13,12 +19,37 @@ from pyxl.bangun.kerja import buat_folder_kerja
 from pyxl.buku.xlsm import buka
 from pyxl.contoh.muat import TAHUN_CONTOH
 from pyxl.galat import IsianError
+from pyxl.inti import indo
 from pyxl.jalan.konteks import Konteks
 from pyxl.jalan.umpan import Umpan, UmpanKonsol
 from pyxl.kontrak import skema
 from pyxl.kontrak.keluaran import FORMAT_IKU
 from pyxl.kontrak.perintah import PER_NAMA
 from pyxl.langkah import jalankan
+
+HARI: dict[str, tuple[int, int]] = {
+    "disposisi": (1, 5),
+    "format": (1, 6),
+    "kirim": (1, 6),
+    "undangan": (1, 7),
+    "rapat": (1, 14),
+    "himpun": (1, 21),
+    "analisis": (1, 22),
+    "dokumen": (1, 28),
+    "setujui": (1, 30),
+    "pengantar": (2, 3),
+    "arsip": (2, 4),
+}
+"""(month, day) of the year after the performance year on which the demo runs each step."""
+BATAS_WAKTU = (1, 20)
+"""The deadline given to step 2: after the meeting, before the Dokumen IKU draft."""
+
+
+def _jam(hari: date) -> Callable[[], datetime]:
+    """A clock that starts at 09.00 on `hari` and runs at the real pace (the SOP log still
+    measures how long the step took)."""
+    awal, mulai = datetime.combine(hari, datetime.min.time()).replace(hour=9), datetime.now()
+    return lambda: awal + (datetime.now() - mulai)
 
 
 def demo(folder: Path, umpan: Umpan | None = None, sampai: int = 13) -> Path:
@@ -31,27 +62,31 @@ def demo(folder: Path, umpan: Umpan | None = None, sampai: int = 13) -> Path:
     berkas = buat_folder_kerja(folder, TAHUN_CONTOH, contoh=True)
     th = TAHUN_CONTOH + 1  # the SOP runs in January after the performance year
 
+    def hari(nama: str) -> str:
+        return indo.tanggal(date(th, *HARI[nama]))
+
     def langkah(nama: str, **opsi: object) -> None:
         no = PER_NAMA[nama].langkah
         if no is not None and no > sampai:
             return
+        jam = _jam(date(th, *HARI[nama]))
         with buka(berkas) as buku:
-            jalankan(nama, Konteks(buku, umpan, pengguna="demo"), **opsi)
+            jalankan(nama, Konteks(buku, umpan, pengguna="demo", jam=jam), **opsi)
 
     langkah(
         "disposisi",
-        tanggal=f"5 Januari {th}",
+        tanggal=hari("disposisi"),
         surat_dari="Sekretaris Daerah",
         nomor_surat=f"000.7.5/012/I.10-WK/{th}",
         tanggal_surat=f"2 Januari {th}",
         perihal=f"Penyusunan Laporan Kinerja Tahun {TAHUN_CONTOH}",
     )
-    langkah("format", batas_waktu=f"20 Januari {th}")
+    langkah("format", batas_waktu=indo.tanggal(date(th, *BATAS_WAKTU)))
     langkah("kirim", mode="draf")
     langkah(
         "undangan",
-        tanggal=f"7 Januari {th}",
-        tanggal_rapat=f"14 Januari {th}",
+        tanggal=hari("undangan"),
+        tanggal_rapat=hari("rapat"),
         jam="09.00",
         mode="draf",
     )
@@ -65,9 +100,9 @@ def demo(folder: Path, umpan: Umpan | None = None, sampai: int = 13) -> Path:
             isi_format(format_, folder / skema.FOLDER_MASUK / format_.name, isian_contoh(kode))
     langkah("himpun", imap=False)
     langkah("analisis")
-    langkah("dokumen", tanggal=f"28 Januari {th}")
-    langkah("setujui", tanggal=f"30 Januari {th}")
-    langkah("pengantar", tanggal=f"3 Februari {th}", mode="draf")
+    langkah("dokumen", tanggal=hari("dokumen"))
+    langkah("setujui", tanggal=hari("setujui"))
+    langkah("pengantar", tanggal=hari("pengantar"), mode="draf")
     langkah("arsip")
     with buka(berkas, hanya_baca=True) as buku:
         jalankan("status", Konteks(buku, umpan, pengguna="demo"), tulis=False)

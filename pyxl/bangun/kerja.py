@@ -12,6 +12,7 @@ from pyxl.berkas.tulis import tulis_atomik
 from pyxl.dokumen.templat import FOLDER_BAWAAN, NAMA_TEMPLAT
 from pyxl.galat import IsianError
 from pyxl.kontrak import skema
+from pyxl.surat.kop import LAMBANG
 
 
 def buat_folder_kerja(folder: Path, tahun: int | None = None, contoh: bool = False) -> Path:
@@ -35,7 +36,7 @@ def siapkan_folder(folder: Path, templat_dari: Path | None = None) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for nama in (*skema.FOLDERS, skema.FOLDER_TEMPLAT):
         (folder / nama).mkdir(exist_ok=True)
-    for nama in NAMA_TEMPLAT:
+    for nama in (*NAMA_TEMPLAT, LAMBANG):  # the kop's lambang is replaced like a template
         tujuan = folder / skema.FOLDER_TEMPLAT / nama
         sumber = templat_dari / nama if templat_dari is not None else None
         if not tujuan.exists():
@@ -59,6 +60,11 @@ def data_contoh(tahun: int) -> dict[str, Any]:
             "Email Pengirim": pemilik.email,
             "Batas Waktu Pengembalian": f"31 Januari {tahun + 1}",
             "Narahubung": f"{pengaturan.get('Kepala Subbagian Perencanaan', '')} (0723) 123456",
+            "Kode Pos": "34763",
+            "Telepon": "(0723) 123456",
+            "Faksimile": "(0723) 123457",
+            "Laman": sample.DOMAIN_EMAIL_CONTOH,
+            "Pos-el": f"setda@{sample.DOMAIN_EMAIL_CONTOH}",
         }
     )
     indikator = {k: sample.tanpa_isian(v) for k, v in sample.indikator_contoh().items()}

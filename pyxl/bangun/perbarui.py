@@ -43,6 +43,7 @@ from pyxl.galat import BukuError, IsianError
 from pyxl.inti.sel import sebagai_teks
 from pyxl.kontrak import kendali, skema, sop
 from pyxl.kontrak.model import Bagian
+from pyxl.kontrak.pengaturan import BAWAAN
 from pyxl.kontrak.struktur import KUNCI_VERSI, VERSI_STRUKTUR
 
 Baris = list[Any]
@@ -127,7 +128,29 @@ def _ke_4(isi: IsiMaster) -> None:
             isi.catatan.append(f"sheet {s} tanpa baris di sheet Bagian: disimpan tersembunyi")
 
 
-MIGRASI: dict[int, Callable[[IsiMaster], None]] = {4: _ke_4}
+KODE_UNDANGAN_LAMA = "000.1.5"
+"""The invitation's classification code before version 6: Rapat Pimpinan, not its subject."""
+
+
+def _ke_6(isi: IsiMaster) -> None:
+    """Version 6 classifies the invitation by its subject, AKIP (000.8.6.3): a master still
+    holding the old default 000.1.5 (rapat pimpinan) gets the new one, and a note says so."""
+    kunci = "Kode Klasifikasi Undangan"
+    judul, rows = isi.tabel(skema.PENGATURAN)
+    if "Kunci" not in judul or "Nilai" not in judul:
+        return
+    k, n = judul.index("Kunci"), judul.index("Nilai")
+    for r in rows:
+        if len(r) > n and sebagai_teks(r[k]) == kunci and sebagai_teks(r[n]) == KODE_UNDANGAN_LAMA:
+            r[n] = BAWAAN[kunci]
+            isi.catatan.append(
+                f"Pengaturan '{kunci}': {KODE_UNDANGAN_LAMA} (rapat pimpinan) diganti "
+                f"{BAWAAN[kunci]} (Akuntabilitas Kinerja Instansi Pemerintah), kode pokok soal "
+                "undangan rapat data kinerja"
+            )
+
+
+MIGRASI: dict[int, Callable[[IsiMaster], None]] = {4: _ke_4, 6: _ke_6}
 """Version -> what must move when a master reaches it from the version before."""
 
 

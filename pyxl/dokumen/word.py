@@ -18,6 +18,8 @@ from pyxl.berkas.tulis import galat_tulis, tulis_atomik
 from pyxl.dokumen.templat import FOLDER_BAWAAN
 from pyxl.galat import IsianError, LingkunganError
 from pyxl.kontrak import skema
+from pyxl.kontrak.pengaturan import Pengaturan
+from pyxl.surat.kop import LAMBANG, Halaman, halaman
 
 
 def cari_templat(folder_kerja: Path, nama: str) -> Path:
@@ -136,13 +138,15 @@ def tulis_dokumen(
     siapkan: Callable[[Any, dict[str, Any]], dict[str, Any]] | None = None,
     *,
     apa: str = "Dokumen",
+    kertas: Halaman | None = None,
 ) -> Path:
     """Render `templat` with `konteks` into `tujuan` (which must not exist yet).
 
     `siapkan(doc, konteks)` may complete the context with objects that need the template
     itself (docxtpl's `InlineImage` for a chart). `apa` names the document in the message of
     a failed write ('Surat pengantar surat_pengantar_3_2027.docx di folder … tidak dapat
-    ditulis: disk penuh …')."""
+    ditulis: disk penuh …'). `kertas` sets the paper and margins of every section
+    (`atur_halaman`)."""
     from jinja2 import TemplateError
 
     if tujuan.exists():
@@ -153,6 +157,8 @@ def tulis_dokumen(
         doc.render(isi, jinja_env=lingkungan(), autoescape=True)
     except (TemplateError, OverflowError, RecursionError) as exc:
         raise IsianError(f"Templat {templat.name} {_sebab(exc)}") from exc
+    if kertas is not None:
+        atur_halaman(doc.docx, kertas)
     try:
         tujuan.parent.mkdir(parents=True, exist_ok=True)
         return tulis_atomik(tujuan, lambda sementara: doc.save(str(sementara)), timpa=False)
@@ -160,6 +166,69 @@ def tulis_dokumen(
         raise IsianError(f"Dokumen {tujuan.name} sudah ada dan tidak akan ditimpa.") from exc
     except OSError as exc:  # disk full, read-only folder: say which document
         raise galat_tulis(exc, tujuan, apa) from exc
+
+
+def atur_halaman(dokumen: Any, kertas: Halaman) -> None:
+    """Give every section of a python-docx `Document` the paper and margins of `kertas`
+    (`pyxl.surat.kop.halaman(peng)`): the settings decide the page, whatever the template
+    (or the Word of the staff member who edited it) says."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Mm
+
+    for bagian in dokumen.sections:
+        lebar, tinggi = Mm(kertas.lebar_mm), Mm(kertas.tinggi_mm)
+        if bagian.orientation == WD_ORIENT.LANDSCAPE:  # a wide table's section stays wide
+            lebar, tinggi = tinggi, lebar
+        bagian.page_width, bagian.page_height = lebar, tinggi
+        bagian.left_margin, bagian.right_margin = Cm(kertas.kiri_cm), Cm(kertas.kanan_cm)
+        bagian.top_margin, bagian.bottom_margin = Cm(kertas.atas_cm), Cm(kertas.bawah_cm)
+
+
+LEBAR_LAMBANG_MM = 20
+"""Width of the lambang on the kop; its height follows the image."""
+
+
+def periksa_lambang(folder_kerja: Path) -> Path:
+    """The lambang image of the kop (`templates/lambang.png` of the working folder, else the
+    placeholder shipped with pyxl), refused with a message when it is not a PNG/JPEG image."""
+    from docx.image.exceptions import UnrecognizedImageError
+    from docx.image.image import Image
+
+    jalur = cari_templat(folder_kerja, LAMBANG)
+    try:
+        Image.from_file(str(jalur))
+    except (UnrecognizedImageError, OSError, ValueError) as exc:
+        raise IsianError(
+            f"Berkas lambang {jalur.name} di folder {jalur.parent} bukan gambar PNG atau JPEG "
+            f"({exc.__class__.__name__}). Simpan gambar lambang daerah sebagai {LAMBANG} di "
+            f"folder {skema.FOLDER_TEMPLAT}/."
+        ) from exc
+    return jalur
+
+
+def tulis_surat(
+    templat: Path,
+    konteks: Mapping[str, Any],
+    tujuan: Path,
+    peng: Pengaturan,
+    folder_kerja: Path,
+    *,
+    apa: str = "Dokumen",
+) -> Path:
+    """`tulis_dokumen` for a document with a kop: the lambang goes into `kop.lambang` and the
+    page is the one of `Pengaturan` (`pyxl.surat.kop.halaman`)."""
+    kertas = halaman(peng)
+    lambang = periksa_lambang(folder_kerja)
+
+    def siapkan(doc: Any, isi: dict[str, Any]) -> dict[str, Any]:
+        from docx.shared import Mm
+        from docxtpl import InlineImage
+
+        gambar = InlineImage(doc, str(lambang), width=Mm(LEBAR_LAMBANG_MM))
+        isi["kop"] = ketat(dict(isi["kop"], lambang=gambar))
+        return isi
+
+    return tulis_dokumen(templat, konteks, tujuan, siapkan, apa=apa, kertas=kertas)
 
 
 def periksa_templat(templat: Path, contoh: Mapping[str, Any]) -> list[str]:

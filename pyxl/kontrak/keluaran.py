@@ -59,7 +59,11 @@ class Keluaran:
 DOKUMEN, KIRIM, FORMAT = "Folder Dokumen", "Folder Kirim", "Folder Format"
 
 DISPOSISI = Keluaran("lembar disposisi", DOKUMEN, ("disposisi_{tahun}_{no:03d}.docx",))
-UNDANGAN = Keluaran("undangan rapat", DOKUMEN, ("undangan_rapat_{urut}_{tahun}.docx",))
+UNDANGAN = Keluaran(
+    "undangan rapat",
+    DOKUMEN,
+    ("undangan_rapat_{urut}_{tahun}.docx", "undangan_rapat_{urut}_{tahun}.pdf"),
+)
 DAFTAR_HADIR = Keluaran("daftar hadir", DOKUMEN, ("daftar_hadir_rapat_{tahun}.docx",))
 NOTULA = Keluaran("notula rapat", DOKUMEN, ("notula_rapat_{tahun}.docx",))
 PENGANTAR = Keluaran("surat pengantar", DOKUMEN, ("surat_pengantar_{urut}_{tahun}.docx",))

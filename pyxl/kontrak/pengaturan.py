@@ -39,6 +39,11 @@ PENGATURAN: tuple[Setting, ...] = (
         "Alamat kantor pada kop surat.",
         "Identitas",
     ),
+    S("Kode Pos", "", "Kode pos kantor, ditulis di kop surat setelah alamat.", "Identitas"),
+    S("Telepon", "", "Nomor telepon kantor pada kop surat, misalnya (0723) 123456.", "Identitas"),
+    S("Faksimile", "", "Nomor faksimile kantor pada kop surat (boleh kosong).", "Identitas"),
+    S("Laman", "", "Alamat situs web kantor pada kop surat.", "Identitas"),
+    S("Pos-el", "", "Alamat email kantor pada kop surat.", "Identitas"),
     S(
         "Kota",
         "Blambangan Umpu",
@@ -49,14 +54,15 @@ PENGATURAN: tuple[Setting, ...] = (
     S("Tahun", "", "Tahun kinerja yang dikumpulkan (empat angka, misalnya 2026).", "Identitas"),
     S("Kode Unit", "I.10-WK", "Kode unit pengolah pada nomor surat.", "Identitas"),
     # Pejabat
-    S("Sekretaris Daerah", "", "Nama lengkap Sekretaris Daerah beserta gelar.", "Pejabat"),
-    S("NIP Sekretaris Daerah", "", "NIP Sekretaris Daerah (18 angka).", "Pejabat"),
     S(
-        "Pangkat Sekretaris Daerah",
+        "Sekretaris Daerah",
         "",
-        "Pangkat/golongan, misalnya Pembina Utama Muda (IV/c).",
+        "Nama lengkap Sekretaris Daerah beserta gelar. Tanpa NIP dan pangkat: Sekretaris Daerah "
+        "menandatangani tanpa keduanya (Permendagri 1/2023 Pasal 44 ayat 3).",
         "Pejabat",
     ),
+    # No NIP or pangkat for the Sekda: Permendagri 1/2023 Pasal 44(3) prints them only for
+    # officials other than the Kepala Daerah, Wakil Kepala Daerah and Sekretaris Daerah.
     S(
         "Kepala Bagian Perencanaan dan Keuangan",
         "",
@@ -219,8 +225,33 @@ PENGATURAN: tuple[Setting, ...] = (
     # Surat
     S(
         "Kode Klasifikasi Undangan",
-        "000.1.5",
-        "Kode klasifikasi arsip undangan rapat (Permendagri 83/2022).",
+        "000.8.6.3",
+        "Kode klasifikasi arsip undangan rapat menurut pokok soalnya (Permendagri 83/2022): "
+        "rapat tentang data kinerja = 000.8.6.3 Akuntabilitas Kinerja Instansi Pemerintah; "
+        "000.1.5 hanya untuk rapat pimpinan.",
+        "Surat",
+    ),
+    S(
+        "Jabatan Penanda Tangan Undangan",
+        "a.n. SEKRETARIS DAERAH / ASISTEN ADMINISTRASI UMUM / u.b. KEPALA BAGIAN PERENCANAAN "
+        "DAN KEUANGAN",
+        "Baris jabatan di atas tanda tangan undangan, dipisahkan garis miring (/). a.n. "
+        "(atas nama) sampai satu tingkat di bawah pejabat yang berwenang, u.b. (untuk beliau) "
+        "satu tingkat lagi: Kepala Bagian menandatangani a.n. Sekretaris Daerah u.b. Asisten.",
+        "Surat",
+    ),
+    S(
+        "Penanda Tangan Undangan",
+        "Kepala Bagian Perencanaan dan Keuangan",
+        "Pejabat yang nama (dan NIP serta pangkatnya) tertulis di bawah tanda tangan undangan: "
+        "Kepala Bagian Perencanaan dan Keuangan atau Sekretaris Daerah (kunci pejabat di atas).",
+        "Surat",
+    ),
+    S(
+        "Lampiran Email Undangan",
+        "pdf",
+        "pdf = undangan dikirim sebagai PDF (dibuat dengan Word atau LibreOffice; .docx tetap "
+        "disimpan untuk arsip); docx = berkas Word.",
         "Surat",
     ),
     S(
@@ -242,6 +273,22 @@ PENGATURAN: tuple[Setting, ...] = (
         "Alamat email penerima surat pengantar (boleh kosong).",
         "Surat",
     ),
+    # Halaman (setiap dokumen Word)
+    S(
+        "Ukuran Kertas",
+        "A4",
+        "Ukuran kertas setiap dokumen: A4 (210 x 297 mm) atau F4 (215 x 330 mm, Folio).",
+        "Halaman",
+    ),
+    S(
+        "Margin Kiri",
+        "3",
+        "Margin kiri dalam cm; paling sedikit 3 cm supaya naskah dapat dijilid.",
+        "Halaman",
+    ),
+    S("Margin Kanan", "2", "Margin kanan dalam cm.", "Halaman"),
+    S("Margin Atas", "2", "Margin atas dalam cm.", "Halaman"),
+    S("Margin Bawah", "2,5", "Margin bawah dalam cm.", "Halaman"),
     # Folder
     S(
         "Folder Format",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-VERSI_STRUKTUR = 5
+VERSI_STRUKTUR = 6
 KUNCI_VERSI = "Versi Struktur"
 """The `Sistem` key of the version."""
 
@@ -30,6 +30,9 @@ RIWAYAT: dict[int, str] = {
     5: "Angka dan aturan capaian: kolom Rumus Capaian dan Skala di sheet Bagian, sheet Skala "
     "(skala kualitatif berurutan), kolom Rumus Capaian dan Capaian Dinilai (%) di Analisis, "
     "batas bawah dan atas capaian di Pengaturan.",
+    6: "Tata naskah dinas: kop lengkap (kode pos, telepon, faksimile, laman, pos-el), ukuran "
+    "kertas dan margin, penanda tangan undangan (a.n./u.b.) dan lampiran emailnya di "
+    "Pengaturan; kode klasifikasi undangan 000.8.6.3; tanpa NIP dan pangkat Sekretaris Daerah.",
 }
 """What each version added (for messages and the README)."""
 

@@ -3,7 +3,7 @@
 Into `<Folder Arsip>/<Tahun>/<kode klasifikasi>/`:
 
     Dokumen IKU FINAL (+ PDF), surat pengantar    'Kode Klasifikasi Pengantar' (000.8.6.3)
-    undangan, daftar hadir, notula                'Kode Klasifikasi Undangan' (000.1.5)
+    undangan (+ PDF), daftar hadir, notula        'Kode Klasifikasi Undangan' (000.8.6.3)
     lembar disposisi, ledgers                     'Kode Klasifikasi Pengantar': the order and
                                                   the working papers of the same IKU file
 
@@ -148,6 +148,9 @@ def kumpulkan(ktx: Konteks, peng: Pengaturan) -> tuple[list[Item], list[str]]:
                 kode = iku if berkas.startswith("surat_pengantar") else und
             ket = f"{sebagai_teks(r['Perihal'])} (Nomor {sebagai_teks(r['Nomor Surat'])})"
             ambil(berkas, kode, ket, f"sheet {skema.REGISTER_SURAT} baris {r['_baris']}")
+            pdf = Path(berkas).with_suffix(".pdf").name  # the PDF the invitees received
+            if keluaran.UNDANGAN.cocok(berkas) and (dok / pdf).is_file():
+                ambil(dok / pdf, kode, f"{ket}, PDF yang dikirim", dok.name)
     for r in baca_tabel(ktx.buku, skema.DISPOSISI):
         if berkas := sebagai_teks(r["Berkas"]):
             ket = f"Lembar disposisi nomor {sebagai_teks(r['No'])}"

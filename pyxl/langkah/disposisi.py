@@ -4,6 +4,10 @@ Staff may type the order as a new row of the `Disposisi` sheet (any of its colum
 the button; whatever is left empty comes from the command's options or from `Pengaturan`.
 Without such a row a new one is added. The row is completed with its number, the document's
 file name and the time it was recorded.
+
+The lembar disposisi is an official form: it carries the date of the order and an agenda number
+of that date's year (the order of January 2027 about the 2026 data is agenda .../2027), and no
+mark of the tool that printed it.
 """
 
 from __future__ import annotations
@@ -14,13 +18,14 @@ from typing import Any
 from pyxl.berkas.tulis import jalur_bebas
 from pyxl.buku.port import Baris
 from pyxl.buku.tabel import baca_tabel, ganti_baris, tambah_baris
-from pyxl.dokumen.word import cari_templat, tulis_dokumen
+from pyxl.dokumen.word import cari_templat, tulis_surat
 from pyxl.galat import IsianError
 from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import keluaran, skema
-from pyxl.kontrak.pengaturan import KABAG, Pengaturan
+from pyxl.kontrak.pengaturan import KABAG
+from pyxl.surat.kop import kop, pejabat
 
 SIFAT = ("Biasa", "Segera", "Sangat Segera", "Penting", "Rahasia")
 TEMPLAT = "lembar_disposisi.docx"
@@ -35,16 +40,6 @@ def _tanggal(nilai: Any, asal: str) -> date:
         return indo.parse_tanggal(str(nilai))
     except ValueError as exc:
         raise IsianError(f"{asal}: {exc}") from exc
-
-
-def _nip(peng: Pengaturan, kunci: str) -> str:
-    teks = peng[kunci]
-    if not teks:
-        return ""
-    try:
-        return indo.nip(teks)
-    except ValueError as exc:
-        raise IsianError(f"Pengaturan '{kunci}': {exc}") from exc
 
 
 def jalankan(
@@ -74,7 +69,6 @@ def jalankan(
 
     mentah_tgl = tanggal if tanggal is not None else dasar.get("Tanggal")
     tgl = _tanggal(mentah_tgl, f"Tanggal disposisi ({lokasi})") if mentah_tgl else ktx.jam().date()
-    nama_kabag = peng[KABAG]
     isian = {
         "Dari": pilih(dari, "Dari", KABAG),
         "Kepada": pilih(kepada, "Kepada", peng["Disposisi Kepada"]),
@@ -112,35 +106,27 @@ def jalankan(
     # a leftover of an interrupted run is never overwritten
     berkas = jalur_bebas(folder / keluaran.DISPOSISI.nama(tahun=tahun, no=no))
 
-    kop = {
-        "pemda": f"PEMERINTAH {peng['Pemerintah Daerah'].upper()}",
-        "unit": peng["Unit Kerja"].upper(),
-        "alamat": peng["Alamat"],
-        "kota": peng["Kota"],
-    }
+    if isian["Dari"] == KABAG:
+        ttd = pejabat(peng, KABAG, wajib=False)
+    else:  # written by hand under the jabatan typed in the row
+        ttd = {"jabatan": isian["Dari"], "nama": "", "pangkat": "", "nip": ""}
     konteks = {
-        "kop": kop,
+        "kop": kop(peng),
         "d": {
             "surat_dari": isian["Surat Dari"] or "-",
             "nomor_surat": isian["Nomor Surat"] or "-",
             "tanggal_surat": tgl_surat or "-",
             "perihal": isian["Perihal"],
             "diterima_tanggal": indo.tanggal(tgl),
-            "nomor_agenda": isian["Nomor Agenda"] or f"{no}/{tahun}",
+            "nomor_agenda": isian["Nomor Agenda"] or f"{no}/{tgl.year}",
             "sifat": isian["Sifat"],
             "kepada": kepada_daftar,
             "isi": isian["Isi Disposisi"],
             "tanggal": indo.tanggal(tgl),
-            "dicetak": indo.tanggal(ktx.jam().date()),
         },
-        "ttd": {
-            "jabatan": isian["Dari"],
-            "nama": nama_kabag if isian["Dari"] == KABAG else "",
-            "pangkat": peng[f"Pangkat {KABAG}"] if isian["Dari"] == KABAG else "",
-            "nip": _nip(peng, f"NIP {KABAG}") if isian["Dari"] == KABAG else "",
-        },
+        "ttd": ttd,
     }
-    tulis_dokumen(cari_templat(ktx.buku.folder, TEMPLAT), konteks, berkas)
+    tulis_surat(cari_templat(ktx.buku.folder, TEMPLAT), konteks, berkas, peng, ktx.buku.folder)
 
     catatan = dict(
         isian,

@@ -5,7 +5,8 @@ byte for byte the one approved: its SHA-256 must equal the one recorded at appro
 document edited after the Sekretaris Daerah signed is never sent. The letter takes its number
 through `pyxl.surat.nomor` (one register and one running number with the invitation), names the
 document (and its PDF when step 10–11 made one) in the table of a surat pengantar, and is
-signed by the Sekretaris Daerah. An e-mail to 'Email Tujuan Pengantar' carries the letter and
+signed by the Sekretaris Daerah, with name only (no NIP, no pangkat: Permendagri 1/2023
+Pasal 44(3)). An e-mail to 'Email Tujuan Pengantar' carries the letter and
 the document(s); that address is checked before a number is taken, so a typo wastes no number.
 An empty address means the letter is delivered by hand (step 13): no e-mail, a note says so.
 
@@ -23,7 +24,7 @@ from pathlib import Path
 from pyxl.buku.port import Baris
 from pyxl.buku.tabel import tambah_baris
 from pyxl.dokumen.tercatat import dokumen_final, periksa_final
-from pyxl.dokumen.word import cari_templat, ketat, tulis_dokumen
+from pyxl.dokumen.word import cari_templat, ketat, tulis_surat
 from pyxl.galat import IsianError, LingkunganError, PyxlError
 from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
@@ -165,7 +166,7 @@ def jalankan(
         p = {"nomor": ns.nomor, "tanggal": indo.tanggal(tgl), "kepada": tujuan,
              "tempat_tujuan": tempat, "naskah": naskah}  # fmt: skip
         konteks = ketat({"kop": kop(peng), "p": p, "ttd": ttd})
-        tulis_dokumen(templat, konteks, ns.berkas, apa="Surat pengantar")
+        tulis_surat(templat, konteks, ns.berkas, peng, kerja, apa="Surat pengantar")
         if pengirim:
             lampiran = [ns.berkas, final.berkas, *([pdf] if pdf else [])]
             rec, t = _kirim(ktx, pengirim, email, surat(ns.nomor, tgl), lampiran)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pyxl.berkas.tulis import jalur_bebas
 from pyxl.buku.tabel import baca_tabel
-from pyxl.dokumen.word import cari_templat, ketat, tulis_dokumen
+from pyxl.dokumen.word import cari_templat, ketat, tulis_surat
 from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
@@ -98,7 +98,8 @@ def jalankan(ktx: Konteks) -> Hasil:
     ditulis: list[Path] = []
     try:
         for tpl, (_, nama, konteks) in zip(templat, tugas, strict=True):
-            ditulis.append(tulis_dokumen(tpl, ketat(konteks), jalur_bebas(folder / nama)))
+            tujuan = jalur_bebas(folder / nama)
+            ditulis.append(tulis_surat(tpl, ketat(konteks), tujuan, peng, ktx.buku.folder))
     except BaseException:
         for f in ditulis:  # both papers or none
             with contextlib.suppress(OSError):

@@ -2,8 +2,12 @@
 
 One numbered letter (`undangan_rapat.docx`, number from `pyxl.surat.nomor`) addressed to all of
 them, with the list of invitees attached, and one personal e-mail per Kepala Bagian with the
-letter attached. The letter is signed "a.n. SEKRETARIS DAERAH" by the Kepala Bagian
-Perencanaan dan Keuangan, who (per the SOP) invites and chairs the meeting; so the head of the
+letter attached as a PDF (made by Word or LibreOffice; the .docx stays in `dokumen/` for the
+archive). Without a converter, or with 'Lampiran Email Undangan' = docx, the .docx goes and the
+message says why. The letter is signed by the official of 'Penanda Tangan Undangan' (the Kepala
+Bagian Perencanaan dan Keuangan, who per the SOP invites and chairs the meeting) under the
+jabatan lines of 'Jabatan Penanda Tangan Undangan' (a.n. SEKRETARIS DAERAH / ASISTEN … / u.b.
+KEPALA BAGIAN …: a.n. reaches one level below the Sekda, u.b. the next); so the head of the
 'Bagian Pelaksana' is not among the invitees. Functional officials have no address in the
 workbook: they get the letter by hand.
 
@@ -23,20 +27,21 @@ import contextlib
 import math
 from collections.abc import Iterator
 from datetime import date, datetime
+from pathlib import Path
 
 from pyxl.buku.daftar import baca_bagian
 from pyxl.buku.pengaturan import catat_pengaturan
 from pyxl.buku.port import Baris
 from pyxl.buku.tabel import tambah_baris
-from pyxl.dokumen.word import cari_templat, ketat, tulis_dokumen
+from pyxl.dokumen.pdf import buat_pdf
+from pyxl.dokumen.word import cari_templat, ketat, tulis_surat
 from pyxl.galat import IsianError, LingkunganError, PyxlError
 from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import keluaran, skema, status
-from pyxl.kontrak.pengaturan import KABAG
 from pyxl.kontrak.status import TERBIT
-from pyxl.surat.kop import kop, pejabat
+from pyxl.surat.kop import kop, penanda_tangan_undangan
 from pyxl.surat.nomor import NomorSurat, nomor_surat
 from pyxl.surat.rapat import KUNCI_RAPAT, Rapat, Undangan, baca_rapat, daftar_undangan
 from pyxl.surel.pengirim import pengirim_dari_pengaturan
@@ -49,8 +54,13 @@ BARIS_PER_LEMBAR = 25
 
 
 def _isi_surel(
-    u: Undangan, rapat: Rapat, nomor: str, tgl: date, berkas: str, ttd: dict[str, str]
-) -> str:
+    u: Undangan, rapat: Rapat, nomor: str, tgl: date, berkas: str, ttd: dict[str, str],
+    tanpa_pdf: str,
+) -> str:  # fmt: skip
+    catatan = (
+        f"Catatan: undangan terlampir berupa berkas Word karena PDF tidak dapat dibuat "
+        f"({tanpa_pdf}); isinya sama dengan surat yang ditandatangani."
+    )
     return "\n".join(
         [
             f"Yth. {u.nama or u.jabatan}",
@@ -72,14 +82,33 @@ def _isi_surel(
             "",
             "Atas perhatian dan kehadiran Bapak/Ibu, kami ucapkan terima kasih.",
             "",
+            *([catatan, ""] if tanpa_pdf else []),
             "Hormat kami,",
-            "a.n. Sekretaris Daerah",
-            KABAG,
+            ttd["jabatan"],
             "",
             ttd["nama"],
-            f"NIP {ttd['nip']}" if ttd["nip"] else "",
+            *([ttd["pangkat"]] if ttd["pangkat"] else []),
+            *([f"NIP {ttd['nip']}"] if ttd["nip"] else []),
         ]
-    ).rstrip()
+    )
+
+
+def _lampiran(ns: NomorSurat, mode: str, lanjut: bool) -> tuple[Path, str]:
+    """The file the invitees receive, and why it is not a PDF ("" when it is, or when
+    'Lampiran Email Undangan' asks for the .docx).
+
+    A PDF cannot be changed by mistake and opens the same everywhere; the .docx of the letter
+    stays in the documents folder for the archive."""
+    pdf = ns.berkas.with_suffix(".pdf")
+    if mode == "docx":
+        return ns.berkas, ""
+    if lanjut and pdf.is_file():  # made by the run that died: the same letter
+        return pdf, ""
+    dibuat, alasan = buat_pdf(ns.berkas)
+    if dibuat is not None:
+        ns.berkas_lain.append(dibuat)
+        return dibuat, ""
+    return ns.berkas, alasan
 
 
 def jalankan(
@@ -131,7 +160,13 @@ def jalankan(
             f"{indo.tanggal(tgl)}: periksa 'Tanggal Rapat' atau --tanggal."
         )
     undangan = daftar_undangan(ktx.buku, peng)
-    ttd = pejabat(peng, KABAG, f"a.n. SEKRETARIS DAERAH\n{KABAG.upper()},")
+    ttd = penanda_tangan_undangan(peng)
+    mode_lampiran = peng["Lampiran Email Undangan"].strip().lower()
+    if mode_lampiran not in ("pdf", "docx"):
+        raise IsianError(
+            f"Pengaturan 'Lampiran Email Undangan' berisi '{mode_lampiran}' "
+            f"({peng.lokasi('Lampiran Email Undangan')}): isi pdf atau docx."
+        )
     pengirim = pengirim_dari_pengaturan(peng, peng.folder(ktx.buku.folder, "Folder Kirim"), mode)
     templat = cari_templat(ktx.buku.folder, TEMPLAT)
     instansi = f"{peng['Unit Kerja']} {peng['Pemerintah Daerah']}"
@@ -180,7 +215,8 @@ def jalankan(
             "ttd": ttd,
         }
         if lanjut is None:
-            tulis_dokumen(templat, ketat(konteks), ns.berkas)
+            tulis_surat(templat, ketat(konteks), ns.berkas, peng, ktx.buku.folder)
+        lampiran, tanpa_pdf = _lampiran(ns, mode_lampiran, lanjut is not None)
 
         baris: list[Baris] = []
         temuan: list[str] = []
@@ -206,8 +242,8 @@ def jalankan(
                 surel = Surel(
                     kepada=[(u.nama or u.jabatan, u.email)],
                     perihal=rec["Perihal"],
-                    isi=_isi_surel(u, rapat, ns.nomor, tgl, ns.berkas.name, ttd),
-                    lampiran=[ns.berkas],
+                    isi=_isi_surel(u, rapat, ns.nomor, tgl, lampiran.name, ttd, tanpa_pdf),
+                    lampiran=[lampiran],
                 )
                 t = pengirim.kirim(surel)
             except LingkunganError as exc:
@@ -252,6 +288,13 @@ def jalankan(
         f"({len(undangan)} undangan).",
         f"{jadi} email undangan {cara.get(pengirim.mode, 'dibuat sebagai draf di Outlook')}.",
     ]
+    if tanpa_pdf:
+        ringkasan.append(
+            f"PDF undangan tidak dapat dibuat ({tanpa_pdf}): email melampirkan berkas Word "
+            f"{ns.berkas.name}. Pasang LibreOffice, atau kirim PDF-nya sendiri."
+        )
+    elif lampiran != ns.berkas:
+        ringkasan.append(f"Lampiran email: {lampiran.name}; {ns.berkas.name} disimpan untuk arsip.")
     if lanjut is not None:
         ringkasan[0] += (
             " Undangan ini sudah terbit oleh proses sebelumnya yang terhenti; tidak dibuat "

@@ -92,5 +92,8 @@ def surel_jurnal(entri: Sequence[Mapping[str, Any]]) -> list[SurelJurnal]:
 
 
 def lampiran_keluar(entri: Sequence[Mapping[str, Any]]) -> set[Path]:
-    """Files attached to a mail of `entri` that left (or may have): never to be removed."""
-    return {p for s in surel_jurnal(entri) if s.keluar for p in s.lampiran}
+    """Files attached to a mail of `entri` that left (or may have): never to be removed. A PDF
+    that left keeps the Word document it was made from (same name, .docx): that is the letter
+    of record (the invitation is mailed as the PDF of its .docx)."""
+    keluar = {p for s in surel_jurnal(entri) if s.keluar for p in s.lampiran}
+    return keluar | {p.with_suffix(".docx") for p in keluar if p.suffix.lower() == ".pdf"}

@@ -123,12 +123,12 @@ def test_lembar_disposisi_isi(folder: Path, tmp_path: Path) -> None:
     assert f"{kop['kota']}, {d['tanggal']}" in teks
     for i, tujuan in enumerate(d["kepada"], 1):
         assert f"{i}. {tujuan}" in teks
-    assert f"Dibuat dengan pyxl — {d['dicetak']}" in teks
+    assert "Dibuat dengan pyxl" not in teks  # an official form carries no tool's mark
 
     doc = docx.Document(str(hasil))
     section = doc.sections[0]
     ukuran = (section.page_width, section.page_height, section.left_margin)
-    assert [round(x.cm, 2) if x is not None else None for x in ukuran] == [21, 29.7, 2.5]
+    assert [round(x.cm, 2) if x is not None else None for x in ukuran] == [21, 29.7, 3]
     assert doc.styles["Normal"].font.name == "Arial"
     # The signer's name is bold and underlined.
     nama_run = next(r for p in doc.paragraphs for r in p.runs if r.text == ttd["nama"])

@@ -101,14 +101,16 @@ def test_letter_numbered_after_the_invitation_with_mail(
         assert f"{label}\t: ....." in teks, label
     assert "Penerima," in teks
     assert (
-        "SEKRETARIS DAERAH\nKABUPATEN WAY KANAN,\n\n\n\n\nDrs. Zulkarnain Yusuf Harahap, M.M.\n"
-        "Pembina Utama Muda (IV/c)\nNIP 19690511 199403 1 004"
+        "SEKRETARIS DAERAH\nKABUPATEN WAY KANAN,\n\n\n\n\nDrs. Zulkarnain Yusuf Harahap, M.M."
     ) in teks
+    # Permendagri 1/2023 Pasal 44(3): the Sekda signs without NIP and pangkat.
+    assert teks.rstrip().endswith("Drs. Zulkarnain Yusuf Harahap, M.M.")
+    assert "19690511" not in teks and "Pembina Utama Muda" not in teks
     assert "{" not in teks and "}" not in teks
 
     register = baris_sheet(master, skema.REGISTER_SURAT)
     assert [(r["No"], r["Nomor Surat"], r["Status"]) for r in register] == [
-        (1, "000.1.5/1/I.10-WK/2027", "Terbit"),
+        (1, "000.8.6.3/1/I.10-WK/2027", "Terbit"),
         (2, nomor, "Terbit"),
     ]
     reg = register[1]
@@ -133,7 +135,8 @@ def test_letter_numbered_after_the_invitation_with_mail(
     badan = isi.get_content().replace("\r\n", "\n")
     assert badan.startswith("Yth. Bupati Way Kanan\ndi Blambangan Umpu\n")
     assert f"Surat Pengantar Nomor {nomor} tanggal 25 Januari 2027" in badan
-    assert "NIP 19690511 199403 1 004" in badan
+    assert badan.rstrip().endswith("Drs. Zulkarnain Yusuf Harahap, M.M.")
+    assert "19690511" not in badan
 
     log = baris_sheet(master, skema.LOG_SOP)[-1]
     assert log["Langkah"] == 12 and log["Waktu Baku"] == 15 and nomor in log["Hasil"]

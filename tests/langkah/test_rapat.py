@@ -66,7 +66,7 @@ def test_rapat_writes_attendance_list_and_minutes(
 
     notula = teks_docx(dokumen / "notula_rapat_2027.docx")
     assert "NOTULA RAPAT" in notula and "Hari/Tanggal\n:\nSenin, 18 Januari 2027" in notula
-    assert "Undangan Nomor 000.1.5/1/I.10-WK/2027 tanggal 12 Januari 2027" in notula
+    assert "Undangan Nomor 000.8.6.3/1/I.10-WK/2027 tanggal 12 Januari 2027" in notula
     assert f"Pimpinan Rapat\n:\n{KABAG_RENKEU} (Kepala Bagian Perencanaan dan Keuangan)" in notula
     assert "12 orang undangan (daftar hadir terlampir)" in notula
     for i, b in enumerate(bagian, 1):

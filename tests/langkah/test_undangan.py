@@ -19,13 +19,14 @@ from docx.text.paragraph import Paragraph
 
 from bantu import atur, baris_sheet
 from conftest import sidik_folder
-from libreoffice import konversi
+from libreoffice import konversi, soffice
 from pyxl.cli import main
 from pyxl.kontrak import skema
 from remote import aksi, buku_remote
 
 TANGGAL = ["--tanggal", "12 Januari 2027", "--tanggal-rapat", "18 Januari 2027"]
-NOMOR_1 = "000.1.5/1/I.10-WK/2027"
+NOMOR_1 = "000.8.6.3/1/I.10-WK/2027"
+"""The AKIP code: the meeting is about performance data, not a rapat pimpinan (000.1.5)."""
 KABAG_RENKEU = "Hendri Gunawan Saleh, S.E., M.M."
 
 
@@ -78,10 +79,13 @@ def baca_eml(berkas: Path) -> EmailMessage:
 def test_undangan_letter_register_and_mails(
     master: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    soffice()  # the e-mailed PDF is made by LibreOffice here
     assert main(["undangan", "--workbook", str(master), *TANGGAL]) == 0
     out = capsys.readouterr().out
     assert NOMOR_1 in out and "9 email undangan" in out and "3 pejabat fungsional" in out
     dok = master.parent / "dokumen" / "undangan_rapat_1_2027.docx"
+    pdf = dok.with_suffix(".pdf")
+    assert pdf.is_file() and "undangan_rapat_1_2027.docx disimpan untuk arsip" in out
     teks = teks_docx(dok)
     assert f"Nomor\n:\n{NOMOR_1}\nBlambangan Umpu, 12 Januari 2027\n" in teks
     assert "Blambangan Umpu, 12 Januari 2027." not in teks
@@ -93,7 +97,10 @@ def test_undangan_letter_register_and_mails(
     assert "Hari/Tanggal\n:\nSenin, 18 Januari 2027" in teks
     assert "Waktu\n:\n09.00 WIB s.d. selesai" in teks
     assert "Tempat\n:\nRuang Rapat Sekretariat Daerah" in teks
-    assert "a.n. SEKRETARIS DAERAH\nKEPALA BAGIAN PERENCANAAN DAN KEUANGAN," in teks
+    assert (
+        "a.n. SEKRETARIS DAERAH\nASISTEN ADMINISTRASI UMUM\n"
+        "u.b. KEPALA BAGIAN PERENCANAAN DAN KEUANGAN," in teks
+    )
     assert f"{KABAG_RENKEU}\nPembina (IV/a)\nNIP 19771203 200301 1 005" in teks
     assert "1. Sekretaris Daerah Kabupaten Way Kanan (sebagai laporan)" in teks
     assert "2. Asisten Administrasi Umum" in teks
@@ -108,7 +115,7 @@ def test_undangan_letter_register_and_mails(
 
     [reg] = baris_sheet(master, skema.REGISTER_SURAT)
     assert reg["No"] == 1 and reg["Nomor Surat"] == NOMOR_1 and reg["Status"] == "Terbit"
-    assert reg["Tanggal"] == datetime(2027, 1, 12) and reg["Kode Klasifikasi"] == "000.1.5"
+    assert reg["Tanggal"] == datetime(2027, 1, 12) and reg["Kode Klasifikasi"] == "000.8.6.3"
     assert reg["Berkas"] == dok.name and "Senin, 18 Januari 2027" in reg["Perihal"]
 
     kirim = baris_sheet(master, skema.PENGIRIMAN)
@@ -124,8 +131,12 @@ def test_undangan_letter_register_and_mails(
         badan = isi.get_content().replace("\r\n", "\n")
         assert badan.startswith(f"Yth. {b['Kepala Bagian']}\nKepala {b['Nama Bagian']}\n")
         assert "Senin, 18 Januari 2027" in badan and "NIP 19771203 200301 1 005" in badan
+        assert "a.n. SEKRETARIS DAERAH\nASISTEN ADMINISTRASI UMUM\nu.b. KEPALA" in badan
+        # The invitees get the PDF, which cannot be edited by mistake; the .docx is archived.
         [lamp] = msg.iter_attachments()
-        assert lamp.get_filename() == dok.name and lamp.get_content() == dok.read_bytes()
+        assert lamp.get_content_type() == "application/pdf"
+        assert lamp.get_filename() == pdf.name and lamp.get_content() == pdf.read_bytes()
+        assert lamp.get_content().startswith(b"%PDF")
     assert len(list((master.parent / "kirim").glob("*.eml"))) == 9
 
     # Options become the meeting of record, for step 5 and for staff.
@@ -133,6 +144,41 @@ def test_undangan_letter_register_and_mails(
     assert peng["Tanggal Rapat"] == "18 Januari 2027" and peng["Jam Rapat"] == "09.00"
     [log] = baris_sheet(master, skema.LOG_SOP)
     assert log["Langkah"] == 4 and log["Waktu Baku"] == 30
+
+
+def test_without_a_converter_the_docx_goes_with_a_note(
+    master: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    kosong = tmp_path / "path-kosong"  # no soffice/libreoffice on PATH, no Word here
+    kosong.mkdir()
+    monkeypatch.setenv("PATH", str(kosong))
+    assert main(["undangan", "--workbook", str(master), *TANGGAL]) == 0
+    out = capsys.readouterr().out
+    dok = master.parent / "dokumen" / "undangan_rapat_1_2027.docx"
+    assert not dok.with_suffix(".pdf").exists()
+    assert "PDF undangan tidak dapat dibuat" in out and f"berkas Word {dok.name}" in out
+    for eml in (master.parent / "kirim").glob("*.eml"):
+        msg = baca_eml(eml)
+        [lamp] = msg.iter_attachments()
+        assert lamp.get_filename() == dok.name and lamp.get_content() == dok.read_bytes()
+        isi = msg.get_body(("plain",))
+        assert isi is not None
+        assert "berupa berkas Word karena PDF tidak dapat dibuat" in isi.get_content()
+
+
+def test_the_docx_goes_when_the_setting_asks_for_it(master: Path) -> None:
+    atur(master, skema.PENGATURAN, "Lampiran Email Undangan", {"Nilai": "docx"})
+    assert main(["undangan", "--workbook", str(master), *TANGGAL]) == 0
+    dok = master.parent / "dokumen" / "undangan_rapat_1_2027.docx"
+    assert not dok.with_suffix(".pdf").exists()
+    eml = next((master.parent / "kirim").glob("*.eml"))
+    [lamp] = baca_eml(eml).iter_attachments()
+    assert lamp.get_filename() == dok.name
+    isi = baca_eml(eml).get_body(("plain",))
+    assert isi is not None and "PDF" not in isi.get_content()
 
 
 def test_a_bad_address_fails_only_that_mail(master: Path) -> None:
@@ -223,7 +269,7 @@ def test_button_numbers_and_writes_the_letter(
         dict(zip(skema.KOLOM_REGISTER, a["values"][0], strict=True)) for a in register
     )
     assert dicadangkan["Status"] == "Dicadangkan" and terbit["Status"] == "Terbit"
-    assert terbit["Nomor Surat"] == f"'000.1.5/1/I.10-WK/{tahun}"  # ' keeps it text in Excel
+    assert terbit["Nomor Surat"] == f"'000.8.6.3/1/I.10-WK/{tahun}"  # ' keeps it text in Excel
     assert register[0]["start_row"] == 1  # row 2
     # The reservation is saved before the document exists, and again at the end.
     funcs = [a["func"] for a in actions]

@@ -49,13 +49,15 @@ def test_numbers_are_consecutive_and_never_overwrite(master: Path) -> None:
     assert _undangan(master) == 0
     assert _undangan(master) == 0
     assert _register(master) == [
-        ("000.1.5/1/I.10-WK/2027", "Terbit"),
-        ("000.1.5/2/I.10-WK/2027", "Terbit"),
+        ("000.8.6.3/1/I.10-WK/2027", "Terbit"),
+        ("000.8.6.3/2/I.10-WK/2027", "Terbit"),
     ]
     dokumen = master.parent / "dokumen"
     assert sorted(p.name for p in dokumen.iterdir()) == [
         "undangan_rapat_1_2027.docx",
+        "undangan_rapat_1_2027.pdf",  # what the invitees received
         "undangan_rapat_2_2027.docx",
+        "undangan_rapat_2_2027.pdf",
     ]
 
 
@@ -76,9 +78,9 @@ def test_other_letter_kinds_share_the_running_number(master: Path) -> None:
         buku.simpan()
     assert _undangan(master) == 0
     assert [n for n, _ in _register(master)] == [
-        "000.1.5/1/I.10-WK/2027",
+        "000.8.6.3/1/I.10-WK/2027",
         "000.8.6.3/2/I.10-WK/2027",
-        "000.1.5/3/I.10-WK/2027",
+        "000.8.6.3/3/I.10-WK/2027",
     ]
 
 
@@ -87,9 +89,9 @@ def test_the_year_rolls_over_on_the_letters_date(master: Path) -> None:
     assert _undangan(master, "31 Desember 2027", "4 Januari 2028") == 0
     assert _undangan(master, "2 Januari 2028", "4 Januari 2028") == 0
     assert [n for n, _ in _register(master)] == [
-        "000.1.5/1/I.10-WK/2027",
-        "000.1.5/2/I.10-WK/2027",
-        "000.1.5/1/I.10-WK/2028",
+        "000.8.6.3/1/I.10-WK/2027",
+        "000.8.6.3/2/I.10-WK/2027",
+        "000.8.6.3/1/I.10-WK/2028",
     ]
     assert (master.parent / "dokumen" / "undangan_rapat_1_2028.docx").exists()
     assert (master.parent / "dokumen" / "undangan_rapat_1_2027.docx").exists()
@@ -100,28 +102,31 @@ def test_a_failure_while_writing_cancels_the_number_and_leaves_nothing(
 ) -> None:
     import pyxl.langkah.undangan
 
-    asli = pyxl.langkah.undangan.tulis_dokumen
+    asli = pyxl.langkah.undangan.tulis_surat
 
-    def rusak(templat: Path, konteks: object, tujuan: Path) -> Path:
+    def rusak(templat: Path, konteks: object, tujuan: Path, *_: object) -> Path:
         tujuan.write_bytes(b"setengah")  # half a document on disk, then the crash
         raise RuntimeError("disk penuh")
 
-    monkeypatch.setattr(pyxl.langkah.undangan, "tulis_dokumen", rusak)
+    monkeypatch.setattr(pyxl.langkah.undangan, "tulis_surat", rusak)
     with pytest.raises(RuntimeError, match="disk penuh"):
         _undangan(master)
     # saved by the failing run itself: the register keeps the number, cancelled
-    assert _register(master) == [("000.1.5/1/I.10-WK/2027", "Batal")]
+    assert _register(master) == [("000.8.6.3/1/I.10-WK/2027", "Batal")]
     assert not list((master.parent / "dokumen").iterdir())
     assert not list((master.parent / "kirim").iterdir())
     assert not baris_sheet(master, skema.LOG_SOP)
 
-    monkeypatch.setattr(pyxl.langkah.undangan, "tulis_dokumen", asli)
+    monkeypatch.setattr(pyxl.langkah.undangan, "tulis_surat", asli)
     assert _undangan(master) == 0
     assert _register(master) == [
-        ("000.1.5/1/I.10-WK/2027", "Batal"),
-        ("000.1.5/2/I.10-WK/2027", "Terbit"),
+        ("000.8.6.3/1/I.10-WK/2027", "Batal"),
+        ("000.8.6.3/2/I.10-WK/2027", "Terbit"),
     ]
-    assert [p.name for p in (master.parent / "dokumen").iterdir()] == ["undangan_rapat_2_2027.docx"]
+    assert sorted(p.name for p in (master.parent / "dokumen").iterdir()) == [
+        "undangan_rapat_2_2027.docx",
+        "undangan_rapat_2_2027.pdf",
+    ]
 
 
 def test_a_crash_after_the_document_never_reissues_its_number(
@@ -140,11 +145,11 @@ def test_a_crash_after_the_document_never_reissues_its_number(
     monkeypatch.setattr(BukuZip, "simpan", simpan)
     with pytest.raises(OSError, match="listrik padam"):
         _undangan(master)
-    assert _register(master) == [("000.1.5/1/I.10-WK/2027", "Dicadangkan")]
+    assert _register(master) == [("000.8.6.3/1/I.10-WK/2027", "Dicadangkan")]
     assert not list((master.parent / "dokumen").iterdir())
     assert not list((master.parent / "kirim").iterdir())
     assert _undangan(master) == 0
-    assert [n for n, _ in _register(master)][-1] == "000.1.5/2/I.10-WK/2027"
+    assert [n for n, _ in _register(master)][-1] == "000.8.6.3/2/I.10-WK/2027"
 
 
 def _proses(master: Path, tunggu: float) -> subprocess.Popen[str]:
