@@ -10,8 +10,9 @@ from pathlib import Path
 
 from pyxl.alat.simulasi import isi_format, isian_contoh
 from pyxl.bangun.kerja import buat_folder_kerja
+from pyxl.buku.tabel import tambah_baris
 from pyxl.buku.xlsm import buka
-from pyxl.contoh.muat import TAHUN_CONTOH
+from pyxl.contoh.muat import TAHUN_CONTOH, naratif_contoh
 from pyxl.galat import IsianError
 from pyxl.jalan.konteks import Konteks
 from pyxl.jalan.umpan import Umpan, UmpanKonsol
@@ -19,6 +20,14 @@ from pyxl.kontrak import skema
 from pyxl.kontrak.keluaran import FORMAT_IKU
 from pyxl.kontrak.perintah import PER_NAMA
 from pyxl.langkah import jalankan
+
+
+def _tulis_naratif(berkas: Path) -> None:
+    """What staff write in sheet `Analisis Naratif` after step 7, for a few indicators only:
+    the document then shows both their text and the marked places still to fill."""
+    with buka(berkas) as buku:
+        tambah_baris(buku, skema.ANALISIS_NARATIF, skema.KOLOM_ANALISIS_NARATIF, naratif_contoh())
+        buku.simpan()
 
 
 def demo(folder: Path, umpan: Umpan | None = None, sampai: int = 13) -> Path:
@@ -65,6 +74,8 @@ def demo(folder: Path, umpan: Umpan | None = None, sampai: int = 13) -> Path:
             isi_format(format_, folder / skema.FOLDER_MASUK / format_.name, isian_contoh(kode))
     langkah("himpun", imap=False)
     langkah("analisis")
+    if sampai >= 8:
+        _tulis_naratif(berkas)
     langkah("dokumen", tanggal=f"28 Januari {th}")
     langkah("setujui", tanggal=f"30 Januari {th}")
     langkah("pengantar", tanggal=f"3 Februari {th}", mode="draf")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-VERSI_STRUKTUR = 5
+VERSI_STRUKTUR = 6
 KUNCI_VERSI = "Versi Struktur"
 """The `Sistem` key of the version."""
 
@@ -30,6 +30,9 @@ RIWAYAT: dict[int, str] = {
     5: "Angka dan aturan capaian: kolom Rumus Capaian dan Skala di sheet Bagian, sheet Skala "
     "(skala kualitatif berurutan), kolom Rumus Capaian dan Capaian Dinilai (%) di Analisis, "
     "batas bawah dan atas capaian di Pengaturan.",
+    6: "Dokumen IKU: sheet Analisis Naratif (penyebab dan solusi per indikator, kosong di "
+    "tahun baru) dan sheet IKU Setda (sasaran strategis dan IKU Sekretariat Daerah dengan "
+    "indikator Bagian pendukungnya); Tugas dan Fungsi serta Isu Strategis di Pengaturan.",
 }
 """What each version added (for messages and the README)."""
 
