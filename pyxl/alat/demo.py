@@ -16,8 +16,9 @@ from pathlib import Path
 
 from pyxl.alat.simulasi import isi_format, isian_contoh
 from pyxl.bangun.kerja import buat_folder_kerja
+from pyxl.buku.tabel import tambah_baris
 from pyxl.buku.xlsm import buka
-from pyxl.contoh.muat import TAHUN_CONTOH
+from pyxl.contoh.muat import TAHUN_CONTOH, naratif_contoh
 from pyxl.galat import IsianError
 from pyxl.inti import indo
 from pyxl.jalan.konteks import Konteks
@@ -50,6 +51,14 @@ def _jam(hari: date) -> Callable[[], datetime]:
     measures how long the step took)."""
     awal, mulai = datetime.combine(hari, datetime.min.time()).replace(hour=9), datetime.now()
     return lambda: awal + (datetime.now() - mulai)
+
+
+def _tulis_naratif(berkas: Path) -> None:
+    """What staff write in sheet `Analisis Naratif` after step 7, for a few indicators only:
+    the document then shows both their text and the marked places still to fill."""
+    with buka(berkas) as buku:
+        tambah_baris(buku, skema.ANALISIS_NARATIF, skema.KOLOM_ANALISIS_NARATIF, naratif_contoh())
+        buku.simpan()
 
 
 def demo(folder: Path, umpan: Umpan | None = None, sampai: int = 13) -> Path:
@@ -100,6 +109,8 @@ def demo(folder: Path, umpan: Umpan | None = None, sampai: int = 13) -> Path:
             isi_format(format_, folder / skema.FOLDER_MASUK / format_.name, isian_contoh(kode))
     langkah("himpun", imap=False)
     langkah("analisis")
+    if sampai >= 8:
+        _tulis_naratif(berkas)
     langkah("dokumen", tanggal=hari("dokumen"))
     langkah("setujui", tanggal=hari("setujui"))
     langkah("pengantar", tanggal=hari("pengantar"), mode="draf")

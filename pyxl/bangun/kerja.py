@@ -44,13 +44,14 @@ def siapkan_folder(folder: Path, templat_dari: Path | None = None) -> None:
 
 
 def data_contoh(tahun: int) -> dict[str, Any]:
-    """The built-in sample as builder arguments: Bagian, indicators (not yet filled), officials."""
+    """The built-in sample as builder arguments: Bagian, indicators (not yet filled), officials,
+    the organisation profile and the Setda's IKU."""
     from pyxl.contoh import muat as sample
     from pyxl.kontrak.setda import BAGIAN_PEMILIK_SOP
 
     bagian = sample.bagian_contoh()
     pemilik = next(b for b in bagian if b.kode == BAGIAN_PEMILIK_SOP)
-    pengaturan = dict(sample.pejabat_contoh())
+    pengaturan = dict(sample.pejabat_contoh()) | sample.profil_contoh()
     kabag = "Kepala Bagian Perencanaan dan Keuangan"
     pengaturan.update(
         {
@@ -68,4 +69,10 @@ def data_contoh(tahun: int) -> dict[str, Any]:
         }
     )
     indikator = {k: sample.tanpa_isian(v) for k, v in sample.indikator_contoh().items()}
-    return {"pengaturan": pengaturan, "bagian": bagian, "indikator": indikator}
+    iku_setda = sample.iku_setda_contoh()
+    return {
+        "pengaturan": pengaturan,
+        "bagian": bagian,
+        "indikator": indikator,
+        "iku_setda": iku_setda,
+    }

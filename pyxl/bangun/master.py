@@ -100,6 +100,11 @@ LEBAR_KOLOM: dict[str, float] = {
     "Dicatat": 17,
     "Tanggal": 12,
     "No": 5,
+    "Penyebab": 60,
+    "Solusi/Upaya": 60,
+    "Sasaran Strategis": 44,
+    "Indikator Kinerja Utama": 50,
+    "Indikator Bagian": 40,
 }
 
 XLWINGS_CONF: tuple[tuple[str, str, str], ...] = (
@@ -486,7 +491,9 @@ def urutan_sheet(bagian: Sequence[Bagian]) -> list[str]:
         skema.PENERIMAAN,
         skema.VALIDASI,
         skema.ANALISIS,
+        skema.ANALISIS_NARATIF,
         skema.REKAP,
+        skema.IKU_SETDA,
         skema.REGISTER_SURAT,
         skema.LOG_SOP,
         skema.FORMAT_TERBIT,
@@ -510,13 +517,15 @@ def bangun_master(
     indikator: Mapping[str, Sequence[Indikator]] | None = None,
     bagian_nonaktif: Sequence[Bagian] = (),
     lembar_lain: Sequence[str] = (),
+    iku_setda: Sequence[Sequence[str]] = (),
     dengan_xlwings: bool = True,
 ) -> None:
     """Write the master workbook.
 
     `bagian_nonaktif` are retired Bagian: their sheets are made (hidden) after the active ones,
     for `pyxl perbarui` to carry their data. `lembar_lain` are sheets staff added, made empty
-    after every sheet of pyxl, for the same reason. `dengan_xlwings=False` builds the test
+    after every sheet of pyxl, for the same reason. `iku_setda` are rows of sheet `IKU Setda`
+    (the sample's). `dengan_xlwings=False` builds the test
     variant for LibreOffice (which cannot compile xlwings' module): same sheets and buttons,
     plus a module `Uji` with a plain macro.
     """
@@ -566,6 +575,7 @@ def bangun_master(
         1,
         [[r[k] for k in skema.KOLOM_SKALA] for r in skala.sebagai_baris(skala.BAWAAN)],
     )
+    _tulis_baris(lembar[skema.IKU_SETDA], 1, [list(r) for r in iku_setda])
     _warna_kategori(wb, lembar[skema.ANALISIS], skema.KOLOM_ANALISIS_LENGKAP, "Kategori")
     _warna_kategori(wb, lembar[skema.REKAP], skema.KOLOM_REKAP, "Rata-rata Capaian (%)")
     _grafik_rekap(wb, lembar[skema.REKAP], len(bagian))

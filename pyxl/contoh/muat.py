@@ -54,6 +54,23 @@ def pejabat_contoh() -> dict[str, str]:
     return dict(_data()["pejabat"])
 
 
+def profil_contoh() -> dict[str, str]:
+    """Settings of the organisation profile (Bab I of the Dokumen IKU): its strategic issues."""
+    return dict(_data()["profil"])
+
+
+def iku_setda_contoh() -> list[list[str]]:
+    """Rows of sheet `IKU Setda`: the Setda's IKU and the Bagian indicators measuring each."""
+    return [[r["kode"], r["sasaran"], r["indikator"], r["bagian"]] for r in _data()["iku_setda"]]
+
+
+def naratif_contoh() -> list[dict[str, str]]:
+    """Rows of sheet `Analisis Naratif` staff would write for a few indicators after step 7."""
+    kolom = {"kode_bagian": "Kode Bagian", "kode_iku": "Kode IKU", "penyebab": "Penyebab"}
+    kolom["solusi"] = "Solusi/Upaya"
+    return [{kolom[k]: v for k, v in r.items()} for r in _data()["naratif"]]
+
+
 def indikator_contoh() -> dict[str, list[Indikator]]:
     """Kode Bagian -> its sample IKU rows, with the values each Bagian returns (fresh copies)."""
     hasil: dict[str, list[Indikator]] = {b.kode: [] for b in BAGIAN_BAWAAN}

@@ -20,6 +20,10 @@ from pyxl.buku.daftar import baca_bagian, baca_indikator
 from pyxl.buku.port import Baris, Buku
 from pyxl.buku.sistem import KUNCI_TAHUN_LALU, baca_sistem
 from pyxl.buku.tabel import baca_tabel
+from pyxl.dokumen import naratif, setda
+from pyxl.dokumen.nilai import bil as _bil
+from pyxl.dokumen.nilai import nilai as _nilai
+from pyxl.dokumen.nilai import teks as _t
 from pyxl.galat import IsianError
 from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
@@ -37,6 +41,10 @@ _KOREKSI |= {"koreksi": "Koreksi", "oleh": "Oleh"}
 _NILAI = {"target": "Target", "realisasi": "Realisasi", "lalu": "Realisasi Tahun Lalu"}
 _NILAI |= {"renstra": "Target Akhir Renstra"}
 _PERSEN = {"capaian": "Capaian (%)", "capaian_renstra": "Capaian Renstra (%)"}
+_MANUAL = {"definisi": "Definisi Operasional", "formula": "Formula", "sumber": "Sumber Data"}
+_MANUAL |= {"pj": "Penanggung Jawab", "keterangan": "Keterangan"}
+"""Template field -> column of the Bagian sheet: what a Manual IKU gives per indicator."""
+KOSONG_ISU = "[diisi: isu strategis, di sheet Pengaturan kunci Isu Strategis (pisahkan dengan ;)]"
 
 
 def baca_koreksi(buku: Buku) -> tuple[list[dict[str, str]], list[dict[str, str]], list[int]]:
@@ -58,28 +66,11 @@ def baca_koreksi(buku: Buku) -> tuple[list[dict[str, str]], list[dict[str, str]]
     return selesai, terbuka, baris
 
 
-def _t(v: Any) -> str:
-    return sebagai_teks(v) or "-"
-
-
-def _bil(v: Any) -> float | None:
-    from pyxl.inti.angka import baca_angka
-
-    x = baca_angka(v)
-    return None if x is None or math.isnan(x) else x
-
-
-def _nilai(v: Any) -> str:
-    """A target or realisation as written in the document; '-' when empty (never 0)."""
-    from pyxl.dokumen.grafik import angka_ringkas
-
-    if isinstance(v, int | float) and not isinstance(v, bool):
-        return "-" if math.isnan(v) else angka_ringkas(v)
-    return _t(v)
-
-
-def _indikator(no: int, r: Baris) -> dict[str, str]:
-    d = {"no": str(no), "nama": _t(r["Indikator Kinerja"]), "satuan": _t(r["Satuan"])}
+def _indikator(no: int, r: Baris, sumber: Baris) -> dict[str, Any]:
+    """One indicator's cells: the `Analisis` row `r` and the Bagian sheet's row `sumber`
+    (definition, formula, data source, person in charge, the Bagian's explanation)."""
+    d: dict[str, Any] = {"no": str(no), "kode": _t(r["Kode IKU"])}
+    d |= {"nama": _t(r["Indikator Kinerja"]), "satuan": _t(r["Satuan"])}
     d["rumus"] = sebagai_teks(r.get("Rumus Capaian"))  # how the capaian was computed
     d |= {"kategori": _t(r["Kategori"])} | {k: _nilai(r[v]) for k, v in _NILAI.items()}
     d |= {k: indo.persen(_bil(r[v])) for k, v in _PERSEN.items()}
@@ -88,6 +79,8 @@ def _indikator(no: int, r: Baris) -> dict[str, str]:
     x, arah = _bil(r["Perubahan"]), sebagai_teks(r["Arah"])
     tanda = "+" if x is not None and x > 0 else ""
     d["perubahan"] = "-" if x is None else f"{tanda}{_nilai(x)}" + (f" ({arah})" if arah else "")
+    d["pagu"] = indo.rupiah(_bil(r["Pagu Anggaran"]))
+    d |= {k: _t(sumber[v]) for k, v in _MANUAL.items()}
     return d
 
 
@@ -158,30 +151,42 @@ def susun_konteks(
     def kategori(x: float | None) -> str:
         return "-" if x is None else str(skala.kategori([x])[0])
 
+    tahun = str(peng.tahun())
+    tahun_lalu = baca_sistem(buku, KUNCI_TAHUN_LALU) or str(peng.tahun() - 1)
+    isian_staf = naratif.baca_naratif(buku)
     bagian: list[dict[str, Any]] = []
     anggaran: list[Baris] = []
     grafik: list[tuple[str, float | None]] = []
+    upaya: list[dict[str, str]] = []
     jumlah = [0.0, 0.0]
     for b in (b for b in daftar if per_bagian[b.kode]):
         hasil, sumber = per_bagian[b.kode], baca_indikator(buku, b)
         _periksa_sumber(b.kode, sumber, hasil)
-        sasaran_iku = {sebagai_teks(r["Kode IKU"]): _t(r["Sasaran"]) for r in sumber}
+        baris_sumber = {sebagai_teks(r["Kode IKU"]): r for r in sumber}
         kelompok: dict[str, list[Baris]] = {}
         for r in hasil:
-            kelompok.setdefault(sasaran_iku[sebagai_teks(r["Kode IKU"])], []).append(r)
+            nama = _t(baris_sumber[sebagai_teks(r["Kode IKU"])]["Sasaran"])
+            kelompok.setdefault(nama, []).append(r)
         sasaran: list[dict[str, Any]] = []
-        datar: list[dict[str, str]] = []
+        datar: list[dict[str, Any]] = []
         for nama, rows in kelompok.items():
             sasaran.append({"nama": nama, "indikator": []})
             for r in rows:
-                datar.append(_indikator(len(datar) + 1, r))
-                sasaran[-1]["indikator"].append(datar[-1])
+                kode_iku = sebagai_teks(r["Kode IKU"])
+                i = _indikator(len(datar) + 1, r, baris_sumber[kode_iku])
+                i["analisis"] = naratif.kalimat(r, tahun, tahun_lalu)
+                i |= naratif.isian(isian_staf, b.kode, kode_iku)
+                datar.append(i)
+                sasaran[-1]["indikator"].append(i)
+                capaian = _bil(r["Capaian Dinilai (%)"])
+                if i["solusi"] and (capaian is None or capaian < 100):
+                    upaya.append({"indikator": f"{i['kode']} {i['nama']}", "solusi": i["solusi"]})
         rek = rekap.get(b.kode, {})
         rata = _bil(rek.get("Rata-rata Capaian (%)"))
         ada = sum(_bil(r["Capaian (%)"]) is not None for r in hasil)
         bagian.append({"nama": b.nama, "rata": indo.persen(rata), "kategori": kategori(rata)})
         bagian[-1] |= {"jumlah": str(len(hasil)), "ada": str(ada), "sasaran": sasaran}
-        bagian[-1]["indikator"] = datar
+        bagian[-1] |= {"indikator": datar, "kepala": _t(b.kepala)}
         grafik.append((b.nama, rata))
         dana = [r for r in hasil if _bil(r["Serapan Anggaran (%)"]) is not None]
         pagu = sum(_bil(r["Pagu Anggaran"]) or 0.0 for r in dana)
@@ -191,7 +196,9 @@ def susun_konteks(
         anggaran.append({"no": str(len(anggaran) + 1), "nama": b.nama.removeprefix("Bagian ")})
         anggaran[-1] |= _dana(pagu if dana else None, real, serapan, rata)
 
-    rata = _bil(rekap["SETDA"]["Rata-rata Capaian (%)"])
+    iku_setda = setda.susun(buku, analisis, kategori)
+    rata_bagian = _bil(rekap["SETDA"]["Rata-rata Capaian (%)"])
+    rata = iku_setda.rata if iku_setda.jumlah else rata_bagian
     hitung = Counter(sebagai_teks(r["Kategori"]) for r in analisis)
     per_kelas = [hitung[lab] for lab in skala.label]
     per_kelas.append(len(analisis) - sum(per_kelas))
@@ -202,28 +209,53 @@ def susun_konteks(
     efisiensi = Counter(sebagai_teks(r["Efisiensi"]) for r in analisis)
     ringkasan = [f"{n} {lab}" for lab, n in zip(skala.label, per_kelas, strict=False) if n]
     ringkasan += [f"{per_kelas[-1]} belum ada capaian"] if per_kelas[-1] else []
+    isu = [x.strip() for x in peng["Isu Strategis"].split(";") if x.strip()]
+    instansi = f"{peng['Unit Kerja']} {peng['Pemerintah Daerah']}"
+    judul = f"Dokumen Indikator Kinerja Utama dan Laporan Capaian Kinerja Tahun {tahun}"
+    total = _dana(jumlah[0], jumlah[1], _bil(rekap["SETDA"]["Serapan Anggaran (%)"]), rata)
+    semua = [i for b in bagian for i in b["indikator"]]
+    kosong = sum(bool(i["penyebab_kosong"]) + bool(i["solusi_kosong"]) for i in semua)
+    kosong += (not isu) + (not iku_setda.jumlah)
     d: dict[str, Any] = {
-        "tahun": str(peng.tahun()),
-        "tahun_lalu": baca_sistem(buku, KUNCI_TAHUN_LALU) or str(peng.tahun() - 1),
+        "tahun": tahun,
+        "tahun_lalu": tahun_lalu,
         "tahun_terbit": str(tanggal.year),
         "sampul_kota": peng["Kota"].upper(),
-        "instansi": f"{peng['Unit Kerja']} {peng['Pemerintah Daerah']}",
-        "versi": f"Versi {versi}",
+        "instansi": instansi,
+        "judul": f"{judul} {instansi}",
+        # the version is for reviewers of a draft; the published document names none
+        "versi": f"Versi {versi}" if konsep else "",
+        "kaki": f"Dokumen IKU Tahun {tahun}" + (f" — Versi {versi} (KONSEP)" if konsep else ""),
         "tanggal": indo.tanggal(tanggal),
         "jumlah_bagian": str(len(bagian)),
         "jumlah_indikator": str(len(analisis)),
         "jumlah_ada": str(sum(_bil(r["Capaian (%)"]) is not None for r in analisis)),
         "rata": indo.persen(rata),
         "kategori_setda": kategori(rata),
+        "rata_bagian": indo.persen(rata_bagian),
+        "kategori_bagian": kategori(rata_bagian),
         "rumus_negatif": RUMUS.get("".join(peng["Rumus Polaritas Negatif"].split()).upper(), "-"),
         "ringkasan": ", ".join(ringkasan),
         "tertinggi": f"{urut[-1][1]} ({indo.persen(urut[-1][0])})" if urut else "-",
         "terendah": f"{urut[0][1]} ({indo.persen(urut[0][0])})" if urut else "-",
         "efisien": str(efisiensi["Efisien"]),
         "tidak_efisien": str(efisiensi["Tidak efisien"]),
+        "tugas": peng["Tugas dan Fungsi"] or "-",
+        "struktur": [
+            {"no": str(n), "nama": b.nama, "asisten": _t(b.asisten), "kepala": _t(b.kepala)}
+            for n, b in enumerate(daftar, start=1)
+        ],
+        "isu": isu,
+        "isu_kosong": "" if isu else KOSONG_ISU,
+        "sasaran_setda": iku_setda.sasaran,
+        "jumlah_iku_setda": str(iku_setda.jumlah),
+        "setda_kosong": "" if iku_setda.jumlah else setda.KOSONG,
+        "upaya": upaya,
+        "upaya_kosong": "" if upaya else naratif.KOSONG_SOLUSI,
+        "isian_kosong": str(kosong),
         "bagian": bagian,
         "anggaran": anggaran,
-        "total": _dana(jumlah[0], jumlah[1], _bil(rekap["SETDA"]["Serapan Anggaran (%)"]), rata),
+        "total": total,
         "grafik": "",
         "kategori": [
             {"label": lab, "rentang": ren, "jumlah": str(n)}
@@ -244,6 +276,16 @@ def susun_konteks(
     return konteks, gambar_capaian(grafik, skala.batas, skala.label)
 
 
+def _metadata(doc: Any, d: dict[str, Any]) -> None:
+    """The file's own properties (the PDF's title comes from them), from the document's title:
+    never the template's."""
+    inti = doc.docx.core_properties
+    inti.title, inti.subject = d["judul"], "Indikator Kinerja Utama dan Laporan Kinerja"
+    inti.author = inti.last_modified_by = d["instansi"]
+    inti.comments, inti.keywords, inti.category = "", "IKU; LKjIP; SAKIP", ""
+    inti.language, inti.revision = "id-ID", 1
+
+
 def tulis(templat: Path, konteks: dict[str, Any], png: bytes, tujuan: Path) -> Path:
     """Render through `pyxl.dokumen.word.tulis_dokumen`, with the chart as an inline picture."""
     from docx.shared import Mm
@@ -252,6 +294,7 @@ def tulis(templat: Path, konteks: dict[str, Any], png: bytes, tujuan: Path) -> P
     from pyxl.dokumen.word import tulis_dokumen
 
     def dengan_grafik(doc: Any, isi: dict[str, Any]) -> dict[str, Any]:
+        _metadata(doc, isi["d"])
         gambar = InlineImage(doc, io.BytesIO(png), width=Mm(160))
         return dict(isi, d=dict(isi["d"], grafik=gambar))
 

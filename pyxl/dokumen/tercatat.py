@@ -159,13 +159,17 @@ def _kanonik(v: Any) -> Any:
 
 
 def sidik_data(buku: Buku) -> str:
-    """SHA-256 over the contract columns of every Bagian sheet and the `Analisis` table."""
+    """SHA-256 over the contract columns of every Bagian sheet, the `Analisis` table, and what
+    staff wrote for the document (`Analisis Naratif`, `IKU Setda`): a final must say what the
+    approved draft said."""
     isi: list[Any] = []
     for b in baca_bagian(buku):
         rows = baca_indikator(buku, b)
         isi.append([b.kode, [[_kanonik(r[k]) for k in skema.KOLOM_INDIKATOR] for r in rows]])
     rows = baca_tabel(buku, skema.ANALISIS)
     isi.append([[_kanonik(r[k]) for k in skema.KOLOM_ANALISIS_LENGKAP] for r in rows])
+    for sheet in (skema.ANALISIS_NARATIF, skema.IKU_SETDA):
+        isi.append([[_kanonik(r[k]) for k in skema.TABEL[sheet]] for r in baca_tabel(buku, sheet)])
     return hashlib.sha256(json.dumps(isi, ensure_ascii=False).encode()).hexdigest()
 
 

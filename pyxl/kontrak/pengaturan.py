@@ -222,6 +222,22 @@ PENGATURAN: tuple[Setting, ...] = (
         "'tanpa' = tanpa batas: capaian di atas 100% dihitung apa adanya (seperti dalam LKjIP).",
         "Analisis",
     ),
+    # Dokumen IKU
+    S(
+        "Tugas dan Fungsi",
+        "Sekretariat Daerah mempunyai tugas membantu Bupati dalam penyusunan kebijakan dan "
+        "pengoordinasian administratif terhadap pelaksanaan tugas Perangkat Daerah serta "
+        "pelayanan administratif.",
+        "Tugas unit kerja pada profil organisasi (Bab I Dokumen IKU).",
+        "Dokumen IKU",
+    ),
+    S(
+        "Isu Strategis",
+        "",
+        "Isu strategis unit kerja (Bab I Dokumen IKU), dipisahkan titik koma (;). Kosong: "
+        "konsep menampilkan tempat isian yang ditandai.",
+        "Dokumen IKU",
+    ),
     # Surat
     S(
         "Kode Klasifikasi Undangan",

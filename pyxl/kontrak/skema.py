@@ -40,6 +40,11 @@ DOKUMEN = "Dokumen"
 REGISTER_ARSIP = "Register Arsip"
 RIWAYAT_BAGIAN = "Riwayat Bagian"
 SKALA = "Skala"
+ANALISIS_NARATIF = "Analisis Naratif"
+"""What only a person can write for the Dokumen IKU: per indicator and year, the causes and
+the solutions (staff fill it in Excel after step 7)."""
+IKU_SETDA = "IKU Setda"
+"""The Setda's own sasaran strategis and IKU (Renstra), each mapped to Bagian indicators."""
 """Ordered qualitative scales (SAKIP grades, audit opinions, ...): one row per value."""
 SISTEM = "Sistem"
 """Very hidden: the stamp secret and other values staff never edit."""
@@ -250,6 +255,14 @@ KOLOM_SKALA = ("Skala", "Nilai", "Sebutan Lain", "Di Bawah Target")
 """One row per value of a scale, best first; `Sebutan Lain` other spellings separated by ";";
 `Di Bawah Target` (on any row of the scale) Proporsional or Nol."""
 
+KOLOM_ANALISIS_NARATIF = ("Kode Bagian", "Kode IKU", "Penyebab", "Solusi/Upaya")
+"""One row per indicator staff explain: why the capaian is what it is, and what is or will be
+done about it. An indicator without a row shows a marked place to fill in the document."""
+KOLOM_IKU_SETDA = ("Kode", "Sasaran Strategis", "Indikator Kinerja Utama", "Indikator Bagian")
+"""One row per IKU of the Sekretariat Daerah; `Indikator Bagian` lists the Kode IKU of the
+Bagian indicators that measure it, separated by ";" (`KODE BAGIAN/Kode IKU` when a Kode IKU is
+used by two Bagian). Its capaian is the mean of their assessed capaian."""
+
 TABEL: dict[str, tuple[str, ...]] = {
     BAGIAN: KOLOM_BAGIAN,
     PENGATURAN: KOLOM_PENGATURAN,
@@ -268,6 +281,8 @@ TABEL: dict[str, tuple[str, ...]] = {
     REGISTER_ARSIP: KOLOM_REGISTER_ARSIP,
     RIWAYAT_BAGIAN: KOLOM_RIWAYAT_BAGIAN,
     SKALA: KOLOM_SKALA,
+    ANALISIS_NARATIF: KOLOM_ANALISIS_NARATIF,
+    IKU_SETDA: KOLOM_IKU_SETDA,
 }
 """Every table sheet (header in row 1) with its columns; per-Bagian sheets use KOLOM_INDIKATOR."""
 

@@ -32,7 +32,10 @@ RIWAYAT: dict[int, str] = {
     "batas bawah dan atas capaian di Pengaturan.",
     6: "Tata naskah dinas: kop lengkap (kode pos, telepon, faksimile, laman, pos-el), ukuran "
     "kertas dan margin, penanda tangan undangan (a.n./u.b.) dan lampiran emailnya di "
-    "Pengaturan; kode klasifikasi undangan 000.8.6.3; tanpa NIP dan pangkat Sekretaris Daerah.",
+    "Pengaturan; kode klasifikasi undangan 000.8.6.3; tanpa NIP dan pangkat Sekretaris Daerah. "
+    "Dokumen IKU: sheet Analisis Naratif (penyebab dan solusi per indikator, kosong di "
+    "tahun baru) dan sheet IKU Setda (sasaran strategis dan IKU Sekretariat Daerah dengan "
+    "indikator Bagian pendukungnya); Tugas dan Fungsi serta Isu Strategis di Pengaturan.",
 }
 """What each version added (for messages and the README)."""
 

@@ -74,6 +74,12 @@ def jalankan(ktx: Konteks, *, tanggal: str | None = None) -> Hasil:
         teks.append(f"{len(selesai)} koreksi ditangani di versi ini (sheet Koreksi diperbarui).")
     if terbuka:
         teks.append(f"{len(terbuka)} koreksi belum ditangani (tercantum di lampiran dokumen).")
+    if d["isian_kosong"] != "0":
+        teks.append(
+            f"{d['isian_kosong']} isian naratif masih kosong dan tampil sebagai [diisi: …]: "
+            "penyebab dan solusi per indikator di sheet Analisis Naratif, isu strategis di "
+            "Pengaturan, IKU Sekretariat Daerah di sheet IKU Setda."
+        )
     teks.append(
         "Periksa dokumen dan catat koreksi di sheet Koreksi, lalu jalankan langkah ini lagi; "
         "bila sudah benar, mintakan persetujuan (langkah 10, pyxl setujui)."

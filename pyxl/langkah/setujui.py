@@ -113,6 +113,11 @@ def jalankan(ktx: Konteks, *, oleh: str | None = None, tanggal: str | None = Non
             f"Perhatian: {berkas_konsep.name} diubah di luar pyxl setelah dibuat; perubahan itu "
             "tidak ikut ke versi final (ubah datanya atau templatnya, lalu buat versi baru)."
         )
+    if konteks["d"]["isian_kosong"] != "0":
+        teks.append(
+            f"Perhatian: {konteks['d']['isian_kosong']} isian naratif (penyebab, solusi, isu "
+            "strategis atau IKU Setda) masih kosong dan tampil di dokumen sebagai [diisi: …]."
+        )
     terbuka = len(baca_koreksi(ktx.buku)[1])
     if terbuka:
         teks.append(f"Perhatian: {terbuka} koreksi di sheet Koreksi belum ditandai selesai.")

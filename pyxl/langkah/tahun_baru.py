@@ -47,8 +47,11 @@ LEDGER = tuple(
     s
     for s in skema.TABEL
     if s not in (skema.PENGATURAN, skema.BAGIAN, skema.SISTEM, skema.RIWAYAT_BAGIAN, skema.SKALA)
+    and s != skema.IKU_SETDA
 )
-"""The sheets that start empty in the new year (the scales of `Skala` carry over)."""
+"""The sheets that start empty in the new year (`Analisis Naratif` too: causes and solutions
+are written per year). The scales of `Skala` and the Setda's IKU of `IKU Setda` (set for the
+Renstra period) carry over."""
 KUNCI_PUTARAN = ("Tanggal Rapat", "Batas Waktu Pengembalian")
 """Settings of last year's round that do not carry over."""
 KOSONG_TAHUN_BARU = ("Realisasi", "Realisasi Anggaran", "Keterangan")

@@ -190,7 +190,7 @@ def test_pdf_by_libreoffice_and_one_page_as_png(
     halaman = next(
         i
         for i in range(1, 40)
-        if "Tabel 3.1.1" in subprocess.run(
+        if "Tabel 3.2.1" in subprocess.run(
             [pdftotext, "-f", str(i), "-l", str(i), str(pdf), "-"],
             capture_output=True, text=True, check=True, timeout=60,
         ).stdout
@@ -269,3 +269,164 @@ def test_button_writes_the_version_through_the_live_workbook(
     # Excel hands every number as a float: the data digest must not depend on that.
     with buka(master, hanya_baca=True) as buku:
         assert rec["Sidik Data"] == sidik_data(buku)
+
+
+# --------------------------------------------------------------------------- the IKU document
+
+
+PENYEBAB = "Pergantian camat Negeri Besar menunda LPPK kecamatan itu."
+SOLUSI = "Jadwal LPPK ditetapkan sejak Desember dan camat diingatkan secara tertulis."
+PENYEBAB_HUKUM = "Penilaian Kanwil hanya di sebagian kecamatan."
+
+
+def _naratif(master: Path, rows: list[tuple[Any, ...]]) -> None:
+    """What staff type in sheet Analisis Naratif after step 7."""
+    wb = openpyxl.load_workbook(master, keep_vba=True)
+    for r in rows:
+        wb[skema.ANALISIS_NARATIF].append(list(r))
+    wb.save(master)
+
+
+def _paragraf(dok: Path) -> list[Paragraph]:
+    d = docx.Document(str(dok))
+    return [Paragraph(p, d) for p in d.element.body.iter(qn("w:p"))]
+
+
+def _ukuran(p: Paragraph, r: Any) -> float:
+    """A run's font size in points: its own, else its paragraph style's (through basedOn)."""
+    if r.font.size is not None:
+        return float(r.font.size.pt)
+    gaya = p.style
+    while gaya is not None:
+        if gaya.font.size is not None:
+            return float(gaya.font.size.pt)
+        gaya = gaya.base_style
+    return 11.0  # the document default (w:docDefaults sz 22)
+
+
+def test_each_indicator_with_its_manual_analysis_and_staff_narrative(master: Path) -> None:
+    _naratif(
+        master,
+        [
+            ("TAPEM", "IKU-TAPEM-01", PENYEBAB, SOLUSI),
+            ("HUKUM", "IKU-HUKUM-04", PENYEBAB_HUKUM, ""),
+        ],
+    )
+    assert main(["dokumen", "--workbook", str(master), *TANGGAL]) == 0
+    dok = master.parent / "dokumen" / V1
+    teks = teks_semua(dok)
+    analisis = {a["Kode IKU"]: a for a in baris_sheet(master, skema.ANALISIS)}
+
+    # Manual IKU: definition, formula, data source and person in charge of every indicator.
+    manual = {
+        r[1]: r[2:]
+        for t in tabel(dok)
+        if t[0][:3] == ["No", "Indikator Kinerja", "Definisi Operasional"]
+        for r in t[1:]
+    }
+    sumber = [r for b in baris_sheet(master, skema.BAGIAN) for r in baris_sheet(master, b["Kode"])]
+    assert len(sumber) == len(manual) == 43
+    for r in sumber:
+        harap = [r[k] or "-" for k in ("Definisi Operasional", "Formula", "Sumber Data")]
+        harap.append(r["Penanggung Jawab"] or "-")
+        assert manual[f"{r['Indikator Kinerja']} ({r['Kode IKU']})"] == harap
+        # The Bagian's explanation stands beside its indicator's analysis.
+        assert f"Keterangan Bagian: {r['Keterangan'] or '-'}" in teks, r["Kode IKU"]
+
+    # Comparisons, written from the figures of sheet Analisis (IKU-TAPEM-01 of the sample).
+    a = analisis["IKU-TAPEM-01"]
+    assert (a["Target"], a["Realisasi"], a["Realisasi Tahun Lalu"]) == (100, 92.86, 85.71)
+    sisa = a["Pagu Anggaran"] - a["Realisasi Anggaran"]
+    for kalimat in (
+        f"Realisasi Tahun 2026 sebesar {nilai(a['Realisasi'])}% dari target 100%, sehingga "
+        f"capaiannya {persen(a['Capaian (%)'])} (kategori {a['Kategori']}; rumus Realisasi / "
+        "Target × 100%). Target belum tercapai.",
+        "Dibandingkan realisasi Tahun 2025 sebesar 85,71%, kinerja membaik (selisih +7,15 poin "
+        "persen).",
+        f"Terhadap target akhir Renstra sebesar 100%, capaian Tahun 2026 adalah "
+        f"{persen(a['Capaian Renstra (%)'])}.",
+        f"Pagu anggaran Rp{_indo(a['Pagu Anggaran'], 2)} terealisasi "
+        f"Rp{_indo(a['Realisasi Anggaran'], 2)} (serapan {persen(a['Serapan Anggaran (%)'])}, "
+        f"sisa Rp{_indo(sisa, 2)}). Capaian yang dinilai (92,86%) lebih rendah dari serapan "
+        "anggaran, sehingga penggunaan anggaran belum efisien.",
+    ):
+        assert kalimat in teks
+    assert "Realisasi Tahun 2026 belum tersedia, sehingga capaian terhadap target 3,2" in teks
+    assert (
+        "Dibandingkan realisasi Tahun 2025 sebesar 15 Hari, kinerja membaik (selisih -5 Hari)."
+        in teks
+    )
+
+    # Staff text where they wrote it, a marked place to fill everywhere else.
+    assert f"Penyebab: {PENYEBAB}" in teks and f"Solusi/Upaya: {SOLUSI}" in teks
+    assert f"Penyebab: {PENYEBAB_HUKUM}" in teks
+    kosong_p = [p for p in teks.split("\n") if p.startswith("Penyebab: [diisi: penyebab")]
+    kosong_s = [p for p in teks.split("\n") if p.startswith("Solusi/Upaya: [diisi: solusi")]
+    assert (len(kosong_p), len(kosong_s)) == (43 - 2, 43 - 1)
+    assert "perlu dianalisis" not in teks
+    assert f"IKU-TAPEM-01 {a['Indikator Kinerja']}: {SOLUSI}" in teks  # Bab IV, below target
+
+    # Profile, strategic issues and the Setda's own IKU (sheet IKU Setda), not a plain mean.
+    isu = [r for r in baris_sheet(master, skema.PENGATURAN) if r["Kunci"] == "Isu Strategis"]
+    pertama = isu[0]["Nilai"].split(";")[0].strip()
+    assert f"1.\t{pertama}" in teks
+    [setda] = [t for t in tabel(dok) if t[0][:3] == ["No", "Kode", "Indikator Kinerja Utama"]]
+    iku = baris_sheet(master, skema.IKU_SETDA)
+    baris = {r[1]: r for r in setda[1:] if r[1].startswith("IKU-SETDA")}
+    assert len(baris) == len(iku) == 7
+    for r in iku:
+        dinilai = [
+            analisis[k.strip()]["Capaian Dinilai (%)"] for k in r["Indikator Bagian"].split(";")
+        ]
+        ada = [x for x in dinilai if x is not None]
+        assert baris[r["Kode"]][3:5] == [
+            f"{len(ada)} dari {len(dinilai)}",
+            persen(sum(ada) / len(ada)),
+        ]
+
+    # Word structure: heading styles (the TOC reads them), keep-with-next, the TOC field.
+    gaya = {p.text: p.style.name for p in _paragraf(dok)}
+    for judul in ("IKHTISAR EKSEKUTIF", "BAB I PENDAHULUAN", "BAB II PERENCANAAN KINERJA"):
+        assert gaya[judul] == "Heading 1"
+    assert gaya["BAB III AKUNTABILITAS KINERJA"] == gaya["BAB IV PENUTUP"] == "Heading 1"
+    assert gaya["3.3 Analisis Capaian per Indikator"] == "Heading 2"
+    assert gaya["3.3.1 Bagian Tata Pemerintahan"] == "Heading 3"
+    d = docx.Document(str(dok))
+    for n in ("Heading 1", "Heading 2", "Heading 3"):
+        assert d.styles[n].paragraph_format.keep_with_next
+    with zipfile.ZipFile(dok) as z:
+        xml = z.read("word/document.xml").decode()
+        inti = z.read("docProps/core.xml").decode()
+    assert 'TOC \\o "1-3" \\h \\z \\u' in xml
+    # Cover, front matter in roman numerals, body from 1.
+    bagian = d.sections
+    assert len(bagian) == 3
+    assert "PAGE" not in bagian[0].footer._element.xml
+    nomor = [s._sectPr.find(qn("w:pgNumType")) for s in bagian]
+    assert nomor[0] is None
+    assert [n.get(qn("w:fmt")) for n in nomor[1:]] == ["lowerRoman", "decimal"]
+    assert [n.get(qn("w:start")) for n in nomor[1:]] == ["1", "1"]
+
+    # Table text at least 9 pt.
+    ukuran = [
+        _ukuran(p, r) for t in d.tables for c in t._cells for p in c.paragraphs for r in p.runs
+    ]
+    assert ukuran and min(ukuran) >= 9
+
+    # A draft names its version; its title is the document's own.
+    assert "Versi 1" in teks and "Versi 1 (KONSEP)" in teks
+    judul = "Dokumen Indikator Kinerja Utama dan Laporan Capaian Kinerja Tahun 2026"
+    assert d.core_properties.title == f"{judul} Sekretariat Daerah Kabupaten Way Kanan"
+    assert "Templat" not in inti and "docxtpl" not in inti
+
+
+def test_iku_setda_naming_an_unknown_indicator_is_refused(
+    master: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wb = openpyxl.load_workbook(master, keep_vba=True)
+    wb[skema.IKU_SETDA]["D2"] = "IKU-TAPEM-01; IKU-TIDAK-ADA"
+    wb.save(master)
+    assert main(["dokumen", "--workbook", str(master), *TANGGAL]) == 1
+    pesan = capsys.readouterr().err
+    assert "Sheet IKU Setda baris 2" in pesan and "'IKU-TIDAK-ADA' tidak ada" in pesan
+    assert not (master.parent / "dokumen" / V1).exists()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
+import subprocess
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -12,6 +14,7 @@ from typing import Any
 import docx
 import openpyxl
 import pytest
+from docx.oxml.ns import qn
 
 from conftest import sidik_folder
 from libreoffice import soffice
@@ -166,3 +169,53 @@ def test_no_approver_names_the_setting(master: Path, capsys: pytest.CaptureFixtu
     assert "Pengaturan 'Sekretaris Daerah' masih kosong" in pesan and "--oleh" in pesan
     assert f"sel B{sel.row}" in pesan
     assert sidik_folder(master.parent) == sebelum
+
+
+def _pdftotext(pdf: Path, *opsi: str) -> str:
+    exe = shutil.which("pdftotext")
+    if not exe:
+        pytest.skip("pdftotext (poppler-utils) tidak terpasang")
+    return subprocess.run(
+        [exe, "-layout", *opsi, str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+
+
+def test_final_pdf_has_a_filled_toc_roman_front_matter_no_version_and_its_title(
+    master: Path,
+) -> None:
+    soffice()
+    assert _setujui(master) == 0
+    folder = master.parent / "dokumen"
+    final, pdf = folder / FINAL_V1, folder / "Dokumen_IKU_2026_v1_final.pdf"
+    teks = _pdftotext(pdf)
+    # The table of contents, filled on conversion: entries with dot leaders and page numbers.
+    toc = dict(re.findall(r"^ *(\S.*?)\.{4,}\s*([0-9ivx]+)$", teks, flags=re.MULTILINE))
+    assert toc["KATA PENGANTAR"] == "i" and toc["IKHTISAR EKSEKUTIF"] == "ii"
+    assert toc["BAB I PENDAHULUAN"] == "1"
+    for judul in ("BAB II PERENCANAAN KINERJA", "BAB III AKUNTABILITAS KINERJA", "BAB IV PENUTUP"):
+        assert toc[judul].isdigit() and int(toc[judul]) > 1
+    assert "3.3.1 Bagian Tata Pemerintahan" in toc
+    # The entry's page is the page that heading is on (body numbered from 1 after the front).
+    halaman = teks.split("\f")
+    awal = next(i for i, h in enumerate(halaman) if "Halaman 1\n" in h + "\n" and "BAB I" in h)
+    bab3 = int(toc["BAB III AKUNTABILITAS KINERJA"])
+    assert "BAB III AKUNTABILITAS KINERJA" in halaman[awal + bab3 - 1]
+    # Cover without a page number, front matter in roman numerals.
+    assert "Halaman" not in halaman[0]
+    assert re.search(r"Halaman i\s*$", halaman[1]) and re.search(r"Halaman ii\s*$", halaman[2])
+    # The published version names no version; its PDF's title is the document's own.
+    assert "Versi" not in teks
+    dok = docx.Document(str(final))
+    bagian = [dok.element.body, *(x._element for s in dok.sections for x in (s.header, s.footer))]
+    assert not [t.text for b in bagian for t in b.iter(qn("w:t")) if "Versi" in (t.text or "")]
+    info = subprocess.run(
+        [shutil.which("pdfinfo") or "pdfinfo", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    judul = "Dokumen Indikator Kinerja Utama dan Laporan Capaian Kinerja Tahun 2026"
+    [title] = [b.split(":", 1)[1].strip() for b in info.splitlines() if b.startswith("Title:")]
+    assert title == f"{judul} Sekretariat Daerah Kabupaten Way Kanan"
+    assert "Templat" not in info

@@ -45,6 +45,7 @@ LEDGER = (
     skema.KOREKSI,
     skema.DOKUMEN,
     skema.REGISTER_ARSIP,
+    skema.ANALISIS_NARATIF,
 )
 KOLOM_TARGET = skema.KOLOM_INDIKATOR.index("Target") + 1
 RILIS_A = AKAR / "tests" / "data" / "rilis" / "a97ff19"
@@ -162,6 +163,9 @@ def test_new_folder_for_next_year_carries_the_setup_and_starts_every_ledger_empt
         assert baris_sheet(m27, sheet) == [], sheet
         judul = [c.value for c in wb27[sheet][1]]
         assert judul[: len(skema.TABEL[sheet])] == list(skema.TABEL[sheet]), sheet
+    # the Setda's IKU are set for the Renstra period: they carry over (the narrative does not)
+    assert len(baris_sheet(m26, skema.IKU_SETDA)) == 7
+    assert baris_sheet(m27, skema.IKU_SETDA) == baris_sheet(m26, skema.IKU_SETDA)
     # no SOP step has run in 2027
     ws = wb27[skema.KENDALI]
     ws26 = openpyxl.load_workbook(m26)[skema.KENDALI]
@@ -337,6 +341,8 @@ def test_a_master_of_an_earlier_release_gives_a_current_master(tmp_path: Path) -
         skema.REGISTER_ARSIP,
         skema.RIWAYAT_BAGIAN,
         skema.SKALA,
+        skema.ANALISIS_NARATIF,
+        skema.IKU_SETDA,
     } <= set(sheets)
     terisi = 0
     for kode in _aktif(m26):

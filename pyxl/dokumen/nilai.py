@@ -1,0 +1,44 @@
+"""Workbook cells as the Dokumen IKU writes them: text, numbers, values with their unit.
+
+Every value of the document is a formatted Indonesian string; an empty cell is "-", never 0.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from pyxl.inti.sel import sebagai_teks
+
+SATUAN_TANPA_ANGKA = {"nilai", "indeks", "skor", "opini", "predikat", "peringkat", "kategori"}
+"""Units that only name what the number is: "68,2", not "68,2 Nilai"."""
+
+
+def teks(v: Any) -> str:
+    """A cell as text; '-' when empty."""
+    return sebagai_teks(v) or "-"
+
+
+def bil(v: Any) -> float | None:
+    """A cell as a number (as people type them), None when it is not one."""
+    from pyxl.inti.angka import baca_angka
+
+    x = baca_angka(v)
+    return None if x is None or math.isnan(x) else x
+
+
+def nilai(v: Any) -> str:
+    """A target or realisation as written in the document; '-' when empty (never 0)."""
+    from pyxl.dokumen.grafik import angka_ringkas
+
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        return "-" if math.isnan(v) else angka_ringkas(v)
+    return teks(v)
+
+
+def dengan_satuan(v: Any, satuan: Any) -> str:
+    """'92,86%', '3 Segmen', '68,2', 'WTP': a value in a sentence, with its unit."""
+    isi, sat = nilai(v), sebagai_teks(satuan)
+    if isi == "-" or bil(v) is None or not sat or sat.casefold() in SATUAN_TANPA_ANGKA:
+        return isi
+    return f"{isi}%" if sat == "%" else f"{isi} {sat}"
