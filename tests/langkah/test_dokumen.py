@@ -127,7 +127,8 @@ def test_konsep_holds_the_analysed_figures_in_indonesian_format(master: Path) ->
     assert any(p.text == "KONSEP" for p in d.paragraphs[:15])  # the cover
     assert "DOKUMEN INDIKATOR KINERJA UTAMA (IKU)" in teks
     assert "LAPORAN CAPAIAN KINERJA TAHUN 2026" in teks
-    assert "NIP 19690511 199403 1 004" in teks  # the Sekda's NIP in 8-6-1-3 groups
+    # Permendagri 1/2023 Pasal 44(3): the Sekda signs with name only, no pangkat and NIP
+    assert "Drs. Zulkarnain Yusuf Harahap, M.M." in teks and "\nNIP" not in teks
     assert "Blambangan Umpu, 28 Januari 2027" in teks
     assert "Peraturan Presiden Republik Indonesia Nomor 29 Tahun 2014" in teks
 
