@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-VERSI_STRUKTUR = 5
+VERSI_STRUKTUR = 6
 KUNCI_VERSI = "Versi Struktur"
 """The `Sistem` key of the version."""
 
@@ -30,6 +30,10 @@ RIWAYAT: dict[int, str] = {
     5: "Angka dan aturan capaian: kolom Rumus Capaian dan Skala di sheet Bagian, sheet Skala "
     "(skala kualitatif berurutan), kolom Rumus Capaian dan Capaian Dinilai (%) di Analisis, "
     "batas bawah dan atas capaian di Pengaturan.",
+    6: "Kendali dan cetakan: kolom Tombol di setiap baris langkah SOP, baris langkah lebih "
+    "tinggi dan kolom Keterangan lebih lebar, kolom tanggal cukup lebar (tanpa ###), kolom "
+    "pesan terbungkus, cetakan tabel dan sheet Bagian minimal 8 pt (beberapa halaman lebar "
+    "dengan kolom pertama berulang), xlwings.conf dicetak satu halaman.",
 }
 """What each version added (for messages and the README)."""
 
