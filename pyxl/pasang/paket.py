@@ -528,7 +528,7 @@ def gambar_kendali(
                 pdftoppm,
                 "-png",
                 "-r",
-                "140",
+                "160",
                 "-f",
                 "1",
                 "-l",
