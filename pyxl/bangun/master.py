@@ -22,7 +22,7 @@ from typing import Any
 
 from pyxl.berkas.ovba import VbaModule, build_vba_project, document_module, read_vba_modules
 from pyxl.buku.tabel import FORMAT_KOLOM
-from pyxl.inti import skala
+from pyxl.inti import cetak, skala
 from pyxl.kontrak import kendali, skema, sop
 from pyxl.kontrak.model import Bagian, Indikator
 from pyxl.kontrak.pengaturan import PENGATURAN
@@ -106,6 +106,23 @@ LEBAR_KOLOM: dict[str, float] = {
     "Indikator Kinerja Utama": 50,
     "Indikator Bagian": 40,
 }
+
+TEKS_PANJANG = ("Hasil", "Pesan", "Catatan", "Isi Disposisi", "Perihal")
+"""Ledger columns of messages and notes: wrapped, so a long one is read whole, not cut."""
+
+MARGIN_SISI = 0.5
+"""Left and right print margins (inches)."""
+
+
+def lebar_kolom(kolom: str) -> float:
+    """A table column's width (characters): its `LEBAR_KOLOM`, widened for a date or time
+    format so Excel never shows `###` instead of the date."""
+    lebar = LEBAR_KOLOM.get(kolom, 14)
+    fmt = FORMAT_KOLOM.get(kolom, "")
+    if "yy" in fmt or "hh" in fmt:
+        lebar = max(lebar, len(fmt) + 1)
+    return lebar
+
 
 XLWINGS_CONF: tuple[tuple[str, str, str], ...] = (
     (
@@ -193,6 +210,7 @@ class _Gaya:
             }
         )
         self.sel = wb.add_format({"border": 1, "valign": "top", "text_wrap": True})
+        self.bungkus = wb.add_format({"text_wrap": True, "valign": "top"})
         self.isian = wb.add_format({"border": 1, "bg_color": "#FFFF99"})
         self.angka: dict[str, Any] = {}
         self._wb = wb
@@ -203,25 +221,40 @@ class _Gaya:
         return self.angka[fmt]
 
 
-def _siapkan_tabel(ws: Any, gaya: _Gaya, kolom: Sequence[str], landscape: bool = True) -> None:
-    """Header in row 1, frozen, filterable, widths and number formats per column, print setup."""
+def _siapkan_tabel(
+    ws: Any,
+    gaya: _Gaya,
+    kolom: Sequence[str],
+    landscape: bool = True,
+    lebar_lain: Mapping[str, float] | None = None,
+) -> None:
+    """Header in row 1, frozen, filterable, widths and number formats per column, print setup.
+    `lebar_lain`: widths of this sheet that differ from `LEBAR_KOLOM`."""
     ws.write_row(0, 0, list(kolom), gaya.header)
     ws.set_row(0, 30)
+    lebar = [(lebar_lain or {}).get(k) or lebar_kolom(k) for k in kolom]
     for j, k in enumerate(kolom):
         fmt = FORMAT_KOLOM.get(k)
-        ws.set_column(j, j, LEBAR_KOLOM.get(k, 14), gaya.format_angka(fmt) if fmt else None)
+        gaya_kolom = gaya.format_angka(fmt) if fmt else gaya.bungkus if k in TEKS_PANJANG else None
+        ws.set_column(j, j, lebar[j], gaya_kolom)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, 0, len(kolom) - 1)
-    _cetak(ws, landscape)
+    _cetak(ws, lebar, landscape)
     ws.repeat_rows(0)
 
 
-def _cetak(ws: Any, landscape: bool = True) -> None:
-    ws.set_paper(9)  # A4
+def _cetak(ws: Any, lebar: Sequence[float], landscape: bool = True, judul: int = 1) -> None:
+    """A4, fitted to as many pages wide as keep the print at 8 pt or more
+    (`pyxl.inti.cetak`), the first `judul` columns repeated on each page."""
+    ws.set_paper(cetak.A4)
     if landscape:
         ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    kertas = cetak.LEBAR_KERTAS[cetak.A4] if landscape else 8.27
+    halaman = cetak.halaman_lebar(lebar, judul, kertas - 2 * MARGIN_SISI)
+    ws.fit_to_pages(halaman, 0)
+    if halaman > 1:
+        ws.repeat_columns(0, judul - 1)
+    ws.set_margins(left=MARGIN_SISI, right=MARGIN_SISI, top=0.6, bottom=0.6)
     ws.set_footer("&L&F — &A&RHalaman &P dari &N")
 
 
@@ -244,16 +277,10 @@ def _kendali(
     indikator: Mapping[str, Sequence[Indikator]],
     tahun: int | None,
 ) -> None:
-    ws.set_column(0, 0, 5)
-    ws.set_column(1, 1, 58)
-    ws.set_column(2, 2, 22)
-    ws.set_column(3, 3, 11)
-    ws.set_column(4, 4, 22)
-    ws.set_column(5, 5, 30)
-    ws.set_column(6, 6, 20)
-    ws.set_column(7, 8, 17)
-    ws.set_column(9, 9, 10)
-    ws.set_column(10, 10, 50)
+    # column A also holds the Bagian codes of the status table below (PROKOPIM, RENKEU)
+    lebar = (10, 58, 22, 11, 22, 30, 20, 17, 17, 10, kendali.LEBAR_KETERANGAN)
+    for j, w in enumerate(lebar):
+        ws.set_column(j, j, w)
     ws.write_string(0, 0, "PENGUMPULAN DATA KINERJA — SEKRETARIAT DAERAH", gaya.judul)
     ws.write_formula(
         1,
@@ -271,10 +298,11 @@ def _kendali(
     )
     h = kendali.BARIS_JUDUL_LANGKAH - 1
     ws.write_row(h, 0, list(kendali.KOLOM_LANGKAH), gaya.header)
+    ws.set_row(h, 30)  # two-line headers ("Durasi (menit)") shown whole
     tombol_langkah = {p.langkah: p for p in PERINTAH if p.langkah is not None}
     for ls in sop.LANGKAH:
         r = kendali.baris_langkah(ls.no) - 1
-        ws.set_row(r, 30)
+        ws.set_row(r, kendali.TINGGI_BARIS_LANGKAH)
         p = tombol_langkah.get(ls.no)
         status = kendali.BELUM if ls.perintah else kendali.MANUAL
         ws.write_row(
@@ -286,7 +314,7 @@ def _kendali(
                 ls.pelaksana,
                 ls.waktu_baku_teks,
                 ls.output,
-                "" if p else f"pyxl {ls.perintah}" if ls.perintah else "",
+                kendali.teks_tombol(ls.no),
                 status,
             ],
             gaya.sel,
@@ -315,13 +343,14 @@ def _kendali(
         ws.write_blank(b, kendali.KOLOM_ISIAN_NILAI - 1, None, gaya.isian)
     ws.write_string(kendali.BARIS_JUDUL_BAGIAN - 1, 0, "Status per Bagian", gaya.subjudul)
     ws.write_row(kendali.BARIS_HEADER_BAGIAN - 1, 0, list(kendali.KOLOM_STATUS_BAGIAN), gaya.header)
+    ws.set_row(kendali.BARIS_HEADER_BAGIAN - 1, 30)
     rows = [
         [b.kode, b.nama, len(indikator.get(b.kode, ())), 0, "", "", "", kendali.BELUM, ""]
         for b in bagian
     ]
     _tulis_baris(ws, kendali.BARIS_BAGIAN_1 - 1, rows)
     ws.freeze_panes(kendali.BARIS_JUDUL_LANGKAH, 0)
-    _cetak(ws)
+    _cetak(ws, lebar)
     ws.activate()
 
 
@@ -341,10 +370,9 @@ def _tombol(ws: Any, r: int, sub: str, judul: str) -> None:
 
 
 def _pengaturan(ws: Any, gaya: _Gaya, nilai: Mapping[str, str]) -> None:
-    _siapkan_tabel(ws, gaya, skema.KOLOM_PENGATURAN, landscape=False)
+    _siapkan_tabel(ws, gaya, skema.KOLOM_PENGATURAN, landscape=False, lebar_lain={"Keterangan": 80})
     rows = [[s.kunci, nilai.get(s.kunci, s.bawaan), s.keterangan, s.kelompok] for s in PENGATURAN]
     _tulis_baris(ws, 1, rows)
-    ws.set_column(2, 2, 80)
 
 
 def _lembar_bagian(ws: Any, wb: Any, gaya: _Gaya, b: Bagian, rows: Sequence[Indikator]) -> None:
@@ -479,6 +507,11 @@ def _xlwings_conf(ws: Any, gaya: _Gaya) -> None:
     ws.set_column(0, 0, 30)
     ws.set_column(1, 1, 50)
     ws.set_column(3, 3, 90)
+    # Settings for the program, not a record to file: printing the whole workbook gives this
+    # sheet one small page of keys and values, not four pages of explanations.
+    ws.print_area(0, 0, len(XLWINGS_CONF) - 1, 1)
+    ws.fit_to_pages(1, 1)
+    ws.set_paper(cetak.A4)
 
 
 def urutan_sheet(bagian: Sequence[Bagian]) -> list[str]:

@@ -31,6 +31,7 @@ from pyxl.bangun.kerja import siapkan_folder
 from pyxl.bangun.master import bangun_master
 from pyxl.bangun.periksa import periksa_berkas_master
 from pyxl.buku.berkas import simpan_atomik
+from pyxl.buku.kendali import segarkan_status_bagian
 from pyxl.buku.port import Buku
 from pyxl.buku.struktur import (
     dari_pyxl_lebih_baru,
@@ -224,6 +225,8 @@ def tulis_isi(buku: Buku, isi: IsiMaster, lewati: Iterable[str] = ()) -> None:
             _tabel(buku, sheet, *isi.tabel(sheet))
     if skema.KENDALI not in lewat:
         _kendali(buku, isi)
+        # the builder wrote a status table of empty Bagian: recount it from the carried data
+        segarkan_status_bagian(buku)
     if skema.XLWINGS_CONF not in lewat:
         _xlwings_conf(buku, isi)
     for sheet in isi.urutan:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from datetime import datetime
 from typing import Any
 
@@ -11,8 +12,16 @@ from pyxl.buku.port import Buku
 from pyxl.buku.tabel import baca_tabel
 from pyxl.inti.sel import sebagai_teks
 from pyxl.kontrak import skema
-from pyxl.kontrak.kendali import BARIS_BAGIAN_1, KOLOM_STATUS, baris_langkah
+from pyxl.kontrak.kendali import (
+    BARIS_BAGIAN_1,
+    BARIS_KETERANGAN,
+    KOLOM_STATUS,
+    LEBAR_KETERANGAN,
+    baris_langkah,
+)
 from pyxl.kontrak.status import BERLAKU, DIGABUNG, DRAF, TERKIRIM
+
+SELENGKAPNYA = " … (selengkapnya di sheet Log SOP)"
 
 
 def tandai_langkah(
@@ -25,7 +34,7 @@ def tandai_langkah(
     keterangan: str,
 ) -> None:
     """Write a step's status cells (one block: Status .. Keterangan)."""
-    nilai: list[Any] = [status, mulai, selesai, round(durasi_menit, 2), keterangan]
+    nilai: list[Any] = [status, mulai, selesai, round(durasi_menit, 2), ringkas(keterangan)]
     buku.tulis(
         skema.KENDALI,
         baris_langkah(no),
@@ -33,6 +42,19 @@ def tandai_langkah(
         [nilai],
         [None, "dd/mm/yyyy hh:mm", "dd/mm/yyyy hh:mm", "0.0", None],
     )
+
+
+def ringkas(teks: str) -> str:
+    """`teks` as it fits the `Keterangan` cell of a step row (`BARIS_KETERANGAN` lines of
+    `LEBAR_KETERANGAN` characters, wrapped): whole when it fits, else its beginning and a
+    pointer to `Log SOP`. A row's height is fixed (it holds a button), so a longer text would
+    be cut mid-sentence without saying so."""
+    lebar = LEBAR_KETERANGAN - 4  # proportional font: leave room for wide letters
+    baris = [b for p in teks.split("\n") for b in textwrap.wrap(p, lebar) or [""]]
+    if len(baris) <= BARIS_KETERANGAN:
+        return teks
+    akhir = baris[BARIS_KETERANGAN - 1][: lebar - len(SELENGKAPNYA)].rstrip()
+    return "\n".join([*baris[: BARIS_KETERANGAN - 1], akhir + SELENGKAPNYA])
 
 
 def tulis_status_bagian(buku: Buku, rows: list[list[Any]]) -> None:

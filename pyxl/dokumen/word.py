@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pyxl.berkas.tulis import galat_tulis, tulis_atomik
+from pyxl.dokumen.bersih import bersihkan
 from pyxl.dokumen.templat import FOLDER_BAWAAN
 from pyxl.galat import IsianError, LingkunganError
 from pyxl.kontrak import skema
@@ -159,6 +160,7 @@ def tulis_dokumen(
         raise IsianError(f"Templat {templat.name} {_sebab(exc)}") from exc
     if kertas is not None:
         atur_halaman(doc.docx, kertas)
+    bersihkan(doc.docx)  # what a template's Word version added that the schema does not allow
     try:
         tujuan.parent.mkdir(parents=True, exist_ok=True)
         return tulis_atomik(tujuan, lambda sementara: doc.save(str(sementara)), timpa=False)

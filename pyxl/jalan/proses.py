@@ -18,9 +18,11 @@ from typing import Any
 
 from pyxl.berkas.kunci import Jurnal, pakai_jurnal
 from pyxl.berkas.tulis import galat_tulis
-from pyxl.buku.kendali import tandai_langkah
-from pyxl.buku.tabel import tambah_baris
+from pyxl.buku.kendali import segarkan_status_bagian, tandai_langkah
+from pyxl.buku.tabel import baca_tabel, tambah_baris
 from pyxl.galat import PyxlError
+from pyxl.inti.jam_kerja import menit_kerja
+from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.jalan.pemulihan import (
     ambil_lanjutan,
@@ -88,6 +90,9 @@ def jalankan(nama: str, langkah: Callable[..., Hasil], ktx: Konteks, /, **opsi: 
         else:
             try:
                 log = f"{hasil.ringkasan}\n{pulih}" if pulih else hasil.ringkasan
+                if perintah.ubah_status_bagian:
+                    # one refresh here rather than in each step: the table never lags behind
+                    segarkan_status_bagian(ktx.buku)
                 for ls in sop.LANGKAH:
                     if ls.perintah == nama and (hasil.langkah is None or ls.no in hasil.langkah):
                         catat_langkah(ktx, ls.no, mulai, log)
@@ -143,11 +148,30 @@ def _galat_os(exc: OSError) -> BaseException:
     return galat_tulis(exc, None) if exc.errno else exc
 
 
+def sejak_mungkin(ktx: Konteks, no: int, mulai: datetime, selesai: datetime) -> datetime:
+    """When step `no` became possible: the last end, logged in `Log SOP`, of the step before
+    it or of this step itself (a repeat is measured from the previous run), not after
+    `selesai`; the run's own start when neither has run (step 1, or steps run out of order)."""
+    akhir = [
+        r["Selesai"]
+        for r in baca_tabel(ktx.buku, skema.LOG_SOP)
+        if sebagai_teks(r.get("Langkah")) in (str(no - 1), str(no))
+        and isinstance(r.get("Selesai"), datetime)
+        and r["Selesai"] <= selesai
+    ]
+    return max(akhir) if akhir else mulai
+
+
 def catat_langkah(ktx: Konteks, no: int, mulai: datetime, ringkasan: str) -> None:
-    """One row in `Log SOP` and the step's status on `Kendali`."""
+    """One row in `Log SOP` and the step's status on `Kendali`.
+
+    The duration is the step's working time (`pyxl.inti.jam_kerja`) from when it became
+    possible (`sejak_mungkin`) to now, the measure the SOP's standard time is written in; the
+    row's `Mulai` is that moment."""
     ls = sop.langkah(no)
     selesai = ktx.jam()
-    durasi = (selesai - mulai).total_seconds() / 60
+    sejak = sejak_mungkin(ktx, no, mulai, selesai)
+    durasi = menit_kerja(sejak, selesai)
     sesuai = durasi <= ls.waktu_baku_menit
     tambah_baris(
         ktx.buku,
@@ -158,7 +182,7 @@ def catat_langkah(ktx: Konteks, no: int, mulai: datetime, ringkasan: str) -> Non
                 "Langkah": no,
                 "Uraian": ls.uraian,
                 "Oleh": ktx.pengguna,
-                "Mulai": mulai,
+                "Mulai": sejak,
                 "Selesai": selesai,
                 "Durasi (menit)": round(durasi, 2),
                 "Waktu Baku": ls.waktu_baku_menit,
@@ -168,4 +192,4 @@ def catat_langkah(ktx: Konteks, no: int, mulai: datetime, ringkasan: str) -> Non
         ],
     )
     status = kendali.SELESAI if sesuai else kendali.LEWAT_WAKTU
-    tandai_langkah(ktx.buku, no, status, mulai, selesai, durasi, ringkasan)
+    tandai_langkah(ktx.buku, no, status, sejak, selesai, durasi, ringkasan)

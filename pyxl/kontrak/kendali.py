@@ -10,7 +10,8 @@ then        "Status per Bagian": its header, then one row per Bagian, as long as
 
 from __future__ import annotations
 
-from pyxl.kontrak.perintah import PERINTAH
+from pyxl.kontrak.perintah import PER_NAMA, PERINTAH
+from pyxl.kontrak.sop import langkah
 
 BARIS_JUDUL_LANGKAH = 5
 BARIS_LANGKAH_1 = 6
@@ -56,6 +57,14 @@ KOLOM_LANGKAH = (
 KOLOM_TOMBOL = KOLOM_LANGKAH.index("Tombol") + 1
 KOLOM_STATUS = KOLOM_LANGKAH.index("Status") + 1
 
+TINGGI_BARIS_LANGKAH = 48
+"""Points: a step row holds its button (27 pt) and three lines of its `Keterangan`."""
+LEBAR_KETERANGAN = 72
+"""Characters: the width of the `Keterangan` column."""
+BARIS_KETERANGAN = 3
+"""Lines of `Keterangan` a step row shows; a longer result is shortened there, pointing to
+`Log SOP`, which keeps it whole."""
+
 KOLOM_STATUS_BAGIAN = (
     "Kode",
     "Nama Bagian",
@@ -83,3 +92,14 @@ def baris_langkah(no: int) -> int:
 def baris_isian(label: str) -> int:
     """The row of an input of `ISIAN` (its value is in column KOLOM_ISIAN_NILAI)."""
     return BARIS_ISIAN_1 + ISIAN.index(label)
+
+
+def teks_tombol(no: int) -> str:
+    """What the `Tombol` cell of SOP step `no` says: the caption of its button (under the
+    button on screen; on paper, where buttons are not printed, it is what to click), or for a
+    step done by the button of another row, which one."""
+    p = next((p for p in PERINTAH if p.langkah == no), None)
+    if p is not None:
+        return p.judul
+    perintah = langkah(no).perintah
+    return f"Lihat tombol {PER_NAMA[perintah].judul} di atas" if perintah else "Dikerjakan manual"

@@ -24,6 +24,9 @@ class Perintah:
     keterangan: str
     cli: str = ""
     """The command line that does the same (`pyxl <cli>`); empty: `nama`."""
+    ubah_status_bagian: bool = False
+    """Whether the command changes what Kendali's "Status per Bagian" shows (a format, a
+    mail, a return, a finding, the list itself): the runner then rewrites that table."""
 
     @property
     def perintah(self) -> str:
@@ -44,6 +47,7 @@ PERINTAH: tuple[Perintah, ...] = (
         "2. Buat Format",
         2,
         "Membuat satu format .xlsx terkunci dan berstempel per Bagian di folder format.",
+        ubah_status_bagian=True,
     ),
     Perintah(
         "kirim",
@@ -51,6 +55,7 @@ PERINTAH: tuple[Perintah, ...] = (
         "3. Kirim Format",
         3,
         "Membuat email (draf .eml atau SMTP) berisi format untuk setiap Bagian.",
+        ubah_status_bagian=True,
     ),
     Perintah(
         "undangan",
@@ -73,6 +78,7 @@ PERINTAH: tuple[Perintah, ...] = (
         6,
         "Memeriksa setiap berkas di folder masuk, mencatatnya, dan menggabungkan data yang sah "
         "ke sheet Bagian.",
+        ubah_status_bagian=True,
     ),
     Perintah(
         "analisis",
@@ -81,6 +87,7 @@ PERINTAH: tuple[Perintah, ...] = (
         7,
         "Menghitung capaian, kategori, perbandingan dan serapan anggaran ke sheet Analisis dan "
         "Rekap.",
+        ubah_status_bagian=True,
     ),
     Perintah(
         "dokumen",
@@ -116,6 +123,7 @@ PERINTAH: tuple[Perintah, ...] = (
         "Ingatkan Bagian",
         None,
         "Membuat email pengingat untuk Bagian yang belum mengembalikan format.",
+        ubah_status_bagian=True,
     ),
     Perintah(
         "status",
@@ -139,6 +147,7 @@ PERINTAH: tuple[Perintah, ...] = (
         "Memeriksa lagi setiap kiriman yang ditolak, setelah penyebabnya diperbaiki di buku "
         "kerja ini (misalnya alamat email atau daftar Bagian).",
         cli="himpun --ulang",
+        ubah_status_bagian=True,
     ),
     Perintah(
         "bagian_tambah",
@@ -148,6 +157,7 @@ PERINTAH: tuple[Perintah, ...] = (
         "Menambah Bagian dari isian di bawah: barisnya di sheet Bagian, sheet-nya, tempatnya di "
         "Rekap dan status.",
         cli="bagian tambah",
+        ubah_status_bagian=True,
     ),
     Perintah(
         "bagian_ubah",
@@ -157,6 +167,7 @@ PERINTAH: tuple[Perintah, ...] = (
         "Mengganti kode atau data Bagian dari isian di bawah; catatan lama tetap dan tertaut ke "
         "kode baru.",
         cli="bagian ubah",
+        ubah_status_bagian=True,
     ),
     Perintah(
         "bagian_hapus",
@@ -166,6 +177,7 @@ PERINTAH: tuple[Perintah, ...] = (
         "Menonaktifkan Bagian dari isian di bawah: keluar dari daftar, sheet dan datanya "
         "disembunyikan, tidak pernah dihapus.",
         cli="bagian hapus",
+        ubah_status_bagian=True,
     ),
     Perintah(
         "perbarui",

@@ -1,14 +1,21 @@
 """The 13 steps of the SOP "Pengumpulan Data Kinerja" (Setda Kabupaten Way Kanan, 2022) as data.
 
 Standard times (Mutu Baku Waktu) are stored in minutes; a "Hari" is one working day of
-7.5 hours (07.30–15.00 WIB with a break), the unit the SOP's authors plan in.
+7.5 hours (07.30–15.00 WIB with a break), the unit the SOP's authors plan in. A step's measured
+duration (`pyxl.inti.jam_kerja`) counts the same working hours, so the two compare.
 """
 
 from __future__ import annotations
 
+from datetime import time
+
 from pyxl.kontrak.model import LangkahSop
 
 MENIT_PER_HARI_KERJA = 450
+JAM_MASUK = time(7, 30)
+JAM_PULANG = time(15, 0)
+HARI_KERJA = (0, 1, 2, 3, 4)
+"""Monday to Friday (`datetime.weekday()`): the working week the durations are counted in."""
 
 KEPALA_BAGIAN = "Kepala Bagian"
 KASUBAG_JFT = "Kasubag/JFT"

@@ -35,7 +35,11 @@ RIWAYAT: dict[int, str] = {
     "Pengaturan; kode klasifikasi undangan 000.8.6.3; tanpa NIP dan pangkat Sekretaris Daerah. "
     "Dokumen IKU: sheet Analisis Naratif (penyebab dan solusi per indikator, kosong di "
     "tahun baru) dan sheet IKU Setda (sasaran strategis dan IKU Sekretariat Daerah dengan "
-    "indikator Bagian pendukungnya); Tugas dan Fungsi serta Isu Strategis di Pengaturan.",
+    "indikator Bagian pendukungnya); Tugas dan Fungsi serta Isu Strategis di Pengaturan. "
+    "Kendali dan cetakan: kolom Tombol di setiap baris langkah SOP, baris langkah lebih "
+    "tinggi dan kolom Keterangan lebih lebar, kolom tanggal cukup lebar (tanpa ###), kolom "
+    "pesan terbungkus, cetakan tabel dan sheet Bagian minimal 8 pt (beberapa halaman lebar "
+    "dengan kolom pertama berulang), xlwings.conf dicetak satu halaman.",
 }
 """What each version added (for messages and the README)."""
 

@@ -14,7 +14,8 @@ recorded in `Riwayat Bagian`, which is never cleared:
   (`BAGIAN_TIDAK_ADA`).
 
 From a button the options come from the input cells on `Kendali` (`pyxl.kontrak.kendali.ISIAN`),
-which are cleared when the change is saved.
+which are cleared when the change is saved. Kendali's status table is rewritten by the runner
+after every change (`Perintah.ubah_status_bagian`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from dataclasses import asdict
 from typing import Any
 
 from pyxl.buku.daftar import baca_bagian, kode_tertaut, periksa_kode
-from pyxl.buku.kendali import segarkan_status_bagian
 from pyxl.buku.port import Buku
 from pyxl.buku.tabel import baca_tabel, ganti_baris, tambah_baris
 from pyxl.galat import IsianError
@@ -215,7 +215,6 @@ def tambah(ktx: Konteks, **opsi: str | None) -> Hasil:
     _riwayat(ktx, "Tambah", b, catatan=catatan)
     daftar.append(b)
     _rekap_ikuti(ktx.buku, daftar)
-    segarkan_status_bagian(ktx.buku)
     if dari_tombol:
         _kosongkan_isian(ktx.buku)
     kembali = " (diaktifkan kembali dengan datanya yang lama)" if catatan else ""
@@ -269,7 +268,6 @@ def ubah(ktx: Konteks, **opsi: str | None) -> Hasil:
     _riwayat(ktx, "Ubah", lama, kode_baru or lama.kode, catatan)
     daftar = [baru if b is lama else b for b in daftar]
     _rekap_ikuti(ktx.buku, daftar, {lama.kode: baru.kode})
-    segarkan_status_bagian(ktx.buku)
     if dari_tombol:
         _kosongkan_isian(ktx.buku)
     teks = [f"Bagian {lama.kode} diubah"]
@@ -300,7 +298,6 @@ def hapus(ktx: Konteks, **opsi: str | None) -> Hasil:
     _riwayat(ktx, "Hapus", b, catatan="sheet dan datanya disimpan tersembunyi")
     daftar = [x for x in daftar if x is not b]
     _rekap_ikuti(ktx.buku, daftar)
-    segarkan_status_bagian(ktx.buku)
     if dari_tombol:
         _kosongkan_isian(ktx.buku)
     return Hasil(

@@ -33,7 +33,7 @@ from pyxl.buku.port import Baris, Buku
 from pyxl.buku.sistem import rahasia as rahasia_stempel
 from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel
 from pyxl.galat import IsianError, PyxlError
-from pyxl.inti import indo, stempel
+from pyxl.inti import cetak, indo, stempel
 from pyxl.inti.angka import satuan_persen
 from pyxl.inti.sel import huruf_kolom, perlu_awalan_teks, sebagai_teks
 from pyxl.inti.skala import SkalaUrut, normal
@@ -51,6 +51,8 @@ KUNING = "#FFFF99"
 RUPIAH = ("Pagu Anggaran", "Realisasi Anggaran")
 LEBAR = (13, 22, 28, 30, 24, 9, 10, 9, 9, 11, 10, 10, 14, 14, 18, 16, 22, 11, 13)
 """Column widths (characters), in the order of `skema.KOLOM_INDIKATOR`: A4 landscape."""
+MARGIN_SISI = 0.4
+"""Left and right print margins (inches)."""
 ANGKA = {
     "umum": "General",
     "rupiah": "#,##0",
@@ -258,11 +260,15 @@ def tulis_format(
         ws.data_validation(awal, ke[kolom], akhir, ke[kolom], aturan)
     ws.freeze_panes(BARIS_JUDUL, 0)
     ws.set_selection(awal, ke["Realisasi"], awal, ke["Realisasi"])
+    # A4 landscape at 8 pt or more: as many pages wide as that takes, the indicator code
+    # repeated on each page (one page wide would print the 19 columns at 5 pt)
     ws.set_landscape()
-    ws.set_paper(9)  # A4
-    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
-    ws.fit_to_pages(1, 0)
+    ws.set_paper(cetak.A4)
+    ws.set_margins(left=MARGIN_SISI, right=MARGIN_SISI, top=0.5, bottom=0.6)
+    halaman = cetak.halaman_lebar(LEBAR, 1, cetak.LEBAR_KERTAS[cetak.A4] - 2 * MARGIN_SISI)
+    ws.fit_to_pages(halaman, 0)
     ws.repeat_rows(j)
+    ws.repeat_columns(0)
     ws.print_area(0, 0, akhir, kanan)
     ws.set_footer(f"&L{judul_buku}&RHalaman &P dari &N")
     ws.protect(SANDI, {"format_columns": True, "format_rows": True})

@@ -33,7 +33,6 @@ from typing import Any
 
 from pyxl.berkas.tulis import tulis_atomik
 from pyxl.buku.daftar import baca_bagian, baca_indikator, kode_tertaut
-from pyxl.buku.kendali import segarkan_status_bagian
 from pyxl.buku.port import Baris
 from pyxl.buku.sistem import rahasia as rahasia_stempel
 from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel, tambah_baris
@@ -221,7 +220,6 @@ def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
     tambah_baris(ktx.buku, skema.PENERIMAAN, skema.KOLOM_PENERIMAAN_LENGKAP, baris_terima)
     if baris_temuan:
         tambah_baris(ktx.buku, skema.VALIDASI, skema.KOLOM_VALIDASI, baris_temuan)
-    segarkan_status_bagian(ktx.buku)
     hitung = {s: sum(r["Status"] == s for r in baris_terima) for s in STATUS_PENERIMAAN}
     ringkas = ", ".join(f"{n} {s.lower()}" for s, n in hitung.items() if n)
     belum = [b for b in bagian if b not in dipakai]

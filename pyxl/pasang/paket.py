@@ -484,9 +484,16 @@ def _deskripsi() -> str:
 # --- the staff guide's picture ------------------------------------------------------------------
 
 
-def gambar_kendali(keluar: Path, buku: Path | None = None) -> Path:
-    """PNG of the Kendali sheet with its buttons: a copy of the workbook with only Kendali
-    visible and the buttons printable, through LibreOffice headless and pdftoppm."""
+def gambar_kendali(
+    keluar: Path,
+    buku: Path | None = None,
+    nama: str = "kendali.png",
+    area: tuple[str, int] | None = None,
+) -> Path:
+    """PNG `nama` of the Kendali sheet with its buttons: a copy of the workbook with only
+    Kendali visible and the buttons printable, through LibreOffice headless and pdftoppm.
+    `area` is the bottom-right corner shown (column, row); default `KOLOM_GAMBAR`,
+    `BARIS_GAMBAR`."""
     from PIL import Image, ImageChops
 
     buku = buku or AKAR / "workbook" / skema.NAMA_MASTER
@@ -497,7 +504,7 @@ def gambar_kendali(keluar: Path, buku: Path | None = None) -> Path:
     keluar.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         salinan = Path(tmp) / "Kendali.xlsx"
-        _salin_hanya_kendali(buku, salinan)
+        _salin_hanya_kendali(buku, salinan, *([area] if area else []))
         profil = Path(tmp) / "profil"
         subprocess.run(
             [
@@ -521,7 +528,7 @@ def gambar_kendali(keluar: Path, buku: Path | None = None) -> Path:
                 pdftoppm,
                 "-png",
                 "-r",
-                "140",
+                "160",
                 "-f",
                 "1",
                 "-l",
@@ -547,22 +554,26 @@ def gambar_kendali(keluar: Path, buku: Path | None = None) -> Path:
                         min(kotak[3] + tepi, rgb.height),
                     )
                 )
-            tujuan = keluar / "kendali.png"
+            tujuan = keluar / nama
             rgb.save(tujuan, optimize=True)
     return tujuan
 
 
 KOLOM_GAMBAR = "G"
 BARIS_GAMBAR = kendali.BARIS_BAGIAN_1 + 2
-"""The part of Kendali the picture shows: the steps, their buttons and status, the tools,
-their input cells, and the start of the status per Bagian."""
+"""The part of Kendali the picture of a new workbook shows: the steps, their buttons and
+status, the tools, their input cells, and the start of the status per Bagian."""
+AREA_SETELAH_DEMO = ("K", kendali.BARIS_BAGIAN_1 + 9)
+"""After the demo: also when each step ran, its duration and result, and every Bagian."""
 
 
 def _ukuran_huruf(m: re.Match[bytes]) -> bytes:
     return m.group(1) + b'size="' + str(int(m.group(2)) * 3 // 5).encode() + b'"'
 
 
-def _salin_hanya_kendali(sumber: Path, tujuan: Path) -> None:
+def _salin_hanya_kendali(
+    sumber: Path, tujuan: Path, area: tuple[str, int] = (KOLOM_GAMBAR, BARIS_GAMBAR)
+) -> None:
     """Copy of the workbook for printing Kendali: other sheets hidden, buttons printable,
     the print area fitted to one page; no VBA (LibreOffice need not see it)."""
     with zipfile.ZipFile(sumber) as zin, zipfile.ZipFile(tujuan, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -589,7 +600,7 @@ def _salin_hanya_kendali(sumber: Path, tujuan: Path) -> None:
                 teks = teks.replace(
                     "<definedNames>",
                     '<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">'
-                    f"{skema.KENDALI}!$A$1:${KOLOM_GAMBAR}${BARIS_GAMBAR}</definedName>",
+                    f"{skema.KENDALI}!$A$1:${area[0]}${area[1]}</definedName>",
                     1,
                 )
                 data = teks.encode("utf-8")
@@ -600,10 +611,12 @@ def _salin_hanya_kendali(sumber: Path, tujuan: Path) -> None:
                 data = data.replace(b"<x:PrintObject>False</x:PrintObject>", b"")
                 data = re.sub(rb'(<font [^>]*)size="(\d+)"', _ukuran_huruf, data)
             elif item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb"<pageSetUpPr [^>]*/>", b"", data)
+                data = re.sub(rb' fitTo(Width|Height)="\d+"', b"", data)
                 data = data.replace(
                     b'<sheetPr codeName="Sheet1">',
                     b'<sheetPr codeName="Sheet1"><pageSetUpPr fitToPage="1"/>',
-                ).replace(b'fitToHeight="0"', b'fitToWidth="1" fitToHeight="1"')
+                ).replace(b"<pageSetup ", b'<pageSetup fitToWidth="1" fitToHeight="1" ')
                 data = re.sub(rb"<headerFooter>.*?</headerFooter>", b"", data)
             elif item.filename == "xl/_rels/workbook.xml.rels":
                 data = re.sub(rb"<Relationship [^>]*vbaProject[^>]*/>", b"", data)
@@ -613,9 +626,23 @@ def _salin_hanya_kendali(sumber: Path, tujuan: Path) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pyxl.pasang.paket")
     ap.add_argument("--gambar", type=Path, help="tulis kendali.png (gambar sheet Kendali) ke sini")
+    ap.add_argument(
+        "--setelah-demo",
+        type=Path,
+        metavar="FOLDER",
+        help="juga kendali-setelah-demo.png dari buku kerja folder hasil `pyxl demo FOLDER`",
+    )
     args = ap.parse_args(argv)
     if args.gambar:
         print(f"Gambar ditulis: {gambar_kendali(args.gambar)}")
+        if args.setelah_demo:
+            demo = gambar_kendali(
+                args.gambar,
+                args.setelah_demo / skema.NAMA_MASTER,
+                "kendali-setelah-demo.png",
+                AREA_SETELAH_DEMO,
+            )
+            print(f"Gambar ditulis: {demo}")
         return 0
     ap.print_help()
     return 2

@@ -63,7 +63,9 @@ def test_tandai_langkah_writes_the_status_block_of_its_row(master: Path) -> None
     # the step's own description and its neighbours are untouched
     assert ws[f"A{baris}"].value == 3
     assert ws[f"B{baris}"].value == LANGKAH[2].uraian
-    assert ws[f"F{baris - 1}"].value is None  # the button column holds no value
+    # the button column keeps what the builder wrote there (the caption, for printing)
+    assert ws[f"F{baris - 1}"].value == kendali.teks_tombol(2)
+    assert ws[f"F{baris}"].value == kendali.teks_tombol(3)
     assert ws[f"G{baris - 1}"].value == ws[f"G{baris + 1}"].value == kendali.BELUM
     assert ws[f"H{baris - 1}"].value is None and ws[f"H{baris + 1}"].value is None
 

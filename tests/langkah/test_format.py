@@ -120,7 +120,9 @@ def test_a_format_per_bagian_as_the_contract_says(master: Path) -> None:
         # print setup
         assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
         assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0
-        assert ws.page_setup.fitToWidth in (None, 1)  # 1 is the default
+        # two pages wide at 8 pt or more rather than one at 5 pt, the code on each page
+        # (the scale itself: tests/bangun/test_kendali_cetak.py)
+        assert ws.page_setup.fitToWidth == 2 and ws.print_title_cols == "$A:$A"
         assert ws.print_title_rows == f"${judul}:${judul}" and ws.freeze_panes == f"A{judul + 1}"
         assert ws.column_dimensions["C"].width > 20
         # the stamp twice: hidden sheet and custom properties, the same values
