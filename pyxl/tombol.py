@@ -13,11 +13,40 @@ step succeeds (`pyxl.buku.excel` holds the writes until the save), so it is left
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
-import xlwings as xw
-
 BERKAS_GALAT = "pyxl-galat.log"
+
+_OPSIONAL = ("numpy", "pandas", "polars")
+"""What xlwings imports if it can and does without: pandas and numpy alone take longer to
+import than everything else a click does before its first message."""
+
+
+def _impor_xlwings() -> Any:
+    """xlwings, imported with its optional libraries unavailable.
+
+    xlwings decides once, at import, whether numpy and pandas exist (`try: import pandas`).
+    Without them it converts plain Python values only, which is all pyxl hands it
+    (`pyxl.buku.excel` turns numpy and pandas scalars into plain ones before writing), so
+    the user sees the status message before any of them loads; the steps that need them
+    import them afterwards as usual. Where they are already loaded (tests, a long-lived
+    process) nothing is hidden."""
+    if "xlwings" in sys.modules:
+        return sys.modules["xlwings"]
+    disembunyikan = [m for m in _OPSIONAL if m not in sys.modules]
+    for m in disembunyikan:
+        sys.modules[m] = None  # type: ignore[assignment]  # makes `import m` raise ImportError
+    try:
+        import xlwings
+    finally:
+        for m in disembunyikan:
+            if sys.modules.get(m, 0) is None:
+                del sys.modules[m]
+    return xlwings
+
+
+xw = _impor_xlwings()
 
 
 def _jalankan(nama: str, **opsi: Any) -> None:
@@ -91,6 +120,7 @@ def perbarui() -> None:
 
     book = xw.Book.caller()
     umpan = UmpanExcel(book)
+    umpan.status("pyxl: perbarui dimulai …")  # as every button: told before the imports
     try:
         from pyxl.bangun.periksa import periksa_berkas_master
         from pyxl.buku.struktur import dari_pyxl_lebih_baru, kekurangan, pesan_perbarui

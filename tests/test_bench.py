@@ -56,3 +56,53 @@ def test_tombol_sampai_pesan_pertama_hanya_memuat_pyxl() -> None:
     assert "pyxl.tombol" in setelah and "pyxl.jalan.umpan" in setelah
     assert {m.split(".")[0] for m in setelah} == {"pyxl"}, setelah
     assert not set(setelah) & {"pyxl.jalan.proses", "pyxl.buku.xlsm", "pyxl.inti.capaian"}
+
+
+@pytest.mark.parametrize("nama", ["analisis", "dokumen", "himpun", "perbarui"])
+def test_tombol_tanpa_pandas_numpy_sampai_pesan_pertama(nama: str) -> None:
+    """A real button function, from a fresh process to its first status message
+    (`python -X importtime`): neither pandas nor numpy is imported before it; they are
+    still importable after."""
+    import subprocess
+    import sys
+
+    kode = bench.SAMPAI_PESAN.format(nama=nama)
+    keluar = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", kode], capture_output=True, text=True, check=True
+    )
+    assert keluar.stdout.strip() == "[]"
+    baris = keluar.stderr.splitlines()
+    pesan = next(i for i, b in enumerate(baris) if b.startswith("#PESAN"))
+    assert f"pyxl: {nama} dimulai" in baris[pesan]
+    sebelum = {b.split("|")[-1].strip() for b in baris[:pesan] if b.startswith("import time:")}
+    assert "xlwings" in sebelum and "pyxl.jalan.umpan" in sebelum
+    # xlwings' attempts show as bare `numpy`/`pandas` lines that loaded nothing (ImportError,
+    # microseconds); a real import loads their submodules, and would stay in sys.modules
+    assert not {m for m in sebelum if m.startswith(("numpy.", "pandas.", "polars."))}
+    for b in baris[:pesan]:
+        if b.split("|")[-1].strip() in ("numpy", "pandas", "polars"):
+            assert int(b.split("|")[1]) < 1000, b
+
+
+def test_xlwings_tanpa_pandas_numpy_tetap_menulis_nilai_polos() -> None:
+    """xlwings imported as the buttons import it converts the lists pyxl writes, and the
+    steps can import pandas and numpy afterwards."""
+    import subprocess
+    import sys
+
+    kode = (
+        "import pyxl.tombol as t, datetime as d\n"
+        "from xlwings import conversion\n"
+        "assert conversion.pd is None and conversion.np is None\n"
+        "import pandas, numpy\n"
+        "from pyxl.buku.excel import _aman\n"
+        "nilai = [[_aman(v) for v in (numpy.float64(1.5), numpy.int64(2), pandas.NaT,"
+        " pandas.Timestamp('2026-01-02'), float('nan'), '=1', 'a', d.date(2026, 1, 3))]]\n"
+        "assert nilai == [[1.5, 2, None, d.datetime(2026, 1, 2), None, \"'=1\", 'a',"
+        " d.date(2026, 1, 3)]], nilai\n"
+        "assert all(type(v) in (float, int, str, d.datetime, d.date, type(None))"
+        " for v in nilai[0])\n"
+        "print('ok')\n"
+    )
+    keluar = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True)
+    assert keluar.stdout.strip() == "ok", keluar.stderr

@@ -11,18 +11,42 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Collection, Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from pyxl.inti.sel import perlu_awalan_teks
 
+_POLOS = (str, int, float, bool, datetime, date)
+
+
+def _polos(v: Any) -> Any:
+    """`v` as a plain Python value: None, str, int, float, bool, datetime or date.
+
+    The buttons import xlwings without numpy and pandas (`pyxl.tombol`), so xlwings converts
+    plain values only: a numpy number or a pandas timestamp from a step's computation, or a
+    NaN it would once have blanked, becomes its plain equivalent here."""
+    if v is None or type(v) in _POLOS:
+        return None if type(v) is float and v != v else v
+    if v != v:  # NaN of any type, pandas' NaT
+        return None
+    if hasattr(v, "to_pydatetime"):  # pandas Timestamp
+        return v.to_pydatetime()
+    if hasattr(v, "item"):  # numpy scalar
+        return v.item()
+    if isinstance(v, float):
+        return float(v)
+    return v
+
 
 def _aman(v: Any) -> Any:
-    """Text Excel would parse (formula, number, date) gets the apostrophe prefix: stays text.
+    """A plain value (`_polos`); text Excel would parse (formula, number, date) gets the
+    apostrophe prefix: stays text.
 
     Excel takes a leading apostrophe as "this is text" and does not store it, so
     `=HYPERLINK(…)` from a returned format is written as the text it was, never a formula.
     Leading spaces do not hide a formula or a number."""
+    v = _polos(v)
     if isinstance(v, str) and (perlu_awalan_teks(v) or perlu_awalan_teks(v.lstrip())):
         return "'" + v
     return v
