@@ -38,44 +38,160 @@ _PARAGRAF = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
 
 
 def _templat(path: Path) -> Any:
-    """A docxtpl template with two passes made proportional to the document's size.
+    """A docxtpl template whose rendering costs in proportion to the document's size.
 
-    The 'listing' pass (tabs, line and page breaks inside values) runs only on paragraphs
-    that contain such a character: docxtpl runs it over every run of the document (2.2 s of
-    7.9 s at 6,400 indicators), and it rewrites each paragraph on its own, so the result is
-    the same. The rendered body replaces the template's by one parse (see `map_tree`)."""
+    At 6,400 indicators docxtpl spent most of its time outside the template itself; each pass
+    below gives the XML docxtpl's own would:
+
+    - the 'listing' pass (tabs, line and page breaks inside values) runs only on paragraphs
+      that contain such a character, not over every run of the document;
+    - the line breaks docxtpl puts before each paragraph (so that Jinja errors name a line)
+      are removed by plain replacement, not a regular expression with a template;
+    - the rendered body is parsed once, as the whole document (`fix_tables`), instead of
+      parsed, serialized and parsed again, and lxml does not rebind every node of a body
+      moved between trees;
+    - the table walk that fixes column grids runs only when it can change something
+      (`_ubah_kolom`): never on the templates pyxl ships."""
     from docxtpl import DocxTemplate
 
     class _Templat(DocxTemplate):
         def resolve_listing(self, xml: str) -> str:
-            def satu(m: re.Match[str]) -> str:
-                p = m.group(0)
-                return (
-                    super(_Templat, self).resolve_listing(p)
-                    if any(c in p for c in _KARAKTER_DAFTAR)
-                    else p
+            return _daftar(xml, super().resolve_listing)
+
+        def render_xml_part(
+            self, src_xml: str, part: Any, context: Any, jinja_env: Any = None
+        ) -> str:
+            # docxtpl's, with the regular expression over the whole output a replace
+            from jinja2 import Template, TemplateError
+
+            src_xml = _AWAL_PARAGRAF.sub(r"\n<w:p\1", src_xml)  # the template: small
+            try:
+                self.current_rendering_part = part
+                template = jinja_env.from_string(src_xml) if jinja_env else Template(src_xml)
+                dst_xml = template.render(context)
+            except TemplateError as exc:
+                if getattr(exc, "lineno", None) is not None:
+                    baris = max(exc.lineno - 4, 0)  # type: ignore[attr-defined]
+                    exc.docx_context = [  # type: ignore[attr-defined]
+                        re.sub(r"<[^>]+>", "", x) for x in src_xml.splitlines()[baris : baris + 7]
+                    ]
+                raise
+            # every "\n<w:p" is one inserted above: Word XML has no line breaks between
+            # tags, and text from the context is escaped
+            dst_xml = dst_xml.replace("\n<w:p", "<w:p")
+            if "{_" in dst_xml or "_}" in dst_xml:
+                dst_xml = (
+                    dst_xml.replace("{_{", "{{")
+                    .replace("}_}", "}}")
+                    .replace("{_%", "{%")
+                    .replace("%_}", "%}")
                 )
+            return self.resolve_listing(dst_xml)
 
-            if not any(c in xml for c in _KARAKTER_DAFTAR):
-                return xml
-            return _PARAGRAF.sub(satu, xml)
+        def build_xml(self, context: Any, jinja_env: Any = None) -> str:
+            self._ubah_kolom = _ubah_kolom(self.get_xml(), super().fix_tables)
+            return str(super().build_xml(context, jinja_env))
 
-        def map_tree(self, tree: Any) -> None:
-            # docxtpl moves the rendered body into the template's document; lxml then walks
-            # every node to rebind it (2.6 s for a 6,400-indicator document). Parsing the
-            # whole document once and swapping the part's root gives the same XML.
+        def fix_tables(self, xml: str) -> Any:
             from docx.oxml.parser import parse_xml
             from lxml import etree
 
+            if self._ubah_kolom:
+                self._akar = None
+                return super().fix_tables(xml)
             akar = etree.tostring(self.docx._element, encoding="unicode")
             awal, akhir = akar.index("<w:body"), akar.rindex("</w:body>") + len("</w:body>")
-            baru = parse_xml(akar[:awal] + etree.tostring(tree, encoding="unicode") + akar[akhir:])
+            try:
+                baru = parse_xml(akar[:awal] + xml + akar[akhir:])
+            except etree.XMLSyntaxError:  # docxtpl's lenient parse, then the usual way
+                self._akar = None
+                return super().fix_tables(xml)
+            self._akar = baru
+            return baru
+
+        def fix_docpr_ids(self, tree: Any) -> None:
+            # docxtpl's, in the same document order; python-docx's elements (a whole
+            # document parsed by `fix_tables`) take no `namespaces` in `xpath`
+            from docx.oxml.ns import qn
+
+            for elt in tree.iter(qn("wp:docPr")):
+                self.docx_ids_index += 1
+                elt.attrib["id"] = str(self.docx_ids_index)
+
+        def map_tree(self, tree: Any) -> None:
+            from docx.oxml.parser import parse_xml
+            from lxml import etree
+
+            baru = self._akar
+            if baru is None:  # parsed on its own: the body into a whole-document parse
+                akar = etree.tostring(self.docx._element, encoding="unicode")
+                awal = akar.index("<w:body")
+                akhir = akar.rindex("</w:body>") + len("</w:body>")
+                teks = akar[:awal] + etree.tostring(tree, encoding="unicode") + akar[akhir:]
+                baru = parse_xml(teks)
             self.docx._part._element = baru
             self.docx._element = baru
 
     doc = _Templat(str(path))
     _muat(doc, path)
     return doc
+
+
+_KOLOM = re.compile(r"(\{%|\{\{)-?\s*(tc\s|colspan\s|hm\s)")
+"""docxtpl's tags that change how many cells a row has: a column loop, a span, a merge."""
+
+
+def _ubah_kolom(xml: str, fix_tables: Callable[[str], Any]) -> bool:
+    """Whether docxtpl's table walk (`fix_tables`, which matches each table's column grid to
+    its widest row) can change the rendered body of template body `xml`: when a tag changes
+    how many cells a row has, or when the template's own grid is already off (the walk on
+    the template, small, then changes it). Row loops copy whole rows and change neither."""
+    from lxml import etree
+
+    if _KOLOM.search(xml):
+        return True
+    # `xml` is the serialized template body: the walk's tree serializes back to it unchanged
+    return bool(etree.tostring(fix_tables(xml), encoding="unicode") != xml)
+
+
+_AWAL_PARAGRAF = re.compile(r"<w:p([ >])")
+
+
+def _posisi(teks: str, karakter: tuple[str, ...]) -> list[int]:
+    """Where each of `karakter` occurs in `teks` (`str.find` scans tens of megabytes in
+    milliseconds; a regular expression's character class takes a third of a second)."""
+    tempat = []
+    for c in karakter:
+        i = teks.find(c)
+        while i >= 0:
+            tempat.append(i)
+            i = teks.find(c, i + 1)
+    return tempat
+
+
+def _daftar(xml: str, resolve: Callable[[str], str]) -> str:
+    """`resolve` (docxtpl's listing pass) on each paragraph of `xml` holding a tab, line or
+    page break, found from those characters; the paragraphs are the ones docxtpl's own
+    pattern would match (it rewrites each on its own), so the XML is the same.
+
+    Every `</w:p>` is the end of one of that pattern's matches or lies between two, so the
+    match holding a character is the first one found from the last `</w:p>` before it."""
+    tempat = sorted(_posisi(xml, _KARAKTER_DAFTAR))
+    if not tempat:
+        return xml
+    potongan: list[str] = []
+    ujung = 0
+    for k in tempat:
+        if k < ujung:
+            continue  # in the paragraph just rewritten
+        dari = max(ujung, xml.rfind("</w:p>", 0, k) + len("</w:p>"))
+        m = _PARAGRAF.search(xml, dari)
+        if m is None or not m.start() <= k < m.end():
+            continue  # outside every paragraph: docxtpl leaves it too
+        potongan += [xml[ujung : m.start()], resolve(m.group(0))]
+        ujung = m.end()
+    potongan.append(xml[ujung:])
+    return "".join(potongan)
 
 
 def _muat(doc: Any, path: Path) -> None:
@@ -105,7 +221,27 @@ def lingkungan() -> Any:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    class _Lingkungan(SandboxedEnvironment):
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            # `i.nama` on a context dict: the sandbox tries a Python attribute first (an
+            # exception when there is none), then the key; on a `_Ketat` it then checks the
+            # value is safe. For a key that is no attribute of a dict that is the key's value
+            # (a 6,400-indicator Dokumen IKU makes 240,000 such lookups); anything else takes
+            # the sandbox's own way.
+            if type(obj) is dict and attribute not in _ATRIBUT_KETAT and attribute in obj:
+                return obj[attribute]
+            if (
+                type(obj) is _Ketat
+                and attribute in obj
+                and attribute not in _ATRIBUT_KETAT
+                and not attribute.startswith("_")
+            ):
+                nilai = obj[attribute]
+                if type(nilai) in _NILAI_POLOS:
+                    return nilai
+            return super().getattr(obj, attribute)
+
+    return _Lingkungan(undefined=StrictUndefined, autoescape=True)
 
 
 def _tidak_aman(exc: Exception) -> bool:
@@ -281,6 +417,10 @@ class _Ketat(dict[str, Any]):
         from jinja2 import StrictUndefined
 
         return StrictUndefined(hint=f"variabel '{nama}' tidak ada di konteks templat")
+
+
+_ATRIBUT_KETAT = frozenset(dir(_Ketat))
+_NILAI_POLOS = (str, int, float, bool, type(None), list, _Ketat)
 
 
 def ketat(nilai: Any) -> Any:

@@ -265,3 +265,81 @@ def test_a_variable_the_sample_lacks_is_unknown(tmp_path: Path) -> None:
         "variabel tidak dikenal: catatan_baru (salah ketik?)"
     ]
     assert periksa_templat(tpl, {"kop": {"pemda": "X"}, "catatan_baru": "y"}) == []
+
+
+# --------------------------------------------------------------- the same XML as docxtpl
+
+
+def _dengan_tab_dan_baris(nilai: Any) -> Any:
+    """Every text of a context with a tab and a line break in it (docxtpl's listing pass)."""
+    if isinstance(nilai, dict):
+        return {k: _dengan_tab_dan_baris(v) for k, v in nilai.items()}
+    if isinstance(nilai, list):
+        return [_dengan_tab_dan_baris(v) for v in nilai]
+    return f"{nilai}\tsatu\ndua" if isinstance(nilai, str) and nilai else nilai
+
+
+def _bagian(doc: Any) -> dict[str, bytes]:
+    """Every XML part of a rendered document, canonical (namespace declarations where
+    they are used), and the other parts as they are."""
+    from lxml import etree
+
+    hasil = {}
+    for part in doc.docx.part.package.iter_parts():
+        blob = part.blob
+        if part.content_type.endswith("xml"):
+            blob = etree.tostring(etree.fromstring(blob), method="c14n")
+        hasil[str(part.partname)] = blob
+    return hasil
+
+
+def _docxtpl_saja(jalur: Path, konteks: dict[str, Any]) -> dict[str, bytes]:
+    """docxtpl as it is, in the sandbox pyxl renders in, its body parsed as python-docx
+    parses a document."""
+    from docx.oxml.parser import parse_xml
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+    from lxml import etree
+
+    doc = DocxTemplate(str(jalur))
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    doc.render(konteks, jinja_env=env, autoescape=True)
+    akar = parse_xml(etree.tostring(doc.docx.element))
+    doc.docx._part._element = doc.docx._element = akar
+    return _bagian(doc)
+
+
+@pytest.mark.parametrize("nama", templat.NAMA_TEMPLAT)
+@pytest.mark.parametrize("ubah", [False, True], ids=["contoh", "tab-baris"])
+def test_rendering_gives_the_xml_docxtpl_gives(nama: str, ubah: bool) -> None:
+    """The passes `pyxl.dokumen.word` makes proportional to the document (listing, one
+    parse, the table walk only where it changes something, the context lookups) leave every
+    part of every template's document as docxtpl itself renders it."""
+    from pyxl.dokumen.word import _templat, lingkungan
+
+    jalur = templat.FOLDER_BAWAAN / nama
+    konteks = templat.contoh_konteks(nama)
+    if ubah:
+        konteks = _dengan_tab_dan_baris(konteks)
+    doc = _templat(jalur)
+    doc.render(konteks, jinja_env=lingkungan(), autoescape=True)
+    assert _bagian(doc) == _docxtpl_saja(jalur, konteks)
+
+
+def test_a_column_loop_still_gets_its_grid_fixed(tmp_path: Path) -> None:
+    """A template whose rows get their cells from a loop (`{%tc`) is walked as docxtpl
+    walks it: the grid has as many columns as the widest row."""
+    from pyxl.dokumen.word import _templat, lingkungan
+
+    d = docx.Document()
+    t = d.add_table(rows=1, cols=3)
+    t.cell(0, 0).text = "{%tc for k in kolom %}"
+    t.cell(0, 1).text = "{{ k }}"
+    t.cell(0, 2).text = "{%tc endfor %}"
+    jalur = tmp_path / "kolom.docx"
+    d.save(str(jalur))
+    konteks = {"kolom": ["a", "b", "c", "d", "e"]}
+    doc = _templat(jalur)
+    doc.render(konteks, jinja_env=lingkungan(), autoescape=True)
+    assert _bagian(doc) == _docxtpl_saja(jalur, konteks)
+    assert len(doc.docx.element.body.findall(".//" + docx.oxml.ns.qn("w:gridCol"))) == 5
