@@ -570,3 +570,75 @@ def test_misuse_is_refused(salinan: Path) -> None:
         buku.tulis(skema.VALIDASI, 2, 1, [[object()]])
     with pytest.raises(BukuError, match="tidak ditemukan"):
         BukuZip(salinan.with_name("hilang.xlsm"))
+
+
+# ------------------------------------------- rows written as blocks, cells as _isi makes them
+
+_NS_UTAMA = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_GAYA_KECIL = (
+    f'<styleSheet xmlns="{_NS_UTAMA}"><numFmts count="1"><numFmt numFmtId="164" '
+    'formatCode="0.0"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/>'
+    '<xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>'
+).encode()
+_LEMBAR_CAMPUR = (
+    f'<worksheet xmlns="{_NS_UTAMA}" xmlns:x14ac="urn:x14ac"><dimension ref="A1:F9"/>'
+    '<cols><col min="3" max="3" style="2"/></cols><sheetData>'
+    '<row r="1" spans="1:6"><c r="A1" s="1"><v>45000</v></c><c r="B1" t="inlineStr"><is><t>'
+    'lama</t></is></c><c r="D1" s="2"><f>A1*2</f><v>90000</v></c><c r="F1" t="b"><v>1</v></c>'
+    '</row><row r="3" s="2" customFormat="1"><c r="B3" s="0" t="s" cm="1"><v>0</v></c>'
+    '<c r="C3" ph="1"><v>3</v></c><c s="2" r="E3"><v>5</v></c></row>'
+    '<row r="4"><c r="A4"><f t="shared" ref="A4:A6" si="0">B4+1</f><v>1</v></c></row>'
+    '<row r="5"><c r="A5"><f t="shared" si="0"/><v>2</v></c></row>'
+    '<row r="6"><c r="A6"><f t="shared" si="0"/><v>3</v></c>'
+    '<c r="B6"><v>1</v><extLst><ext uri="x"/></extLst></c></row>'
+    '<row r="7" spans="1:8" ht="20" customHeight="1"><c r="A7" s="0"><v>1</v></c><c r="B7" '
+    't="inlineStr"><is><t>x</t></is></c></row><row r="8" spans="2:3"><c r="B8"><v>1</v></c>'
+    '<c r="C8" s="2" t="str"><v>y</v></c></row>'
+    '<row r="9"><c r="A9"><v>9</v></c></row></sheetData>'
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+    "</worksheet>"
+).encode()
+
+
+@pytest.mark.parametrize("kosong_dari", [None, 4])
+def test_block_writes_give_the_xml_of_cell_by_cell_writes(kosong_dari: int | None) -> None:
+    """Rows new, old and rewritten whole, cells new, plain, with a formula, a shared
+    formula's master, an extension, extra attributes or no reference first; text that needs
+    escaping, dates, booleans, formats, empties: the sheet and styles come out byte for byte
+    as writing each cell on its own (`_Bedah._isi`) made them."""
+    from pyxl.buku import xlsm
+
+    tulis: dict[tuple[int, int], tuple[Any, str | None]] = {}
+    nilai = [
+        "a & b < c > d\r\n\te",
+        "=SUM(A1)",
+        "_x0041_ teks",
+        1.5,
+        -2,
+        True,
+        False,
+        None,
+        date(2026, 3, 1),
+        datetime(2026, 3, 1, 8, 30),
+        time(7, 15),
+        1e-300,
+        12345678901234567890,
+    ]
+    for r in (1, 2, 3, 4, 5, 6, 7, 8, 10, 12):
+        for k in (1, 2, 3, 4, 5, 6, 8) if r != 8 else (2, 3):
+            v = nilai[(r * 7 + k) % len(nilai)]
+            tulis[(r, k)] = (v, "0.00" if k == 8 else ("0.0" if (r + k) % 5 == 0 else None))
+
+    def bedah(per_sel: bool) -> tuple[bytes, bytes]:
+        gaya = xlsm._Gaya(_GAYA_KECIL)
+        b = xlsm._Bedah(_LEMBAR_CAMPUR, gaya, tahun1904=False)
+        if per_sel:
+            b._isi_blok = lambda daftar: [b._isi(r, k, v, f) for (r, k), (v, f) in daftar]  # type: ignore[method-assign]
+        lembar = xlsm._Lembar("xl/worksheets/sheet1.xml", [], dict(tulis), kosong_dari)
+        return b.jalankan(lembar), etree.tostring(gaya.root)
+
+    from lxml import etree
+
+    blok, per_sel = bedah(False), bedah(True)
+    assert blok == per_sel
+    assert b'<c r="H12" s="' in blok[0] and b"&amp; b &lt; c &gt; d&#13;" in blok[0]
