@@ -151,6 +151,8 @@ def nama_berkas(tahun: int, versi: int, final: bool = False) -> str:
 
 def _kanonik(v: Any) -> Any:
     """A cell as the digest sees it: numbers to Excel's 15 digits, text stripped, '' as None."""
+    if type(v) is str:  # most cells: checked first (a digest reads every cell of the master)
+        return v.strip() or None
     if v is None or isinstance(v, bool):
         return v
     if isinstance(v, int | float):
