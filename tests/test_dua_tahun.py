@@ -324,6 +324,9 @@ def test_two_years_with_a_reorganisation_in_between(
     teks, tabel = _teks_docx(dok)
     assert "LAPORAN CAPAIAN KINERJA TAHUN 2027" in teks
     assert "membandingkan realisasi Tahun 2027 dengan realisasi Tahun 2026" in teks
+    # a Setda IKU supported by the retired PBJ counts without it, and says so
+    pbj = [c for r in tabel for c in r if "IKU-PBJ-01 (Bagian sudah dihapus, tidak dihitung)" in c]
+    assert pbj, "the retired Bagian's indicator is named, not silently dropped"
     judul = ["No", "Indikator Kinerja", "Realisasi 2026", "Realisasi 2027", "Perubahan"]
     awal = next(i for i, r in enumerate(tabel) if r[:5] == judul)
     baris_dok = {}
@@ -354,11 +357,12 @@ def test_two_years_with_a_reorganisation_in_between(
         "disposisi_2027_001.docx",
         "surat_pengantar_2_2028.docx",
         "undangan_rapat_1_2028.docx",
+        "undangan_rapat_1_2028.pdf",  # as e-mailed
     ]
     surat26 = [
         n for n in arsip26 if n.startswith(("undangan_rapat", "surat_pengantar", "disposisi"))
     ]
-    assert len(surat26) == 3 and not set(surat26) & set(arsip27)
+    assert len(surat26) == 4 and not set(surat26) & set(arsip27)
     assert not [n for n in arsip27 if "2026" in n]
     assert not _sha(k27 / skema.FOLDER_ARSIP) & _sha(k26 / skema.FOLDER_ARSIP)
     register = baris_sheet(m27, skema.REGISTER_SURAT)

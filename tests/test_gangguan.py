@@ -456,8 +456,9 @@ def konsisten(
     if selesai:
         assert "Dicadangkan" not in status.values()
         for p in dokumen.iterdir():
-            if RE_SURAT.match(p.name):
-                assert berkas.get(p.name) == "Terbit", f"surat yatim: {p.name}"
+            if RE_SURAT.match(p.name):  # a letter's PDF belongs to its .docx
+                asal = p.with_suffix(".docx").name if p.suffix == ".pdf" else p.name
+                assert berkas.get(asal) == "Terbit", f"surat yatim: {p.name}"
         assert {p.name for p in kirim.glob("*.eml")} == draf, "draf yatim di kirim/"
         sisa = [
             p.relative_to(kerja).as_posix()

@@ -84,7 +84,10 @@ class BukuExcel:
         from pyxl.inti.pindai import format_persen
 
         lembar = self.book.sheets[sheet]
-        return {s for s in calon if format_persen(str(lembar.range(s).number_format or ""))}
+        try:
+            return {s for s in calon if format_persen(str(lembar.range(s).number_format or ""))}
+        except NotImplementedError:  # an engine that cannot read formats (xlwings Server)
+            return set()
 
     def tersembunyi(self) -> set[str]:
         hasil = {s.name for s in self.book.sheets if not s.visible}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from statistics import fmean
 from typing import Any
 
+from pyxl.buku.daftar import baca_bagian
 from pyxl.buku.port import Baris, Buku
 from pyxl.buku.tabel import baca_tabel
 from pyxl.dokumen.nilai import bil, teks
@@ -38,8 +39,26 @@ class IkuSetda:
     jumlah: int = 0
 
 
-def _cari(rujukan: str, analisis: list[Baris], baris: int) -> Baris:
-    """The `Analisis` row a reference names ('IKU-TAPEM-01' or 'TAPEM/IKU-01')."""
+def _pensiun(buku: Buku) -> dict[str, str]:
+    """Kode IKU -> code of the retired Bagian whose kept (hidden) sheet holds it: such an
+    indicator no longer reports, so a Setda IKU counts without it (and says so)."""
+    aktif = {b.kode for b in baca_bagian(buku)}
+    hasil: dict[str, str] = {}
+    if skema.RIWAYAT_BAGIAN not in buku.nama_sheet():
+        return hasil
+    for r in baca_tabel(buku, skema.RIWAYAT_BAGIAN):
+        kode = sebagai_teks(r["Kode"])
+        if sebagai_teks(r["Perubahan"]) != "Hapus" or kode in aktif:
+            continue
+        if kode in buku.nama_sheet():
+            for i in baca_tabel(buku, kode, skema.KOLOM_INDIKATOR):
+                hasil[sebagai_teks(i["Kode IKU"]).upper()] = kode
+    return hasil
+
+
+def _cari(rujukan: str, analisis: list[Baris], baris: int, pensiun: dict[str, str]) -> Baris | str:
+    """The `Analisis` row a reference names ('IKU-TAPEM-01' or 'TAPEM/IKU-01'), or the code of
+    the retired Bagian that held it."""
     bagian, _, kode = rujukan.rpartition("/")
     cocok = [
         r
@@ -49,6 +68,8 @@ def _cari(rujukan: str, analisis: list[Baris], baris: int) -> Baris:
     ]
     if len(cocok) == 1:
         return cocok[0]
+    if not cocok and kode.strip().upper() in pensiun:
+        return pensiun[kode.strip().upper()]
     alasan = "tidak ada di sheet Analisis" if not cocok else "dipakai lebih dari satu Bagian"
     contoh = "" if not cocok else " (tulis KODE BAGIAN/Kode IKU, misalnya TAPEM/IKU-01)"
     raise IsianError(
@@ -61,11 +82,14 @@ def susun(buku: Buku, analisis: list[Baris], kategori: Callable[[float | None], 
     """The Setda's IKU from sheet `IKU Setda` and the analysed Bagian indicators."""
     hasil = IkuSetda()
     capaian: list[float] = []
+    pensiun = _pensiun(buku)
     for r in baca_tabel(buku, skema.IKU_SETDA):
         rujukan = [x.strip() for x in sebagai_teks(r["Indikator Bagian"]).split(";") if x.strip()]
         if not sebagai_teks(r["Indikator Kinerja Utama"]):
             continue
-        pendukung = [_cari(x, analisis, r["_baris"]) for x in rujukan]
+        ditemukan = [_cari(x, analisis, r["_baris"], pensiun) for x in rujukan]
+        pendukung = [p for p in ditemukan if not isinstance(p, str)]
+        lepas = [x for x, p in zip(rujukan, ditemukan, strict=True) if isinstance(p, str)]
         nilai = [x for p in pendukung if (x := bil(p["Capaian Dinilai (%)"])) is not None]
         rata = fmean(nilai) if nilai else None
         if rata is not None:
@@ -79,7 +103,13 @@ def susun(buku: Buku, analisis: list[Baris], kategori: Callable[[float | None], 
                 "no": str(hasil.jumlah),
                 "kode": teks(r["Kode"]),
                 "nama": teks(r["Indikator Kinerja Utama"]),
-                "pendukung": ", ".join(sebagai_teks(p["Kode IKU"]) for p in pendukung) or "-",
+                "pendukung": ", ".join(
+                    [
+                        *(sebagai_teks(p["Kode IKU"]) for p in pendukung),
+                        *(f"{x} (Bagian sudah dihapus, tidak dihitung)" for x in lepas),
+                    ]
+                )
+                or "-",
                 "jumlah": f"{len(nilai)} dari {len(pendukung)}",
                 "capaian": indo.persen(rata),
                 "kategori": kategori(rata),

@@ -222,7 +222,8 @@ def _angka(
         pecahan = p & (np.abs(x) > 0) & (np.abs(x) <= 1) & (a >= 10)
     for j in np.flatnonzero(pecahan):
         catatan.setdefault(int(j), baca(float(x[j]), acuan=float(a[j]), satuan_persen=True).catatan)
-    x = np.where(np.isinf(x), np.nan, x)
+    rusak = rusak | np.isinf(x)  # an infinity in a cell is not a number (as `baca` says)
+    x = np.where(rusak, np.nan, x)
     return _Kolom(x, np.isnan(x) & ~rusak, rusak, catatan)
 
 

@@ -44,6 +44,8 @@ from pyxl.pasang.diagnosa import GAGAL, OK, periksa
 from remote import aksi, buku_remote
 
 RILIS = AKAR / "tests" / "data" / "rilis"
+KODE_UNDANGAN = "Kode Klasifikasi Undangan"
+
 SHA_MASTER = {
     "a97ff19": "dc14499009d21e04cf3dfa2a1b19c3786b4df5c21dd30f711dd060f2749a2548",
     "09af2a7": "cbdae946c406942fc1b07b17f9cf9f58a273723922ad7579ace2b8cdc31bb236",
@@ -154,7 +156,11 @@ def _semua_isian_tetap(lama: dict[str, list[list[Any]]], baru: dict[str, list[li
     for sheet, n in JUMLAH_BARIS.items():
         assert len(_baris(baru, sheet)) == n, sheet
     peng_lama, peng_baru = _kunci(lama, skema.PENGATURAN), _kunci(baru, skema.PENGATURAN)
-    assert {k: peng_baru.get(k) for k in peng_lama} == peng_lama
+    # version 6 moves the undangan from 000.1.5 (rapat pimpinan) to AKIP, said in its summary
+    harap = peng_lama | (
+        {KODE_UNDANGAN: "000.8.6.3"} if peng_lama.get(KODE_UNDANGAN) == "000.1.5" else {}
+    )
+    assert {k: peng_baru.get(k) for k in peng_lama} == harap
     assert peng_lama["Tahun"] in (2026, "2026")
     sis_lama, sis_baru = _kunci(lama, skema.SISTEM), _kunci(baru, skema.SISTEM)
     assert len(str(sis_lama[KUNCI_RAHASIA])) == 64
@@ -453,7 +459,7 @@ def test_every_sop_step_and_a_button_run_on_the_upgraded_master(
     )
     register = _baris(_isi(master), skema.REGISTER_SURAT)
     assert len(register) == n[skema.REGISTER_SURAT] + 1
-    assert register[-1]["Nomor Surat"] == f"000.1.5/2/I.10-WK/{th}", "numbering continues"
+    assert register[-1]["Nomor Surat"] == f"000.8.6.3/2/I.10-WK/{th}", "numbering continues"
     _ada(rilis, skema.FOLDER_DOKUMEN, register[-1]["Berkas"])
 
     _jalan(master, "rapat")

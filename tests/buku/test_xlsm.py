@@ -239,8 +239,11 @@ def test_vba_buttons_and_chart_survive(asli: Path, hasil: dict[str, Any]) -> Non
     with zipfile.ZipFile(berkas) as z, zipfile.ZipFile(asli) as a:
         for nama in ("xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/vbaProject.bin"):
             assert z.read(nama) == a.read(nama), nama
-        rekap = z.read("xl/worksheets/_rels/sheet18.xml.rels")
-        assert b"drawing1.xml" in rekap and b"<drawing r:id=" in z.read("xl/worksheets/sheet18.xml")
+        n = openpyxl.load_workbook(berkas, read_only=True).sheetnames.index(skema.REKAP) + 1
+        rekap = z.read(f"xl/worksheets/_rels/sheet{n}.xml.rels")  # the builder's part names
+        assert b"drawing1.xml" in rekap and b"<drawing r:id=" in z.read(
+            f"xl/worksheets/sheet{n}.xml"
+        )
     tombol_terhubung(berkas)
 
 

@@ -323,11 +323,8 @@ def test_kepala_bagian_nip_pangkat_email() -> None:
 
 def test_pejabat() -> None:
     p = sample.pejabat_contoh()
-    for jabatan in (
-        "Sekretaris Daerah",
-        "Asisten Administrasi Umum",
-        "Kepala Subbagian Perencanaan",
-    ):
+    assert p["Sekretaris Daerah"] and "NIP Sekretaris Daerah" not in p  # Pasal 44(3)
+    for jabatan in ("Asisten Administrasi Umum", "Kepala Subbagian Perencanaan"):
         assert p[jabatan]
         cek_nip(p[f"NIP {jabatan}"], p[f"Pangkat {jabatan}"])
     jft = p["Pejabat Fungsional"].split("; ")

@@ -12,6 +12,7 @@ from pyxl.buku.xlsm import BukuZip
 from pyxl.jalan.konteks import Hasil, Konteks, Pulihan, pengguna_sekarang
 from pyxl.jalan.umpan import UmpanKonsol
 from pyxl.kontrak import skema, status
+from pyxl.kontrak.pengaturan import PENGATURAN
 
 
 def _surel(langkah: int, kode: str, st: str) -> dict[str, object]:
@@ -109,7 +110,8 @@ def test_konteks_defaults_and_settings(master: Path, monkeypatch: pytest.MonkeyP
     assert ktx.pulihan == Pulihan()
     peng = ktx.pengaturan()
     assert peng.tahun() == 2026
-    assert peng.lokasi("Tahun") == "sheet Pengaturan sel B8"
+    baris = [s.kunci for s in PENGATURAN].index("Tahun") + 2  # header in row 1
+    assert peng.lokasi("Tahun") == f"sheet Pengaturan sel B{baris}"
 
 
 def test_hasil_defaults() -> None:

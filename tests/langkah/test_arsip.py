@@ -19,7 +19,7 @@ from pyxl.cli import main
 from pyxl.kontrak import skema
 
 TAHUN = "2026"
-IKU, UND = "000.8.6.3", "000.1.5"
+IKU = UND = "000.8.6.3"  # the undangan's subject is AKIP too (Permendagri 83/2022)
 LEDGER = ("Penerimaan_2026.xlsx", "Validasi_2026.xlsx", "Register_Surat_2026.xlsx")
 SUMBER = {  # pattern in dokumen/ -> classification folder
     "disposisi_*.docx": IKU,
@@ -27,6 +27,7 @@ SUMBER = {  # pattern in dokumen/ -> classification folder
     FINAL: IKU,
     PDF: IKU,
     "undangan_rapat_*.docx": UND,
+    "undangan_rapat_*.pdf": UND,  # the PDF the invitation e-mail carried
     "daftar_hadir_rapat_*.docx": UND,
     "notula_rapat_*.docx": UND,
 }

@@ -105,7 +105,7 @@ def test_without_a_converter_the_approval_is_recorded_without_pdf(
     keluar = capsys.readouterr().out
     assert "PDF tidak dibuat" in keluar and "soffice --headless --convert-to pdf" in keluar
     assert "Persetujuan tetap dicatat" in keluar
-    assert not list((master.parent / "dokumen").glob("*.pdf"))
+    assert not list((master.parent / "dokumen").glob("Dokumen_IKU*.pdf"))
     rec = baris_sheet(master, skema.DOKUMEN)[-1]
     assert rec["Status"] == "FINAL" and not rec["PDF"]
     assert rec["Disetujui Oleh"] == "Plh. Sekretaris Daerah"

@@ -118,8 +118,9 @@ def test_the_bundle_has_the_installer_the_workbook_and_instructions(paket: Path)
     with zipfile.ZipFile(awal / skema.NAMA_MASTER) as z:
         assert "xl/vbaProject.bin" in z.namelist()
     from pyxl.dokumen.templat import NAMA_TEMPLAT
+    from pyxl.surat.kop import LAMBANG
 
-    assert {p.name for p in (awal / "templates").iterdir()} == set(NAMA_TEMPLAT)
+    assert {p.name for p in (awal / "templates").iterdir()} == {*NAMA_TEMPLAT, LAMBANG}
     for bat in ("PASANG.bat", "HAPUS.bat"):
         isi = (paket / bat).read_bytes()
         assert b"\r\n" in isi and b"\n" not in isi.replace(b"\r\n", b""), "cmd.exe needs CRLF"
