@@ -707,7 +707,8 @@ def test_sheet_cells_never_lead_the_archive_outside(
     assert "'../luar.docx' bukan nama berkas di dalam folder kerja" in capsys.readouterr().out
     assert _luar(tmp_path, kerja) == luar
     salinan = [p for p in (kerja / skema.FOLDER_ARSIP).rglob("surat_lain*")]
-    assert [p.relative_to(kerja).parts[:3] for p in salinan] == [("arsip", "2026", "000.1.5")]
+    # a code that is not a folder name: filed under the undangan's code (AKIP, 000.8.6.3)
+    assert [p.relative_to(kerja).parts[:3] for p in salinan] == [("arsip", "2026", "000.8.6.3")]
     _atur(kerja, skema.PENGATURAN, {"Kode Klasifikasi Pengantar": "../../luar"})
     assert _pyxl(kerja, "arsip") == 1
     assert _luar(tmp_path, kerja) == luar
