@@ -122,6 +122,8 @@ def baca(
             return _KOSONG
         if not math.isfinite(x):
             return _tak_hingga()
+        if sel_persen and not math.isfinite(x * 100):
+            return _tak_hingga()
         if sel_persen:
             return Bacaan(
                 x * 100,
@@ -232,6 +234,8 @@ def _berkata(asli: str, b: Bacaan, kata: str) -> Bacaan:
     kunci = kunci if kunci in ("M", "T") else kunci.casefold()
     if kunci in _PENGALI:  # "2,5 juta", "2,5 juta buku"
         x, kata = x * _PENGALI[kunci], sisa.strip()
+        if not math.isfinite(x):
+            return _tak_hingga()
         if not kata:
             return Bacaan(x, TEBAKAN, f"'{asli}' dibaca {_tampil(x)}")
     if not re.search(r"[^\W\d_]", kata):

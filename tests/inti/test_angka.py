@@ -45,6 +45,8 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pyxl.inti.angka import (
     ANGKA,
@@ -321,3 +323,46 @@ def test_acuan_dan_satuan_persen() -> None:
     assert acuan("-", None) is None
     assert all(satuan_persen(s) for s in ["%", "persen", "Persen (%)", "PERSEN"])
     assert not any(satuan_persen(s) for s in ["orang", "dokumen", None, "indeks"])
+
+
+@pytest.mark.parametrize(
+    ("v", "opsi", "saran"),
+    [
+        ("1e308 juta", {}, "terlalu besar"),
+        ("-" + "9" * 305 + " M", {}, "terlalu besar"),
+        (1e308, {"sel_persen": True}, "terlalu besar"),
+        ("9" * 400 + " orang", {}, "tulis angka saja"),
+        ("Level " + "9" * 400, {}, "tulis angka saja"),
+    ],
+)
+def test_angka_yang_meluap_bukan_angka_dan_tidak_pernah_galat(
+    v: object, opsi: dict[str, bool], saran: str
+) -> None:
+    """A multiplier or a percent format that makes a number overflow is not a number, never
+    an exception (found by the fuzz test of step 6)."""
+    b = baca(v, **opsi)  # type: ignore[arg-type]
+    assert b.jenis == BUKAN and b.nilai is None and saran in b.catatan
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    v=st.one_of(
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.integers(),
+        st.text(max_size=40),
+        st.builds(
+            lambda x, w: f"{x} {w}",
+            st.floats(allow_nan=False),
+            st.sampled_from(["juta", "M", "T", "orang", "%", "*", "miliar"]),
+        ),
+    ),
+    acuan_=st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True)),
+    sel_persen=st.booleans(),
+    satuan_persen=st.booleans(),
+)
+def test_baca_tidak_pernah_galat(
+    v: object, acuan_: float | None, sel_persen: bool, satuan_persen: bool
+) -> None:
+    b = baca(v, acuan=acuan_, sel_persen=sel_persen, satuan_persen=satuan_persen)
+    assert b.nilai is None or math.isfinite(b.nilai)
+    assert (b.nilai is None) == (b.jenis in (BUKAN, KOSONG, TANPA_DATA))
