@@ -2,4 +2,5 @@ import sys
 
 from pyxl.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # a spawned worker imports this module again: it must not run
+    sys.exit(main())

@@ -51,6 +51,7 @@ from aiosmtpd.controller import Controller
 
 from conftest import sidik_folder
 from gangguan import Titik, pasang
+from pyxl.berkas import arsip_masuk
 from pyxl.berkas.kunci import NAMA_JURNAL, NAMA_KUNCI, Jurnal
 from pyxl.buku.tabel import baca_tabel
 from pyxl.buku.xlsm import BukuZip, buka
@@ -116,7 +117,7 @@ SEBELUM_GANTI = Titik("pyxl.buku.berkas:cadangkan")  # after the backup, before 
 DOKUMEN = Titik("docxtpl:DocxTemplate.save")
 PDF = Titik("shutil:move")
 FORMAT = Titik("pyxl.langkah.format:tulis_format", 3)
-ARSIP_MASUK = Titik("pyxl.langkah.himpun:arsipkan", 3)
+ARSIP_MASUK = Titik("pyxl.berkas.arsip_masuk:open", 1)  # the run's zip of received originals
 ARSIP_SALIN = Titik("pyxl.berkas.arsip:open", 3)
 MANIFEST = Titik("pyxl.berkas.tulis:open", 1, "MANIFEST")
 JURNAL_SUREL = Titik("pyxl.berkas.kunci:Jurnal.catat", 1, "surel")
@@ -237,6 +238,7 @@ PESAN = {
     _tempat(draf(1)): ["Draf email", PESAN_PENUH],
     _tempat(JURNAL_SUREL): [NAMA_JURNAL, PESAN_PENUH],
     _tempat(ARSIP_SALIN): ["Arsip", PESAN_PENUH],
+    _tempat(ARSIP_MASUK): ["Salinan arsip", "folder masuk tetap utuh", PESAN_PENUH],
     _tempat(MANIFEST): ["MANIFEST.sha256", PESAN_PENUH],
     _tempat(TULIS_BUKU): [MASTER, "tetap seperti sebelum"],
     _tempat(simpan()): [PESAN_PENUH],
@@ -432,11 +434,11 @@ def konsisten(
         for p in (kerja / skema.FOLDER_FORMAT).glob("[!.]*_Format_IKU_*.xlsx"):
             st = baca_stempel(p)
             assert st is not None and st.id_format in terbit, f"format tak tercatat: {p.name}"
-    arsip_masuk = kerja / skema.FOLDER_ARSIP / "masuk"
+    asli = _asli(kerja)
     for r in t[skema.PENERIMAAN]:
-        salinan = list(arsip_masuk.glob(f"{r['SHA-256']}.*"))
-        assert len(salinan) == 1, f"{r['Berkas']}: salinan arsip/masuk tidak ada"
-        assert sha(salinan[0]) == r["SHA-256"]
+        salinan = asli.get(r["SHA-256"])
+        assert salinan is not None, f"{r['Berkas']}: salinan arsip/masuk tidak ada"
+        assert hashlib.sha256(salinan.baca()).hexdigest() == r["SHA-256"]
     assert sidik_folder(kerja / skema.FOLDER_MASUK) == masuk, "berkas masuk/ berubah"
     for cadangan in (kerja / skema.FOLDER_CADANGAN).glob("*.xlsm"):
         with zipfile.ZipFile(cadangan) as z:  # a backup that exists is a whole workbook
@@ -477,6 +479,10 @@ def _biasa(v: Any) -> Any:
     if isinstance(v, datetime):
         return "<waktu>"
     return v
+
+
+def _asli(kerja: Path) -> dict[str, arsip_masuk.Asli]:
+    return arsip_masuk.daftar(kerja / skema.FOLDER_ARSIP / "masuk")
 
 
 def keadaan(kerja: Path) -> dict[str, Any]:
@@ -530,8 +536,12 @@ def keadaan(kerja: Path) -> dict[str, Any]:
         hasil[folder] = sorted(
             nomor_baru(p.relative_to(akar).as_posix())
             for p in akar.rglob("*")
-            if p.is_file() and not p.name.startswith(".") and p.name != "MANIFEST.sha256"
+            if p.is_file()
+            and not p.name.startswith(".")
+            and p.name != "MANIFEST.sha256"
+            and not arsip_masuk.RE_ZIP.fullmatch(p.name)  # named by the time of its run
         )
+    hasil["asli"] = sorted(str(a.anggota or a.berkas.name) for a in _asli(kerja).values())
     manifest: dict[str, dict[str, str]] = {}
     for m in (kerja / skema.FOLDER_ARSIP).rglob("MANIFEST.sha256"):
         baris = m.read_text(encoding="utf-8").splitlines()
@@ -823,12 +833,26 @@ def hanya_baca(folder: Path) -> Iterator[None]:
         yield
 
 
+@pytest.mark.parametrize(
+    ("kasus", "nama"),
+    [
+        (Kasus("analisis", simpan(), "penuh"), f"Buku kerja {MASTER}"),
+        (Kasus("himpun", ARSIP_MASUK, "penuh"), "Salinan arsip"),
+    ],
+    ids=["analisis-simpan", "himpun-arsip"],
+)
 def test_disk_benar_benar_penuh(
-    tahap: dict[str, Tahap], server: Smtp, normal: Any, tmp_path: Path, capsys: Any
+    kasus: Kasus,
+    nama: str,
+    tahap: dict[str, Tahap],
+    server: Smtp,
+    normal: Any,
+    tmp_path: Path,
+    capsys: Any,
 ) -> None:
-    """A real full file system (a small tmpfs): the save fails with a clear message, the old
-    workbook stays, no temporary file is left; with space again, the step completes."""
-    kasus = Kasus("analisis", simpan(), "penuh")
+    """A real full file system (a small tmpfs): the save (or the archive of the received
+    originals) fails with a clear message, the old workbook stays, no temporary file is left;
+    with space again, the step completes."""
     harapan = normal(kasus)
     disk = tmp_path / "disk"
     disk.mkdir()
@@ -845,13 +869,13 @@ def test_disk_benar_benar_penuh(
             f.truncate(os.path.getsize(pengisi) - 32 * 1024)
         assert shutil.disk_usage(disk).free < len(sebelum)
         capsys.readouterr()
-        assert main(argv(kasus, tahap["analisis"], master)) == 1
+        assert main(argv(kasus, tahap[kasus.langkah], master)) == 1
         err = capsys.readouterr().err
-        assert f"Buku kerja {MASTER}" in err and PESAN_PENUH in err, err
+        assert nama in err and PESAN_PENUH in err, err
         assert master.read_bytes() == sebelum
         assert not [p.name for p in kerja.rglob(".*")], "sisa proses di disk penuh"
         pengisi.unlink()
-        assert main(argv(kasus, tahap["analisis"], master)) == 0
+        assert main(argv(kasus, tahap[kasus.langkah], master)) == 0
         konsisten(kerja, sidik_folder(kerja / skema.FOLDER_MASUK), selesai=True)
         assert keadaan(kerja) == harapan
 

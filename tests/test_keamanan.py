@@ -1017,7 +1017,7 @@ PARSER_DIIZINKAN = {
     "received files (their saved time)",
     ("masuk/kiriman.py", r"teks=\(fromstring\(isi\)\.findtext\(.*"): "defusedxml's, above",
     ("inti/stempel.py", r"fromdefusedxml\.ElementTreeimportfromstring"): "custom.xml of returns",
-    ("inti/stempel.py", r"akar=fromstring\(z\.read\(info\)\)"): "defusedxml's, imported above",
+    ("inti/stempel.py", r"akar=fromstring\(mentah\)"): "defusedxml's, imported above",
     ("dokumen/word.py", r"fromdocx\.oxml\.parserimportparse_xml"): "python-docx's parser "
     "(resolve_entities=False)",
     ("dokumen/word.py", r"baru=parse_xml\(.*\)"): "the XML docxtpl just rendered from the "

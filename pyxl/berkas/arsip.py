@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from pyxl.berkas import arsip_masuk
 from pyxl.berkas.tulis import sebab, tulis_atomik
 from pyxl.galat import LingkunganError
 
@@ -25,8 +26,9 @@ MANIFEST = "MANIFEST.sha256"
 OK, BERUBAH, HILANG, TIDAK_TERCATAT = "OK", "BERUBAH", "HILANG", "TIDAK TERCATAT"
 BELUM_DI_REGISTER, TIDAK_DI_MANIFEST = "BELUM DI REGISTER", "TIDAK DI MANIFEST"
 _RE_BARIS = re.compile(r"([0-9a-fA-F]{64}) [ *](.+)")
-_RE_MASUK = re.compile(r"([0-9a-f]{64})\.[a-z0-9]{1,5}")
-"""Received originals that step 6 keeps in `<arsip>/masuk/` under their own SHA-256."""
+_RE_MASUK = arsip_masuk.RE_ASLI
+"""Received originals that step 6 keeps in `<arsip>/masuk/` under their own SHA-256 (loose
+files of older releases; now members of each run's zip)."""
 FOLDER_MASUK = "masuk"
 
 
@@ -159,6 +161,11 @@ def periksa(akar: Path, register: Mapping[Path, str], kerja: Path) -> tuple[list
             continue
         p = p.resolve()
         if not p.is_file() or p.name == MANIFEST or p in tercatat or p in register:
+            continue
+        if p.parent == akar / FOLDER_MASUK and arsip_masuk.RE_ZIP.fullmatch(p.name):
+            cocok, salah = arsip_masuk.periksa_zip(p)
+            masuk += cocok
+            baris += [(BERUBAH, p, f"{a}: {ket}" if a else ket) for a, ket in salah]
             continue
         if p.parent == akar / FOLDER_MASUK and (sha := _RE_MASUK.fullmatch(p.name)):
             if sha256_berkas(p) == sha.group(1):

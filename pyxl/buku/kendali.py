@@ -63,18 +63,27 @@ def tulis_status_bagian(buku: Buku, rows: list[list[Any]]) -> None:
         buku.tulis(skema.KENDALI, BARIS_BAGIAN_1, 1, rows)
 
 
+def _per_kode(rows: list[dict[str, Any]]) -> dict[str, list[tuple[int, dict[str, Any]]]]:
+    """Ledger rows grouped by `Kode Bagian`, each with its place in the ledger (one pass: a
+    province's hundreds of Bagian would otherwise rescan the whole ledger each)."""
+    hasil: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    for i, r in enumerate(rows):
+        hasil.setdefault(sebagai_teks(r.get("Kode Bagian")), []).append((i, r))
+    return hasil
+
+
 def _terakhir(
-    rows: list[dict[str, Any]], kode: set[str], **syarat: tuple[str, ...]
+    rows: dict[str, list[tuple[int, dict[str, Any]]]], kode: set[str], **syarat: tuple[str, ...]
 ) -> dict[str, Any]:
     """The last ledger row of a Bagian (any of its codes, old ones included) whose columns
     match `syarat` (column -> allowed values)."""
     cocok = [
-        r
-        for r in rows
-        if sebagai_teks(r.get("Kode Bagian")) in kode
-        and all(sebagai_teks(r.get(k)) in v for k, v in syarat.items())
+        (i, r)
+        for kd in kode
+        for i, r in rows.get(kd, ())
+        if all(sebagai_teks(r.get(k)) in v for k, v in syarat.items())
     ]
-    return cocok[-1] if cocok else {}
+    return max(cocok, key=lambda ir: ir[0])[1] if cocok else {}
 
 
 def status_bagian(buku: Buku, kode: str | None = None) -> list[list[Any]]:
@@ -85,10 +94,10 @@ def status_bagian(buku: Buku, kode: str | None = None) -> list[list[Any]]:
     def buku_besar(sheet: str) -> list[dict[str, Any]]:
         return baca_tabel(buku, sheet) if sheet in ada else []
 
-    terbit = buku_besar(skema.FORMAT_TERBIT)
-    kirim = buku_besar(skema.PENGIRIMAN)
-    terima = buku_besar(skema.PENERIMAAN)
-    masalah = buku_besar(skema.VALIDASI)
+    terbit = _per_kode(buku_besar(skema.FORMAT_TERBIT))
+    kirim = _per_kode(buku_besar(skema.PENGIRIMAN))
+    terima = _per_kode(buku_besar(skema.PENERIMAAN))
+    masalah = _per_kode(buku_besar(skema.VALIDASI))
     tertaut = kode_tertaut(buku)
     rows: list[list[Any]] = []
     for b in pilih_bagian(buku, kode):
@@ -98,7 +107,7 @@ def status_bagian(buku: Buku, kode: str | None = None) -> list[list[Any]]:
         fmt = _terakhir(terbit, semua, Status=(BERLAKU,))
         surel = _terakhir(kirim, semua, Langkah=("3",), Status=(DRAF, TERKIRIM))
         balik = _terakhir(terima, semua, Status=DIGABUNG)
-        jumlah_masalah = sum(1 for r in masalah if sebagai_teks(r.get("Kode Bagian")) in semua)
+        jumlah_masalah = sum(len(masalah.get(k, ())) for k in semua)
         if balik or (ind and terisi == len(ind)):
             status = "Lengkap" if ind and terisi == len(ind) else "Diterima, sebagian kosong"
         elif terisi:

@@ -13,7 +13,7 @@ records every file and merges the values of the accepted ones.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from pyxl.inti import stempel
@@ -51,7 +51,7 @@ def periksa_kembalian(
     alamat: Mapping[str, str],
     secret: bytes,
     *,
-    bagian_aktif: Iterable[str] | None = None,
+    bagian_aktif: Collection[str] | None = None,
     kode_kini: Mapping[str, str] | None = None,
 ) -> tuple[str, list[Temuan], list[dict[str, Any]]]:
     """Kode Bagian, findings and values to merge of the received file `nama` (`data`, sent
@@ -62,7 +62,7 @@ def periksa_kembalian(
     pindaian = pindai_berkas(nama, data)
     if pindaian.temuan:
         return "", pindaian.temuan, []
-    v = stempel.verifikasi(data, secret)
+    v = stempel.verifikasi(data, secret, properti=pindaian.properti, sidik_konten=False)
     st = v.stempel
     if st is None and v.rusak:
         return "", [_rusak(nama, v.alasan)], []
@@ -92,7 +92,7 @@ def periksa_kembalian(
             ],
             [],
         )
-    if bagian_aktif is not None and kode not in set(bagian_aktif):
+    if bagian_aktif is not None and kode not in bagian_aktif:
         return kode, [_bukan_bagian(nama, kode, (kode_kini or {}).get(kode))], []
     rec = terbit.get(st.id_format)
     if rec is None:

@@ -15,6 +15,7 @@ needs), with patterns that run in linear time and never expand entities.
 
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import re
@@ -69,6 +70,9 @@ class Lembar:
         return self.tinggi * self.lebar
 
 
+PROPERTI = "docProps/custom.xml"
+
+
 @dataclass
 class Pindaian:
     """Outcome of `pindai_berkas`: findings, and the sheets by name when the file is a zip."""
@@ -76,6 +80,9 @@ class Pindaian:
     temuan: list[Temuan]
     lembar: dict[str, Lembar] = field(default_factory=dict)
     """Sheets by name (the first sheet of a name, as readers take it)."""
+    properti: bytes | None = None
+    """`docProps/custom.xml` as stored (None: not there), read while the zip is open: the
+    stamp check needs it (`pyxl.inti.stempel.verifikasi`)."""
 
 
 def periksa_berkas(nama: str, data: bytes) -> list[Temuan]:
@@ -209,6 +216,8 @@ def _pindai_zip(nama: str, z: zipfile.ZipFile) -> Pindaian:
     ):
         return Pindaian([_rusak(nama, "tabel teks bersama tidak sesuai isinya")])
     hasil = Pindaian([], {})
+    if PROPERTI in nama_anggota:
+        hasil.properti = z.read(PROPERTI)
     ukuran: dict[str, Lembar] = {}
     gaya = per_nama.get("xl/styles.xml")
     xf_persen_ = xf_persen(z.read(gaya)) if gaya is not None else frozenset()
@@ -260,7 +269,18 @@ def format_persen(kode: str) -> bool:
 
 
 def xf_persen(styles: bytes) -> frozenset[int]:
-    """Indices of the cell formats (`cellXfs`) whose number format is a percentage."""
+    """Indices of the cell formats (`cellXfs`) whose number format is a percentage. (Cached
+    for a styles part of usual size: the returns of one issue, saved by the same program,
+    mostly share one.)"""
+    return _xf_persen_tersimpan(styles) if len(styles) <= 256 * 1024 else _xf_persen(styles)
+
+
+@functools.lru_cache(maxsize=16)
+def _xf_persen_tersimpan(styles: bytes) -> frozenset[int]:
+    return _xf_persen(styles)
+
+
+def _xf_persen(styles: bytes) -> frozenset[int]:
     persen = set(PERSEN_BAWAAN)
     for m in _NUMFMT.finditer(styles):
         a = dict(_atribut(m[1]))

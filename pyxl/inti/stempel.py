@@ -19,6 +19,7 @@ line ends unified, empty as "", dates in ISO form. Step 6 (`himpun`) uses `verif
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import hmac
 import io
@@ -33,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from pyxl.galat import FormatRusak
+from pyxl.inti.pindai import PROPERTI
 from pyxl.inti.sel import kutip, sebagai_teks
 from pyxl.kontrak import skema
 
@@ -221,18 +223,33 @@ def _stempel_sheet(wb: Any) -> dict[str, object] | None:
     return {sebagai_teks(r[0]): r[1] for r in rows if len(r) >= 2 and sebagai_teks(r[0])}
 
 
-def _stempel_properti(sumber: Sumber) -> dict[str, object] | None:
-    """Custom document properties (docProps/custom.xml), parsed with defusedxml."""
+class _Belum(enum.Enum):
+    BACA = 0
+
+
+BACA_SENDIRI = _Belum.BACA
+"""`verifikasi` reads the document properties from the file itself."""
+
+
+def _stempel_properti(
+    sumber: Sumber, mentah: bytes | _Belum | None = BACA_SENDIRI
+) -> dict[str, object] | None:
+    """Custom document properties (docProps/custom.xml, or `mentah` when the caller already
+    read it from the zip: None when the file has none), parsed with defusedxml."""
     from defusedxml.ElementTree import fromstring
 
-    with zipfile.ZipFile(io.BytesIO(sumber) if isinstance(sumber, bytes) else sumber) as z:
-        try:
-            info = z.getinfo("docProps/custom.xml")
-        except KeyError:
-            return None
-        if info.file_size > BATAS_XML:
-            return None
-        akar = fromstring(z.read(info))
+    if mentah is BACA_SENDIRI:
+        with zipfile.ZipFile(io.BytesIO(sumber) if isinstance(sumber, bytes) else sumber) as z:
+            try:
+                info = z.getinfo(PROPERTI)
+            except KeyError:
+                return None
+            if info.file_size > BATAS_XML:
+                return None
+            mentah = z.read(info)
+    if mentah is None or len(mentah) > BATAS_XML:
+        return None
+    akar = fromstring(mentah)
     return {p.get("name", ""): "".join(p.itertext()) for p in akar if p.get("name")}
 
 
@@ -246,12 +263,14 @@ def galat_pembaca(exc: BaseException) -> bool:
 TAK_TERBACA = "berkas tidak dapat dibaca sebagai buku kerja .xlsx"
 
 
-def _baca_stempel(sumber: Sumber, wb: Any = None) -> tuple[Stempel | None, str, bool]:
+def _baca_stempel(
+    sumber: Sumber, wb: Any = None, properti_mentah: bytes | _Belum | None = BACA_SENDIRI
+) -> tuple[Stempel | None, str, bool]:
     """The stamp and, when there is none, why (Indonesian) and whether the file could not be
     read at all. Never raises on foreign files."""
     try:
         lembar = _stempel_sheet(wb if wb is not None else _buka(sumber))
-        properti = _stempel_properti(sumber)
+        properti = _stempel_properti(sumber, properti_mentah)
     except BaseException as exc:  # unreadable (not a zip, encrypted, corrupt or hostile XML)
         if not galat_pembaca(exc):
             raise
@@ -305,10 +324,18 @@ def baca_isi_format(path: Path, stempel: Stempel) -> list[dict[str, object]]:
     return _isi(_buka(Path(path)), stempel)
 
 
-def verifikasi(sumber: Sumber | str, secret: bytes) -> HasilVerifikasi:
+def verifikasi(
+    sumber: Sumber | str,
+    secret: bytes,
+    *,
+    properti: bytes | _Belum | None = BACA_SENDIRI,
+    sidik_konten: bool = True,
+) -> HasilVerifikasi:
     """Check a (returned) format, given as a path or its bytes: stamp present and consistent,
     header and row count as issued, and the signature valid over the locked content re-read
-    from the file."""
+    from the file. `properti`: its `docProps/custom.xml` when the caller already read the zip
+    (None: it has none). `sidik_konten=False` skips `HasilVerifikasi.sidik_konten` (a second
+    signature that only issuing a format needs)."""
     sumber = sumber if isinstance(sumber, bytes) else Path(sumber)
     try:
         wb = _buka(sumber)
@@ -316,7 +343,7 @@ def verifikasi(sumber: Sumber | str, secret: bytes) -> HasilVerifikasi:
         if not galat_pembaca(exc):
             raise
         return HasilVerifikasi(False, TAK_TERBACA, rusak=True)
-    stempel, alasan, rusak = _baca_stempel(sumber, wb)
+    stempel, alasan, rusak = _baca_stempel(sumber, wb, properti)
     if stempel is None:
         return HasilVerifikasi(False, alasan, rusak=rusak)
     if stempel.versi_templat not in KOLOM_VERSI:
@@ -333,9 +360,10 @@ def verifikasi(sumber: Sumber | str, secret: bytes) -> HasilVerifikasi:
     hasil = HasilVerifikasi(False, "", stempel, isi)
     versi = stempel.versi_templat
     terkunci = _sel_terkunci(isi, versi)
-    hasil.sidik_konten = tanda_tangan(
-        secret, _kanonik(terkunci, stempel.kode_bagian, stempel.tahun, "", versi)
-    )
+    if sidik_konten:
+        hasil.sidik_konten = tanda_tangan(
+            secret, _kanonik(terkunci, stempel.kode_bagian, stempel.tahun, "", versi)
+        )
     if len(isi) != stempel.jumlah_baris:
         hasil.baris_berubah = True
         hasil.alasan = (

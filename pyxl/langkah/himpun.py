@@ -3,7 +3,8 @@
 For each received file (see `pyxl.masuk.kiriman`, and `pyxl.masuk.imap` when a mailbox is
 configured):
 
-1. its bytes are first copied unchanged into `arsip/masuk/<sha256><ext>` (write-once);
+1. its bytes are kept unchanged in the archive before anything is checked, as
+   `<sha256><ext>` in the run's zip in `arsip/masuk/` (`pyxl.berkas.arsip_masuk`);
 2. a file already recorded (same name and SHA-256) is skipped; the same bytes under another
    name are `Duplikat`;
 3. it is checked against the rules of a returned format (`pyxl.inti.kembalian`); any `Blokir`
@@ -23,15 +24,12 @@ runner.
 from __future__ import annotations
 
 import hashlib
-import os
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pyxl.berkas.tulis import tulis_atomik
+from pyxl.berkas import arsip_masuk
 from pyxl.buku.daftar import baca_bagian, baca_indikator, kode_tertaut
 from pyxl.buku.port import Baris
 from pyxl.buku.sistem import rahasia as rahasia_stempel
@@ -40,6 +38,7 @@ from pyxl.inti.isian import tidak_digabung
 from pyxl.inti.kembalian import periksa_kembalian, urutan_terbit
 from pyxl.inti.sel import sebagai_teks
 from pyxl.inti.temuan import Temuan, ditolak, peringatan, untuk
+from pyxl.jalan import paralel
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema
 from pyxl.kontrak.masalah import PERINGATAN
@@ -70,26 +69,10 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def arsipkan(folder: Path, sidik: str, nama: str, data: bytes) -> Path | None:
-    """Copy received bytes into the archive under their SHA-256; never rewrite a copy.
-
-    Returns the new copy, or None when it was already there. The copy is not yet flushed to
-    disk: `ke_disk` does that for all copies of a run at once, before the master records them
-    (one flush per file as it arrives cost more than the rest of the intake together)."""
-    akhiran = Path(nama).suffix.lower()
-    akhiran = akhiran if re.fullmatch(r"\.[a-z0-9]{1,5}", akhiran) else ".bin"
-    tujuan = folder / f"{sidik}{akhiran}"
-    if tujuan.exists():
-        return None
-    folder.mkdir(parents=True, exist_ok=True)
-    return tulis_atomik(tujuan, data, fsync=False)
-
-
-def ke_disk(berkas: Iterable[Path]) -> None:
-    """Flush archived copies to disk, so no ledger row names a copy a power cut could lose."""
-    for b in berkas:
-        with open(b, "r+b") as f:
-            os.fsync(f.fileno())
+def arsipkan(folder: Path, kiriman: list[tuple[str, str, bytes, datetime]]) -> Path | None:
+    """Keep this run's received originals in one new zip of the archive, on disk before the
+    ledger records them (`pyxl.berkas.arsip_masuk`)."""
+    return arsip_masuk.simpan(folder, kiriman)
 
 
 def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
@@ -129,6 +112,10 @@ def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
         )
         return Hasil(f"{pesan} Tidak ada yang diubah.", ubah_buku=False)
 
+    # every original is kept before anything is checked: a file that stops the run is kept too
+    ktx.umpan.status(f"Menyimpan salinan {len(baru)} berkas ke arsip …")
+    arsipkan(folder_arsip, [(sidik, k.nama, k.data, k.waktu) for k, sidik in baru])
+
     # the row that decided each content (its latest check, a re-check included; one of this
     # run with the row it is written to, so that a copy in the same run names it too), and the
     # return in use per Bagian
@@ -157,14 +144,35 @@ def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
     alamat = {b.email.strip().lower(): b.kode for b in bagian.values() if b.email.strip()}
     secret = rahasia_stempel(ktx.buku)
 
+    # the checks are independent of each other and of the ledger: many are done on all cores
+    # first (`pyxl.jalan.paralel`), the rest one by one below
+    umum = _Umum(tahun, terbit, terbaru, alamat, secret, frozenset(bagian), kode_kini)
+    calon = [
+        i
+        for i, (k, sidik) in enumerate(baru)
+        if sidik not in penentu or _kunci(k.nama, sidik, k.sumber) in ulangi
+    ]
+    dini: dict[int, tuple[str, list[Temuan], list[dict[str, Any]]]] = {}
+    if len(calon) >= paralel.AMBANG:
+        dini = dict(
+            zip(
+                calon,
+                paralel.petakan(
+                    _periksa,
+                    [(baru[i][0].nama, baru[i][0].data, baru[i][0].pengirim) for i in calon],
+                    umum,
+                    kabar=lambda n: ktx.umpan.status(f"Memeriksa {n}/{len(calon)} berkas …"),
+                ),
+                strict=True,
+            )
+        )
+
     baris_terima: list[Baris] = []
     baris_temuan: list[Baris] = []
     gabung: dict[str, _Kembalian] = {}
-    salinan: list[Path] = []
-    for i, (k, sidik) in enumerate(baru, start=1):
-        ktx.umpan.status(f"Memeriksa {i}/{len(baru)}: {k.nama}")
-        if (arsip := arsipkan(folder_arsip, sidik, k.nama, k.data)) is not None:
-            salinan.append(arsip)
+    for i, (k, sidik) in enumerate(baru):
+        if i not in dini:
+            ktx.umpan.status(f"Memeriksa {i + 1}/{len(baru)}: {k.nama}")
         asal = f"email dari {k.pengirim} ({k.sumber})" if k.pengirim else f"masuk/{k.sumber}"
         diperiksa_ulang = _kunci(k.nama, sidik, k.sumber) in ulangi
         if sidik in penentu and not diperiksa_ulang:
@@ -174,18 +182,10 @@ def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
             continue
         awal = _baris(k, sidik, "", "", "") | {"_baris": baris_baru + len(baris_terima)}
         penentu[sidik] = awal
-        kode, temuan, nilai = periksa_kembalian(
-            k.nama,
-            k.data,
-            k.pengirim,
-            tahun,
-            terbit,
-            terbaru,
-            alamat,
-            secret,
-            bagian_aktif=set(bagian),
-            kode_kini=kode_kini,
-        )
+        diperiksa = dini.pop(i, None)
+        if diperiksa is None:
+            diperiksa = _periksa(umum, (k.nama, k.data, k.pengirim))
+        kode, temuan, nilai = diperiksa
         temuan = untuk(temuan, kode, k.nama)
         baris_temuan += [t.baris_validasi() for t in temuan]
         n_peringatan = sum(t.tingkat == PERINGATAN for t in temuan)
@@ -213,8 +213,6 @@ def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
         awal |= {"Kode Bagian": kode, "Status": status, "Catatan": f"{catatan}{asal}"}
         baris_terima.append(awal)
 
-    ktx.umpan.status(f"Menyimpan {len(salinan)} salinan arsip ke disk …")
-    ke_disk(salinan)
     for kode, kembali in gabung.items():
         baris_temuan += [t.baris_validasi() for t in _gabungkan(ktx, bagian[kode], kembali)]
     tambah_baris(ktx.buku, skema.PENERIMAAN, skema.KOLOM_PENERIMAAN_LENGKAP, baris_terima)
@@ -228,6 +226,38 @@ def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
         f"{len(baru)} berkas {judul}: {ringkas}. Digabung ke sheet: "
         f"{_daftar(list(gabung))}. {len(baris_temuan)} temuan di sheet Validasi. "
         + (f"Belum mengirim: {_daftar(belum)}." if belum else "Semua Bagian sudah mengirim.")
+    )
+
+
+@dataclass(frozen=True)
+class _Umum:
+    """What every return is checked against (sent once to each worker)."""
+
+    tahun: int
+    terbit: dict[str, Baris]
+    terbaru: dict[str, Baris]
+    alamat: dict[str, str]
+    secret: bytes
+    bagian_aktif: frozenset[str]
+    kode_kini: dict[str, str]
+
+
+def _periksa(
+    u: _Umum, kiriman: tuple[str, bytes, str]
+) -> tuple[str, list[Temuan], list[dict[str, Any]]]:
+    """`periksa_kembalian` of one received file (name, bytes, sender)."""
+    nama, data, pengirim = kiriman
+    return periksa_kembalian(
+        nama,
+        data,
+        pengirim,
+        u.tahun,
+        u.terbit,
+        u.terbaru,
+        u.alamat,
+        u.secret,
+        bagian_aktif=u.bagian_aktif,
+        kode_kini=u.kode_kini,
     )
 
 

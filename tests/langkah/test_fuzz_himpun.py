@@ -74,6 +74,7 @@ from hypothesis.errors import FlakyStrategyDefinition
 
 from conftest import KELUARAN
 from pyxl.alat.simulasi import isi_format, isian_contoh
+from pyxl.berkas import arsip_masuk
 from pyxl.buku.daftar import baca_bagian
 from pyxl.buku.sistem import rahasia as rahasia_stempel
 from pyxl.buku.tabel import baca_tabel
@@ -1312,12 +1313,12 @@ def _himpun_dan_periksa(u: UjungKeUjung, masuk: Path) -> dict[str, Any]:
     temuan = _tabel(sesudah[skema.VALIDASI])[len(_tabel(sebelum[skema.VALIDASI])) :]
     baru = sorted((sebagai_teks(r["Berkas"]), sebagai_teks(r["SHA-256"])) for r in terima)
     assert baru == sorted(harap), "setiap berkas baru tepat satu baris di Penerimaan"
+    asli = arsip_masuk.daftar(u.kerja / skema.FOLDER_ARSIP / "masuk")
     for r in terima:
         assert r["Status"] in STATUS, r
-        arsip = list((u.kerja / skema.FOLDER_ARSIP / "masuk").glob(f"{r['SHA-256']}.*"))
-        assert arsip, f"salinan arsip untuk {r['Berkas']!r}"
-        for salinan in arsip:  # the same bytes under names of two types: one copy per type
-            assert hashlib.sha256(salinan.read_bytes()).hexdigest() == r["SHA-256"]
+        salinan = asli.get(sebagai_teks(r["SHA-256"]))
+        assert salinan is not None, f"salinan arsip untuk {r['Berkas']!r}"
+        assert hashlib.sha256(salinan.baca()).hexdigest() == r["SHA-256"]
         if r["Status"] == DITOLAK:
             kode = sebagai_teks(r["Catatan"]).split(":", 1)[0]
             assert kode in KODE_BLOKIR, r

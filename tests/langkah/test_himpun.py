@@ -18,6 +18,7 @@ import pytest
 from conftest import ASING, sidik_folder
 from pyxl.alat.simulasi import isi_format, isian_contoh
 from pyxl.bangun.kerja import buat_folder_kerja
+from pyxl.berkas import arsip_masuk
 from pyxl.cli import main
 from pyxl.inti.stempel import SHEET_FORMAT
 from pyxl.kontrak import skema
@@ -68,15 +69,16 @@ def _status(kerja: Path) -> dict[str, str]:
 
 
 def _tidak_hilang(kerja: Path) -> None:
-    """Every file in masuk/ has a ledger row and an unchanged copy in arsip/masuk/."""
+    """Every file in masuk/ has a ledger row and an unchanged copy in arsip/masuk/ (found by its
+    SHA-256)."""
     tercatat = {(r["Berkas"], r["SHA-256"]) for r in _sheet(kerja, skema.PENERIMAAN)}
     for p in (kerja / "masuk").iterdir():
         if p.name.startswith((".", "~$")) or p.suffix in (".eml", ".msg"):
             continue
         sidik = hashlib.sha256(p.read_bytes()).hexdigest()
         assert (p.name, sidik) in tercatat, p.name
-        [salinan] = list((kerja / "arsip" / "masuk").glob(f"{sidik}.*"))
-        assert salinan.read_bytes() == p.read_bytes()
+        salinan = arsip_masuk.cari(kerja / "arsip" / "masuk", sidik)
+        assert salinan is not None and salinan.baca() == p.read_bytes()
 
 
 def test_sample_returns_are_accepted_and_merged_as_numbers(kerja_terbit: Path) -> None:
@@ -106,6 +108,34 @@ def test_second_run_changes_nothing(kerja_terbit: Path, capsys: pytest.CaptureFi
     assert sidik_folder(kerja_terbit) == sebelum
 
 
+def test_every_ledger_row_finds_its_original_by_sha256(
+    kerja_terbit: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each `Penerimaan` row names the original it records by SHA-256; the archive gives back
+    exactly those bytes (accepted, rejected and duplicate files alike), across runs."""
+    _kembali(kerja_terbit, "HUKUM")
+    (kerja_terbit / "masuk" / "catatan.txt").write_bytes(b"bukan format")  # rejected
+    assert _himpun(kerja_terbit) == 0
+    _kembali(kerja_terbit, "KESRA")
+    assert _himpun(kerja_terbit) == 0
+    folder = kerja_terbit / "arsip" / "masuk"
+    zips = sorted(p.name for p in folder.iterdir())
+    assert len(zips) == 2 and all(arsip_masuk.RE_ZIP.fullmatch(z) for z in zips), zips
+    rows = _sheet(kerja_terbit, skema.PENERIMAAN)
+    assert {r["Status"] for r in rows} == {"Diterima", "Ditolak"}
+    for r in rows:
+        asli = arsip_masuk.cari(folder, r["SHA-256"])
+        assert asli is not None, r["Berkas"]
+        data = asli.baca()
+        assert hashlib.sha256(data).hexdigest() == r["SHA-256"]
+        assert data == (kerja_terbit / "masuk" / r["Berkas"]).read_bytes()
+        assert str(asli).endswith(Path(r["Berkas"]).suffix), "the member keeps its type"
+    capsys.readouterr()
+    master = str(kerja_terbit / skema.NAMA_MASTER)
+    assert main(["arsip", "--workbook", master, "--periksa"]) == 0
+    assert "3 berkas kiriman balik di masuk/" in capsys.readouterr().out
+
+
 def test_duplicate_and_replacement(kerja_terbit: Path) -> None:
     pertama = _kembali(kerja_terbit, "HUKUM", "HUKUM_v1.xlsx")
     shutil.copy(pertama, kerja_terbit / "masuk" / "salinan HUKUM.xlsx")
@@ -117,7 +147,7 @@ def test_duplicate_and_replacement(kerja_terbit: Path) -> None:
     assert status["HUKUM_v2.xlsx"] == "Menggantikan"
     assert status["HUKUM_v1.xlsx"] == "Diterima", "the earlier row stays"
     assert _sheet(kerja_terbit, "HUKUM")[0]["Realisasi"] == 99.5, "the newest wins"
-    assert len(list((kerja_terbit / "arsip" / "masuk").iterdir())) == 2
+    assert len(arsip_masuk.daftar(kerja_terbit / "arsip" / "masuk")) == 2
     _tidak_hilang(kerja_terbit)
 
 
@@ -323,7 +353,7 @@ def test_a_crash_mid_run_loses_nothing(kerja_terbit: Path) -> None:
     assert hasil.returncode == 9
     assert master.read_bytes() == sebelum, "the old workbook, never a broken one"
     openpyxl.load_workbook(master, keep_vba=True).close()
-    assert len(list((kerja_terbit / "arsip" / "masuk").iterdir())) >= 3
+    assert len(arsip_masuk.daftar(kerja_terbit / "arsip" / "masuk")) == 4, "kept before checks"
     assert _himpun(kerja_terbit) == 0, "re-running completes the work"
     assert sorted(_status(kerja_terbit).values()) == ["Diterima"] * 4
     _tidak_hilang(kerja_terbit)
