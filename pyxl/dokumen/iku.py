@@ -289,14 +289,12 @@ def _metadata(doc: Any, d: dict[str, Any]) -> None:
 def tulis(templat: Path, konteks: dict[str, Any], png: bytes, tujuan: Path) -> Path:
     """Render through `pyxl.dokumen.word.tulis_dokumen`, with the chart as an inline picture."""
     from docx.shared import Mm
-    from docxtpl import InlineImage
 
-    from pyxl.dokumen.word import tulis_dokumen
+    from pyxl.dokumen.word import gambar, tulis_dokumen
 
     def dengan_grafik(doc: Any, isi: dict[str, Any]) -> dict[str, Any]:
         _metadata(doc, isi["d"])
-        gambar = InlineImage(doc, io.BytesIO(png), width=Mm(160))
-        return dict(isi, d=dict(isi["d"], grafik=gambar))
+        return dict(isi, d=dict(isi["d"], grafik=gambar(doc, io.BytesIO(png), Mm(160))))
 
     return tulis_dokumen(templat, konteks, tujuan, dengan_grafik)  # OSError: names the file
 

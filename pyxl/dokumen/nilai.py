@@ -21,6 +21,10 @@ def teks(v: Any) -> str:
 
 def bil(v: Any) -> float | None:
     """A cell as a number (as people type them), None when it is not one."""
+    if type(v) is float:  # most cells; what `baca_angka` makes of one, without its checks
+        return v if math.isfinite(v) else None
+    if v is None:
+        return None
     from pyxl.inti.angka import baca_angka
 
     x = baca_angka(v)

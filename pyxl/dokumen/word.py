@@ -9,6 +9,7 @@ read-only folder) is an Indonesian message naming the document (`galat_tulis`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -37,7 +38,7 @@ _KARAKTER_DAFTAR = ("\t", "\a", "\n", "\f")
 _PARAGRAF = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
 
 
-def _templat(path: Path) -> Any:
+def _templat(path: Path, teks: bool = False) -> Any:
     """A docxtpl template whose rendering costs in proportion to the document's size.
 
     At 6,400 indicators docxtpl spent most of its time outside the template itself; each pass
@@ -51,10 +52,22 @@ def _templat(path: Path) -> Any:
       parsed, serialized and parsed again, and lxml does not rebind every node of a body
       moved between trees;
     - the table walk that fixes column grids runs only when it can change something
-      (`_ubah_kolom`): never on the templates pyxl ships."""
+      (`_ubah_kolom`): never on the templates pyxl ships.
+
+    With `teks` the rendered body is not parsed into a tree at all: it is checked to be
+    well-formed (a parse that builds nothing), its picture ids are numbered in the text, and
+    the text is what the document part saves (`_teks_utuh`). The XML is the same as the
+    tree's, only not re-serialized by lxml (a reader sees the same document: the tests
+    compare the canonical XML); a template the text cannot take as it is (a broken one,
+    whitespace between tags, pictures under another prefix) takes the tree's way. Nothing
+    may change the body after rendering then: `tulis_dokumen` uses it only without `kertas`
+    and cleans the template (`bersihkan`) before rendering."""
     from docxtpl import DocxTemplate
 
     class _Templat(DocxTemplate):
+        _teks: str | None = None
+        """The whole rendered document part, as text (with `teks`)."""
+
         def resolve_listing(self, xml: str) -> str:
             return _daftar(xml, super().resolve_listing)
 
@@ -68,6 +81,7 @@ def _templat(path: Path) -> Any:
             try:
                 self.current_rendering_part = part
                 template = jinja_env.from_string(src_xml) if jinja_env else Template(src_xml)
+                _escape_cepat(template)
                 dst_xml = template.render(context)
             except TemplateError as exc:
                 if getattr(exc, "lineno", None) is not None:
@@ -101,6 +115,10 @@ def _templat(path: Path) -> Any:
                 return super().fix_tables(xml)
             akar = etree.tostring(self.docx._element, encoding="unicode")
             awal, akhir = akar.index("<w:body"), akar.rindex("</w:body>") + len("</w:body>")
+            self._teks = None
+            if teks and _teks_utuh(utuh := akar[:awal] + xml + akar[akhir:]):
+                self._akar, self._teks = None, utuh
+                return _TEKS
             try:
                 baru = parse_xml(akar[:awal] + xml + akar[akhir:])
             except etree.XMLSyntaxError:  # docxtpl's lenient parse, then the usual way
@@ -114,6 +132,15 @@ def _templat(path: Path) -> Any:
             # document parsed by `fix_tables`) take no `namespaces` in `xpath`
             from docx.oxml.ns import qn
 
+            if tree is _TEKS:
+                assert self._teks is not None
+
+                def nomor(m: re.Match[str]) -> str:
+                    self.docx_ids_index += 1
+                    return f'{m[1]}{self.docx_ids_index}"'
+
+                self._teks = _nomori_gambar(self._teks, nomor)
+                return
             for elt in tree.iter(qn("wp:docPr")):
                 self.docx_ids_index += 1
                 elt.attrib["id"] = str(self.docx_ids_index)
@@ -122,6 +149,12 @@ def _templat(path: Path) -> Any:
             from docx.oxml.parser import parse_xml
             from lxml import etree
 
+            if tree is _TEKS:
+                assert self._teks is not None
+                bagian = self.docx._part
+                bagian.__class__ = _bagian_teks(bagian.__class__)
+                bagian._blob_teks = _DEKLARASI + self._teks.encode("utf-8")
+                return
             baru = self._akar
             if baru is None:  # parsed on its own: the body into a whole-document parse
                 akar = etree.tostring(self.docx._element, encoding="unicode")
@@ -135,6 +168,140 @@ def _templat(path: Path) -> Any:
     doc = _Templat(str(path))
     _muat(doc, path)
     return doc
+
+
+TINGKAT_ZIP = 3
+"""zlib level of a written document's members. python-docx's (6) spent a tenth of the
+Dokumen IKU's time compressing its 40 MB of XML at 6,400 indicators; level 3 takes a third
+of that, for a file 40 % larger (0.8 MB instead of 0.55 MB). The members are the same."""
+
+
+def _tingkat_zip(paket: Any) -> None:
+    """Make python-docx's package `paket` save its zip at `TINGKAT_ZIP`: its own `save`
+    (every part's `before_marshal`, then `PackageWriter.write`'s three writes) with a zip
+    writer of that level."""
+    import types
+    import zipfile
+
+    from docx.opc.pkgwriter import PackageWriter
+
+    class _Zip:
+        def __init__(self, berkas: Any) -> None:
+            self.zip = zipfile.ZipFile(berkas, "w", zipfile.ZIP_DEFLATED, compresslevel=TINGKAT_ZIP)
+
+        def write(self, uri: Any, blob: bytes) -> None:
+            self.zip.writestr(uri.membername, blob)
+
+    def simpan(self: Any, berkas: Any) -> None:
+        for part in self.parts:
+            part.before_marshal()
+        tulis = _Zip(berkas)
+        with tulis.zip:
+            PackageWriter._write_content_types_stream(tulis, self.parts)
+            PackageWriter._write_pkg_rels(tulis, self.rels)
+            PackageWriter._write_parts(tulis, self.parts)  # type: ignore[arg-type]
+
+    paket.save = types.MethodType(simpan, paket)
+
+
+_TEKS = object()
+"""What `fix_tables` gives instead of a tree when the body stays text."""
+_DEKLARASI = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+"""The declaration python-docx writes before a part's XML (`serialize_part_xml`)."""
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_ID_GAMBAR = re.compile(r'(<wp:docPr\s[^>]*?(?<=\s)id=")[^"]*"')
+"""The `id` of a picture's `wp:docPr` (values in attributes are escaped: no `"` or `>`)."""
+_NS_WP = re.compile(r'xmlns:wp="([^"]*)"')
+_ANTARA_TAG = re.compile(r">\s+<")
+
+
+def _nomori_gambar(teks: str, nomor: Callable[[re.Match[str]], str]) -> str:
+    """`teks` with the id of each `wp:docPr` replaced by `nomor(match)` (of `_ID_GAMBAR`),
+    in document order; found with `str.find`, not a regular expression over megabytes."""
+    potongan, ujung = [], 0
+    i = teks.find("<wp:docPr ")
+    while i >= 0:
+        m = _ID_GAMBAR.match(teks, i)
+        if m is not None:
+            potongan += [teks[ujung:i], nomor(m)]
+            ujung = m.end()
+        i = teks.find("<wp:docPr ", i + 1)
+    return "".join([*potongan, teks[ujung:]])
+
+
+def _escape_cepat(template: Any) -> None:
+    """Make compiled Jinja `template` escape the plain strings it outputs without making a
+    `Markup` of each: the same text (markupsafe's escaping, which runs on any string holding
+    a character to escape and on every other value), a tenth of the time. An autoescaping
+    template calls the name `escape` of its module for each `{{ }}` it outputs and yields
+    the result, which is then joined into the rendered text."""
+    ruang = template.root_render_func.__globals__
+    asli = ruang.get("escape")
+    if asli is None:
+        return
+
+    def escape(v: Any) -> Any:
+        if type(v) is str and not ("&" in v or "<" in v or ">" in v or "'" in v or '"' in v):
+            return v
+        return asli(v)
+
+    ruang["escape"] = escape
+
+
+class _Periksa:
+    """A parser target that builds nothing: the parse only checks the XML."""
+
+    def close(self) -> None:
+        return None
+
+
+def _teks_utuh(teks: str) -> bool:
+    """Whether a rendered document part can be saved as the text it is (`_templat`): it is
+    well-formed; python-docx's parser (`remove_blank_text`) would drop no blank text between
+    tags; every picture is a `wp:docPr` with an `id`, `wp` bound to its namespace."""
+    from lxml import etree
+
+    if _ANTARA_TAG.search(teks):
+        return False
+    if "docPr" in teks:  # every one a start or end tag `wp:docPr`, each start with its id
+        mulai = teks.count("<wp:docPr ")
+        if teks.count("docPr") != mulai + teks.count("</wp:docPr>"):
+            return False
+        if mulai != len(_ID_GAMBAR.findall(teks)):
+            return False
+        if any(ns != _WP for ns in _NS_WP.findall(teks)):
+            return False
+    try:
+        etree.fromstring(teks.encode("utf-8"), etree.XMLParser(target=_Periksa()))
+    except (etree.XMLSyntaxError, UnicodeEncodeError, ValueError):
+        return False
+    return True
+
+
+@functools.cache
+def _bagian_teks(kelas: Any) -> Any:
+    """Part class `kelas` whose saved XML is the text `map_tree` gave it."""
+
+    class _BagianTeks(kelas):
+        @property
+        def blob(self) -> bytes:
+            return bytes(self._blob_teks)
+
+    return _BagianTeks
+
+
+def gambar(doc: Any, sumber: Any, lebar: Any) -> Any:
+    """docxtpl's `InlineImage` of `sumber` (a path or a file object) `lebar` wide, whose XML
+    comes without the indentation python-docx pretty-prints it with: the blank text the
+    tree's parse would drop (`remove_blank_text`), so a body holding it can stay text."""
+    from docxtpl import InlineImage
+
+    class _Gambar(InlineImage):
+        def _insert_image(self) -> str:
+            # the picture's XML has no text, and `>` in its attribute values is escaped
+            return _ANTARA_TAG.sub("><", super()._insert_image())
+
+    return _Gambar(doc, sumber, width=lebar)
 
 
 _KOLOM = re.compile(r"(\{%|\{\{)-?\s*(tc\s|colspan\s|hm\s)")
@@ -288,7 +455,12 @@ def tulis_dokumen(
 
     if tujuan.exists():
         raise IsianError(f"Dokumen {tujuan.name} sudah ada dan tidak akan ditimpa.")
-    doc = _templat(templat)
+    # without `kertas` nothing changes the body after rendering: it may stay text (`_templat`)
+    doc = _templat(templat, teks=kertas is None)
+    _tingkat_zip(doc.docx.part.package)
+    # what a template's Word version added that the schema does not allow: the rendered body
+    # holds only copies of the template's elements, so the template is cleaned first
+    bersihkan(doc.docx)
     isi = siapkan(doc, dict(konteks)) if siapkan else dict(konteks)
     try:
         doc.render(isi, jinja_env=lingkungan(), autoescape=True)
@@ -296,7 +468,8 @@ def tulis_dokumen(
         raise IsianError(f"Templat {templat.name} {_sebab(exc)}") from exc
     if kertas is not None:
         atur_halaman(doc.docx, kertas)
-    bersihkan(doc.docx)  # what a template's Word version added that the schema does not allow
+    if doc._teks is None:  # a tree: also what a picture or a staff-edited template brought
+        bersihkan(doc.docx)
     try:
         tujuan.parent.mkdir(parents=True, exist_ok=True)
         return tulis_atomik(tujuan, lambda sementara: doc.save(str(sementara)), timpa=False)
@@ -360,10 +533,10 @@ def tulis_surat(
 
     def siapkan(doc: Any, isi: dict[str, Any]) -> dict[str, Any]:
         from docx.shared import Mm
-        from docxtpl import InlineImage
 
-        gambar = InlineImage(doc, str(lambang), width=Mm(LEBAR_LAMBANG_MM))
-        isi["kop"] = ketat(dict(isi["kop"], lambang=gambar))
+        isi["kop"] = ketat(
+            dict(isi["kop"], lambang=gambar(doc, str(lambang), Mm(LEBAR_LAMBANG_MM)))
+        )
         return isi
 
     return tulis_dokumen(templat, konteks, tujuan, siapkan, apa=apa, kertas=kertas)

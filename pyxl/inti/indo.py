@@ -12,6 +12,7 @@ floats are exact, so 2**53 keeps all its digits.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from datetime import date, time
@@ -167,16 +168,28 @@ def _kelompokkan(digit: str) -> str:
     return ".".join(bagian)
 
 
+@functools.cache
+def _konteks(presisi: int) -> Context:
+    """The rounding context of `presisi` digits (made once: a document formats thousands of
+    numbers; the flags a rounding sets change nothing, no trap is on for them)."""
+    return Context(prec=presisi, rounding=ROUND_HALF_UP)
+
+
+@functools.cache
+def _kuantum(desimal: int) -> Decimal:
+    return Decimal(1).scaleb(-desimal)
+
+
 def _format(nilai: Decimal, desimal: int) -> str:
     if isinstance(desimal, bool) or not isinstance(desimal, int) or desimal < 0:
         raise ValueError(f"Jumlah desimal harus bilangan bulat >= 0, bukan {desimal!r}.")
     # Enough precision for any magnitude: the default context (28 digits) would refuse 1e30.
-    konteks = Context(prec=max(28, nilai.adjusted() + desimal + 2), rounding=ROUND_HALF_UP)
-    bulat = nilai.quantize(Decimal(1).scaleb(-desimal), context=konteks)
+    konteks = _konteks(max(28, nilai.adjusted() + desimal + 2))
+    bulat = nilai.quantize(_kuantum(desimal), context=konteks)
     tanda = "-" if bulat < 0 else ""  # -0,00 is written 0,00
     teks = f"{bulat.copy_abs():f}"  # abs() would round to the default 28 digits
     utuh, _, pecahan = teks.partition(".")
-    hasil = _kelompokkan(utuh)
+    hasil = _kelompokkan(utuh) if len(utuh) > 3 else utuh
     if desimal:
         hasil += "," + pecahan
     return tanda + hasil

@@ -343,3 +343,108 @@ def test_a_column_loop_still_gets_its_grid_fixed(tmp_path: Path) -> None:
     doc.render(konteks, jinja_env=lingkungan(), autoescape=True)
     assert _bagian(doc) == _docxtpl_saja(jalur, konteks)
     assert len(doc.docx.element.body.findall(".//" + docx.oxml.ns.qn("w:gridCol"))) == 5
+
+
+def _dengan_istimewa(nilai: Any) -> Any:
+    """Every text of a context with the characters markupsafe escapes in it."""
+    if isinstance(nilai, dict):
+        return {k: _dengan_istimewa(v) for k, v in nilai.items()}
+    if isinstance(nilai, list):
+        return [_dengan_istimewa(v) for v in nilai]
+    return f"{nilai} {ISTIMEWA}" if isinstance(nilai, str) and nilai else nilai
+
+
+@pytest.mark.parametrize("nama", templat.NAMA_TEMPLAT)
+@pytest.mark.parametrize("ubah", ["contoh", "tab-baris", "istimewa"])
+def test_a_body_kept_as_text_gives_the_xml_docxtpl_gives(nama: str, ubah: str) -> None:
+    """The body saved as the rendered text (no tree) is, canonically, the XML docxtpl's tree
+    gives, in every part; and the outputs escape exactly as markupsafe does."""
+    from pyxl.dokumen.word import _templat, lingkungan
+
+    jalur = templat.FOLDER_BAWAAN / nama
+    konteks = templat.contoh_konteks(nama)
+    if ubah == "tab-baris":
+        konteks = _dengan_tab_dan_baris(konteks)
+    elif ubah == "istimewa":
+        konteks = _dengan_istimewa(konteks)
+    doc = _templat(jalur, teks=True)
+    doc.render(konteks, jinja_env=lingkungan(), autoescape=True)
+    assert doc._teks is not None  # the text's way was taken
+    assert _bagian(doc) == _docxtpl_saja(jalur, konteks)
+
+
+def _isi_docx(jalur: Path) -> dict[str, bytes]:
+    """Every member of a .docx, its XML canonical."""
+    from lxml import etree
+
+    with zipfile.ZipFile(jalur) as z:
+        return {
+            n: etree.tostring(etree.fromstring(z.read(n)), method="c14n")
+            if n.endswith((".xml", ".rels"))
+            else z.read(n)
+            for n in z.namelist()
+        }
+
+
+def test_the_dokumen_iku_as_text_is_the_document_of_the_tree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole Dokumen IKU (its chart a picture, its template cleaned before rendering)
+    written from the rendered text holds, member for member, what the tree's way writes."""
+    from pyxl.dokumen import iku, word
+    from pyxl.dokumen.grafik import gambar_capaian
+    from pyxl.inti.capaian import Skala
+
+    konteks = _dengan_istimewa(iku._konteks_uji(30))
+    png = gambar_capaian([("Bagian A", 80.0), ("Bagian B", None)], Skala().batas, Skala().label)
+    teks = iku.tulis(templat.FOLDER_BAWAAN / iku.TEMPLAT, konteks, png, tmp_path / "teks.docx")
+    monkeypatch.setattr(word, "_teks_utuh", lambda _teks: False)
+    pohon = iku.tulis(templat.FOLDER_BAWAAN / iku.TEMPLAT, konteks, png, tmp_path / "pohon.docx")
+    a, b = _isi_docx(teks), _isi_docx(pohon)
+    a.pop("docProps/core.xml"), b.pop("docProps/core.xml")  # the time of writing
+    assert a == b
+    assert 'w:tblHeader w:val="true"' not in _xml(teks)
+
+
+def test_a_body_the_text_cannot_take_goes_the_trees_way() -> None:
+    """Blank text between tags (python-docx's parse drops it), a broken body, a picture
+    under another prefix: the rendered text is parsed as before."""
+    from pyxl.dokumen.word import _teks_utuh
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    assert _teks_utuh(f"<w:document {w}><w:body><w:p/></w:body></w:document>")
+    assert not _teks_utuh(f"<w:document {w}><w:body> <w:p/></w:body></w:document>")
+    assert not _teks_utuh(f"<w:document {w}><w:body><w:p></w:body></w:document>")
+    assert not _teks_utuh(f'<w:document {w}><w:body><x:docPr id="1"/></w:body></w:document>')
+
+
+def test_a_template_is_cleaned_before_it_renders_into_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`bersihkan` on the template, before rendering: the rows a loop copies are as clean as
+    when the rendered tree was cleaned, and the document the same."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from pyxl.dokumen import word
+
+    d = docx.Document()
+    t = d.add_table(rows=4, cols=1)
+    for i, teks in enumerate(["Judul", "{%tr for x in xs %}", "{{ x }}", "{%tr endfor %}"]):
+        t.cell(i, 0).text = teks
+    for i, (nama, val) in enumerate([("w:tblHeader", "true"), ("w:cantSplit", "0")][:2]):
+        el = OxmlElement(nama)
+        el.set(qn("w:val"), val)
+        t.rows[2 * i]._tr.get_or_add_trPr().append(el)
+    jalur = tmp_path / "tabel.docx"
+    d.save(str(jalur))
+    konteks = {"xs": ["satu", "dua", ISTIMEWA]}
+    teks = tulis_dokumen(jalur, konteks, tmp_path / "teks.docx")
+    monkeypatch.setattr(word, "_teks_utuh", lambda _teks: False)
+    pohon = tulis_dokumen(jalur, konteks, tmp_path / "pohon.docx")
+    a, b = _isi_docx(teks), _isi_docx(pohon)
+    a.pop("docProps/core.xml", None), b.pop("docProps/core.xml", None)
+    assert a == b
+    xml = _xml(teks)
+    assert "<w:tblHeader/>" in xml and 'w:val="true"' not in xml
+    assert xml.count('<w:cantSplit w:val="off"/>') == 3  # the template's row, copied 3 times
