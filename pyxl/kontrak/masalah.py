@@ -63,6 +63,23 @@ _KODE = (
         "berkas",
         "format yang sudah diganti karena indikator atau targetnya berubah; isi yang terbaru",
     ),
+    # supporting evidence (data dukung) refused as evidence (the original is still archived)
+    KodeMasalah(
+        "BUKTI_NAMA", BLOKIR, "berkas", "nama berkas data dukung tidak sah (jalur, nama perangkat)"
+    ),
+    KodeMasalah(
+        "BUKTI_JENIS",
+        BLOKIR,
+        "berkas",
+        "data dukung berjenis yang tidak diterima, isinya tidak sesuai ekstensinya, atau bermakro",
+    ),
+    KodeMasalah("BUKTI_TERLALU_BESAR", BLOKIR, "berkas", "data dukung melebihi batas ukuran"),
+    KodeMasalah(
+        "BUKTI_BOM_ZIP",
+        BLOKIR,
+        "berkas",
+        "zip data dukung membengkak, bersarang atau berisi terlalu banyak berkas",
+    ),
     # accepted, with a flag on a file or a cell
     KodeMasalah("FORMAT_LAMA", PERINGATAN, "berkas", "sudah terbit format yang lebih baru"),
     KodeMasalah("ISIAN_KOSONG", PERINGATAN, "isian", "Realisasi kosong (belum ada data)"),

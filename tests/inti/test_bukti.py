@@ -1,0 +1,133 @@
+"""pyxl.inti.bukti: evidence files pass hostile-input checks before they are listed."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from PIL import Image
+
+from pyxl.inti.bukti import BATAS_ANGGOTA, Bukti, nama_sah, periksa_bukti
+
+PDF = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
+def _png() -> bytes:
+    b = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(b, "PNG")
+    return b.getvalue()
+
+
+def _jpg() -> bytes:
+    b = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(b, "JPEG")
+    return b.getvalue()
+
+
+def _zip(anggota: dict[str, bytes], metode: int = zipfile.ZIP_DEFLATED) -> bytes:
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w", metode) as z:
+        for nama, isi in anggota.items():
+            z.writestr(nama, isi)
+    return b.getvalue()
+
+
+def _docx(makro: bool = False) -> bytes:
+    isi = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}
+    if makro:
+        isi["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0"
+    return _zip(isi)
+
+
+def _kode(t: list) -> list[str]:  # type: ignore[type-arg]
+    return [x.kode for x in t]
+
+
+@pytest.mark.parametrize(
+    ("nama", "data"),
+    [
+        ("SK Kepala Bagian.pdf", PDF),
+        ("foto kegiatan.JPG", _jpg()),
+        ("grafik.png", _png()),
+        ("rekap.csv", b"No;Uraian;Jumlah\n1;Rapat;3\n"),
+        ("notulen.docx", _docx()),
+        ("bukti TW II.zip", _zip({"SK.pdf": PDF, "foto/1.png": _png()})),
+    ],
+)
+def test_real_evidence_is_accepted(nama: str, data: bytes) -> None:
+    assert periksa_bukti(Bukti(nama, data)) == []
+
+
+@pytest.mark.parametrize(
+    ("nama", "alasan"),
+    [
+        ("../../Pengumpulan_Data_Kinerja.xlsm", "jalur"),
+        ("C:evil.pdf", "jalur"),
+        ("sub\\x.pdf", "jalur"),
+        ("CON.pdf", "perangkat"),
+        ("nul", "perangkat"),
+        ("com1.jpg", "perangkat"),
+        ("laporan.pdf.", "titik"),
+        (" spasi.pdf", "spasi"),
+        ("tab\tdi.pdf", "karakter"),
+        ("x" * 151 + ".pdf", "150"),
+        ("", "kosong"),
+    ],
+)
+def test_names_that_would_escape_or_break_windows(nama: str, alasan: str) -> None:
+    teks = nama_sah(nama)
+    assert teks is not None and alasan in teks
+    assert _kode(periksa_bukti(Bukti(nama, PDF))) == ["BUKTI_NAMA"]
+
+
+def test_type_allow_list_and_content_sniffing() -> None:
+    [t] = periksa_bukti(Bukti("setup.exe", b"MZ\x90\x00"))
+    assert t.kode == "BUKTI_JENIS" and ".exe" in t.pesan and "pdf" in t.pesan
+    [t] = periksa_bukti(Bukti("SK.pdf", b"MZ\x90\x00 program"))  # a renamed program
+    assert t.kode == "BUKTI_JENIS" and "ekstensinya diganti" in t.pesan
+    [t] = periksa_bukti(Bukti("foto.png", _jpg()))
+    assert t.kode == "BUKTI_JENIS"
+    [t] = periksa_bukti(Bukti("data.csv", b"\x00\x01\x02binary"))
+    assert t.kode == "BUKTI_JENIS"
+    assert periksa_bukti(Bukti("SK.pdf", PDF), jenis={"jpg"})[0].kode == "BUKTI_JENIS"
+    assert periksa_bukti(Bukti("peta.kml", b"<kml/>"), jenis={"kml"}) == []  # office's own type
+
+
+def test_macros_and_encryption_in_office_files() -> None:
+    [t] = periksa_bukti(Bukti("notulen.docx", _docx(makro=True)))
+    assert t.kode == "BUKTI_JENIS" and "makro" in t.pesan
+    data = bytearray(_docx())
+    pusat = data.index(b"PK\x01\x02")  # the first central directory entry
+    data[6] |= 0x1  # "encrypted" in the first local header ...
+    data[pusat + 8] |= 0x1  # ... and in the central directory, which readers trust
+    [t] = periksa_bukti(Bukti("rahasia.docx", bytes(data)))
+    assert t.kode == "BUKTI_JENIS" and "terenkripsi" in t.pesan
+
+
+def test_size_limit_and_empty_file() -> None:
+    [t] = periksa_bukti(Bukti("scan.pdf", PDF + b"0" * 2048), batas=1024)
+    assert t.kode == "BUKTI_TERLALU_BESAR" and "MB" in t.pesan
+    assert _kode(periksa_bukti(Bukti("scan.pdf", b""))) == ["KOSONG"]
+
+
+def test_zip_bombs_nesting_and_traversal_are_refused_unread() -> None:
+    bom = _zip({"nol.csv": b"0" * (50 * 1024 * 1024)})  # 50 MB of zeros, ~50 kB packed
+    assert len(bom) < 100_000
+    assert _kode(periksa_bukti(Bukti("bukti.zip", bom))) == ["BUKTI_BOM_ZIP"]
+    bersarang = _zip({"dalam.zip": _zip({"SK.pdf": PDF})})
+    assert _kode(periksa_bukti(Bukti("bukti.zip", bersarang))) == ["BUKTI_BOM_ZIP"]
+    banyak = _zip({f"{i}.csv": b"1" for i in range(BATAS_ANGGOTA + 1)}, zipfile.ZIP_STORED)
+    assert _kode(periksa_bukti(Bukti("bukti.zip", banyak))) == ["BUKTI_BOM_ZIP"]
+    for jahat in ("../../luar.pdf", "/etc/passwd.pdf", "C:/Windows/x.pdf"):
+        [t] = periksa_bukti(Bukti("bukti.zip", _zip({jahat: PDF})))
+        assert t.kode == "BUKTI_NAMA" and "keluar dari foldernya" in t.pesan
+
+
+def test_every_member_of_a_zip_of_evidence_is_checked_like_a_file() -> None:
+    [t] = periksa_bukti(Bukti("bukti.zip", _zip({"SK.pdf": PDF, "virus.exe": b"MZ"})))
+    assert t.kode == "BUKTI_JENIS" and "virus.exe" in t.pesan
+    [t] = periksa_bukti(Bukti("bukti.zip", _zip({"SK.pdf": b"MZ not a pdf"})))
+    assert t.kode == "BUKTI_JENIS" and "SK.pdf" in t.pesan
+    assert periksa_bukti(Bukti("bukti.zip", _zip({"notulen.docx": _docx(makro=True)})))
+    assert _kode(periksa_bukti(Bukti("bukti.zip", b"PK\x03\x04 rusak"))) == ["BUKTI_JENIS"]
