@@ -207,13 +207,26 @@ def bench_himpun(sizes: list[int], baris: int = 10, ulang: int = 3) -> list[Ukur
     """Step 6 on N returns (archive, verify, validate, merge, ledger, save) vs a bare calamine
     read of the same files, and vs pandas with openpyxl. Copying the prepared working folder
     before each run is not timed."""
+    from pyxl.jalan import paralel
+
     hasil = []
     for n in sizes:
         h = _bench_himpun_satu(n, baris, ulang)
         ukuran = f"{n:,} berkas"
         hasil.append(
             Ukur(
-                "himpun (langkah 6)",
+                "himpun (langkah 6), 1 inti",
+                ukuran,
+                h["satu_inti"],
+                "calamine baca saja",
+                h["calamine"],
+                "per berkas",
+                "≤ 4× dasar",
+            )
+        )
+        hasil.append(
+            Ukur(
+                f"himpun (langkah 6), {min(paralel.inti(), paralel.PALING_BANYAK)} inti",
                 ukuran,
                 h["himpun"],
                 "calamine baca saja",
@@ -239,6 +252,7 @@ def _bench_himpun_satu(n: int, baris: int, ulang: int) -> dict[str, float]:
     from python_calamine import CalamineWorkbook
 
     from pyxl.buku.xlsm import buka
+    from pyxl.jalan import paralel
     from pyxl.jalan.konteks import Konteks
     from pyxl.langkah import jalankan
 
@@ -266,9 +280,53 @@ def _bench_himpun_satu(n: int, baris: int, ulang: int) -> dict[str, float]:
                 jalankan("himpun", Konteks(buku, _Diam(), pengguna="bench"), imap=False)
 
         t_himpun = median_detik(himpun, ulang, salin)
+        ambang = paralel.AMBANG
+        paralel.AMBANG = sys.maxsize  # every return checked in this process
+        try:
+            t_satu = median_detik(himpun, ulang, salin)
+        finally:
+            paralel.AMBANG = ambang
         t_cal = median_detik(baca_calamine, ulang)
         t_opx = median_detik(baca_openpyxl, 1)
-    return {"himpun": t_himpun / n, "calamine": t_cal / n, "openpyxl": t_opx / n}
+    return {
+        "himpun": t_himpun / n,
+        "satu_inti": t_satu / n,
+        "calamine": t_cal / n,
+        "openpyxl": t_opx / n,
+    }
+
+
+def _nol(umum: object, x: int) -> int:
+    import pyxl.inti.kembalian  # noqa: F401  (what a worker of step 6 imports)
+
+    return x
+
+
+def bench_pekerja(ulang: int = 3) -> list[Ukur]:
+    """Starting the worker processes of `pyxl.jalan.paralel` as Windows starts them (spawned,
+    each importing the checks of step 6) up to a first result, beside a bare `python -c pass`:
+    what a run pays before more cores help (why only many returns use them)."""
+    from pyxl.jalan import paralel
+
+    def pekerja() -> None:
+        paralel._di_pekerja(_nol, [1, 2], None, min(paralel.inti(), 2), None)
+
+    def kosong() -> None:
+        import subprocess
+
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+
+    return [
+        Ukur(
+            "pekerja proses siap (spawn)",
+            f"{min(paralel.inti(), 2)} pekerja",
+            median_detik(pekerja, ulang),
+            "python -c pass",
+            median_detik(kosong, ulang),
+            "total",
+            f"dipakai dari {paralel.AMBANG} berkas",
+        )
+    ]
 
 
 def _analisis_per_baris(df: object) -> list[tuple[object, ...]]:
@@ -647,6 +705,7 @@ def main(argv: list[str] | None = None) -> int:
         elif nama == "format":
             baris += bench_format(ukuran["format"])
         elif nama == "himpun":
+            baris += bench_pekerja(args.ulang)
             baris += bench_himpun(ukuran["himpun"], ulang=args.ulang)
         elif nama == "analisis":
             baris += bench_analisis(ukuran["analisis"])

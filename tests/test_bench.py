@@ -16,8 +16,9 @@ def test_satu_tabel_dengan_rasio(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out.splitlines()
     assert out[0].split()[:2] == ["uji", "ukuran"] and set(out[1]) == {"-", " "}
     baris = out[2:]
-    # format and analisis at 2 sizes, himpun at 2 sizes x 2 baselines, dokumen at 2, one step
-    assert len(baris) == 2 + 4 + 2 + 1 + 2
+    # format and analisis at 2 sizes; himpun: the workers' start, then at 2 sizes on one core
+    # and on all (vs calamine) and vs openpyxl; dokumen at 2, one step
+    assert len(baris) == 2 + (1 + 2 * 3) + 2 + 1 + 2
     for b in baris:
         sel = re.split(r"\s{2,}", b)
         kita, dasar = float(sel[3].replace(",", "")), float(sel[5].replace(",", ""))
@@ -25,7 +26,9 @@ def test_satu_tabel_dengan_rasio(capsys: pytest.CaptureFixture[str]) -> None:
         assert kita > 0 and dasar > 0 and rasio > 0
         if dasar >= 1 and kita >= 1:  # printed with two decimals: smaller ones are rounded
             assert rasio == pytest.approx(kita / dasar, rel=0.05, abs=0.01)
-    assert sum("calamine baca saja" in b for b in baris) == 2
+    assert sum("calamine baca saja" in b for b in baris) == 4
+    assert sum(b.startswith("himpun (langkah 6), 1 inti") for b in baris) == 2
+    assert sum(b.startswith("pekerja proses siap") for b in baris) == 1
 
 
 def test_ukur_rasio() -> None:
