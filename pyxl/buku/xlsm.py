@@ -283,10 +283,45 @@ class _Lembar:
     kosong_dari: int | None = None
 
 
+_SISIP_NS = "urn:pyxl:sisip"
+_SISIP = f"{{{_SISIP_NS}}}s"
+_SISIP_TEKS = f'<pyxlsisip:s xmlns:pyxlsisip="{_SISIP_NS}"/>'.encode()
+"""Placeholder for the rows `_Bedah._sisip_ekor` writes as text, and how lxml writes it."""
+_XMLNS_SEL = re.compile(rb"<(?:sheetData|row|c)\s[^>]*xmlns")
+"""A namespace declared on sheetData, a row or a cell (lxml would write it again)."""
+_ATRIBUT_AMAN = re.compile('[^&<>"\t\n\r]*').fullmatch
+"""An attribute value lxml writes as it is (no character escaped)."""
+
+
+def _tag_awal(
+    tag: str, atribut: Any, awalan: dict[str, str], buang: str | None = None
+) -> str | None:
+    """The start of an element's tag as lxml writes it (`<row r="2" ht="15"`, no `>`), or None
+    when an attribute would need escaping or a namespace prefix is not known."""
+    bagian = [f"<{tag}"]
+    for k, v in atribut.items():
+        if k == buang:
+            continue
+        if not _ATRIBUT_AMAN(v):
+            return None
+        if k[0] == "{":
+            uri, nama = k[1:].split("}", 1)
+            if uri not in awalan:
+                return None
+            k = f"{awalan[uri]}:{nama}"
+        bagian.append(f' {k}="{v}"')
+    return "".join(bagian)
+
+
+_TEKS_KOSONG = '<is><t xml:space="preserve"/></is>'
+"""Empty text as lxml writes it (a write never holds "", but `_sel_xml` should not differ)."""
+
+
 class _Bedah:
     """Applies a sheet's pending changes to its XML, touching nothing outside `sheetData`."""
 
     def __init__(self, xml: bytes, gaya: _Gaya, tahun1904: bool) -> None:
+        self.xml = xml
         self.root = etree.fromstring(xml, _PARSER)
         ns = self.root.tag[: self.root.tag.index("}") + 1]
         self.t_row, self.t_c, self.t_f, self.t_v, self.t_is, self.t_t = (
@@ -323,6 +358,14 @@ class _Bedah:
 
     def jalankan(self, lembar: _Lembar) -> bytes:
         if lembar.kosong_dari is not None:
+            hasil = self._sisip_ekor(lembar)
+            if hasil is not None:
+                return hasil
+        return self._jalankan_pohon(lembar)
+
+    def _jalankan_pohon(self, lembar: _Lembar) -> bytes:
+        """Every change made in the parsed tree, then the tree serialized."""
+        if lembar.kosong_dari is not None:
             for n in self.urut[bisect.bisect_left(self.urut, lembar.kosong_dari) :]:
                 for k, c in self.sel[n].items():
                     if (n, k) not in lembar.tulis:  # a written cell is emptied as it is written
@@ -334,6 +377,105 @@ class _Bedah:
             k0, k1 = min(min(self.sel[r]) for r in ada), max(max(self.sel[r]) for r in ada)
             self.dimensi.set("ref", f"{_ref(ada[0], k0)}:{_ref(ada[-1], k1)}")
         return etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    def _sisip_ekor(self, lembar: _Lembar) -> bytes | None:
+        """The sheet with its rows from `kosong_dari` on (a table body replaced whole) written
+        as text into the serialized rest, or None when they are not plain enough for that.
+
+        Those rows are what most writes are (tens of thousands of cells for `Analisis`):
+        building their text, parsing it and moving the parsed rows into the tree cost more than
+        the rest of saving. Here the rows below are taken out of the tree, the rest is written
+        as before, and the text of the rows goes where they were: the same bytes as
+        `_jalankan_pohon` (each cell as `_sel_xml` writes it, each emptied cell its reference
+        and style, each row's attributes as lxml writes them). Anything else in those rows (a
+        formula, an extension, whitespace, an attribute needing escapes) keeps the tree."""
+        assert lembar.kosong_dari is not None
+        ns = self.t_row[1 : self.t_row.index("}")]
+        peta = self.root.nsmap
+        if peta.get(None) != ns or list(peta.values()).count(ns) != 1 or self.data.prefix:
+            return None
+        awalan = {u: p for p, u in peta.items() if p}
+        if len(awalan) != len(set(peta.values()) - {ns}):
+            return None
+        if _SISIP_NS.encode() in self.xml or _XMLNS_SEL.search(self.xml):
+            return None
+        lama = self.urut[bisect.bisect_left(self.urut, lembar.kosong_dari) :]
+        n_data = len(self.data)
+        if len(lama) > n_data:
+            return None
+        tag_baris: dict[int, tuple[str, str]] = {}
+        for j, n in enumerate(lama):
+            row = self.baris[n]
+            if self.data[n_data - len(lama) + j] is not row or row.text or row.tail:
+                return None
+            isi = self.sel[n]
+            if len(row) != len(isi) or list(isi) != sorted(isi):
+                return None
+            for c in isi.values():
+                if c.tail or c.text or not self._polos(c) or not _ATRIBUT_AMAN(c.get("r", "")):
+                    return None
+                if not _ATRIBUT_AMAN(c.get("s", "")):
+                    return None
+            awal = _tag_awal("row", row.attrib, awalan)
+            if awal is None:
+                return None
+            tag_baris[n] = (awal, _tag_awal("row", row.attrib, awalan, "spans") or awal)
+        tulis = sorted(lembar.tulis.items())
+        i = bisect.bisect_left(tulis, (lembar.kosong_dari, 0), key=lambda t: t[0])
+        self._isi_blok(tulis[:i])  # rows above: in the tree, as before
+        per_baris: dict[int, list[tuple[int, Any, str | None]]] = {}
+        for (r, k), (v, fmt) in tulis[i:]:
+            per_baris.setdefault(r, []).append((k, v, fmt))
+        teks: list[str] = []
+        rentang: list[tuple[int, int, int]] = []
+        """Per row left with cells: its number, first and last column (for `<dimension>`)."""
+        untuk, sel_xml = self.gaya.untuk, self._sel_xml
+        kosong: dict[int, Any] = {}
+        for n in sorted({*lama, *per_baris}):
+            isi = self.sel.get(n, kosong)
+            keluar = {
+                k: f'<c r="{c.get("r")}" s="{c.get("s")}"/>'
+                if "s" in c.attrib
+                else f'<c r="{c.get("r")}"/>'
+                for k, c in isi.items()
+            }
+            tambah = False
+            for k, v, fmt in per_baris.get(n, ()):
+                c = isi.get(k)
+                s = int(c.get("s", "0")) if c is not None else self._gaya_baru(n, k)
+                s_baru = untuk(s, fmt, v)
+                if c is None:
+                    if v is None and s_baru == s:
+                        continue
+                    tambah = True
+                keluar[k] = sel_xml(_ref(n, k), s_baru, v)
+            urut = sorted(keluar) if isi and tambah else list(keluar)
+            if n in tag_baris:
+                awal = tag_baris[n][1 if tambah else 0]
+            elif urut:
+                awal = f'<row r="{n}"'
+            else:
+                continue
+            if urut:
+                rentang.append((n, urut[0], urut[-1]))
+                teks.append(f"{awal}>{''.join(keluar[k] for k in urut)}</row>")
+            else:
+                teks.append(f"{awal}/>")
+        del self.data[len(self.data) - len(lama) :]  # rows above may have been added
+        self._lepas_rumus_bersama()
+        ada = [
+            (r, min(self.sel[r]), max(self.sel[r]))
+            for r in self.urut
+            if r < lembar.kosong_dari and self.sel[r]
+        ]
+        ada += rentang
+        if self.dimensi is not None and ada:
+            k0, k1 = min(a[1] for a in ada), max(a[2] for a in ada)
+            self.dimensi.set("ref", f"{_ref(ada[0][0], k0)}:{_ref(ada[-1][0], k1)}")
+        etree.SubElement(self.data, _SISIP, nsmap={"pyxlsisip": _SISIP_NS})
+        xml = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        depan, belakang = xml.split(_SISIP_TEKS)
+        return b"".join((depan, "".join(teks).encode("utf-8"), belakang))
 
     def _isi_blok(self, tulis: list[tuple[tuple[int, int], tuple[Any, str | None]]]) -> None:
         """Write the cells, row by row, as one piece of XML parsed at once.
@@ -415,7 +557,7 @@ class _Bedah:
             return f'<c r="{ref}" s="{s}"/>'
         if isinstance(v, str):
             teks = _teks_xml(_ESCAPE_EXCEL.sub(r"_x005F_\1", v) if "_x" in v else v)
-            isi = f'<is><t xml:space="preserve">{teks}</t></is>'
+            isi = f'<is><t xml:space="preserve">{teks}</t></is>' if teks else _TEKS_KOSONG
             return f'<c r="{ref}" s="{s}" t="inlineStr">{isi}</c>'
         if isinstance(v, bool):
             return f'<c r="{ref}" s="{s}" t="b"><v>{int(v)}</v></c>'

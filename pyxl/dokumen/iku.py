@@ -12,6 +12,8 @@ import io
 import math
 import time
 from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ from pyxl.buku.sistem import KUNCI_TAHUN_LALU, baca_sistem
 from pyxl.buku.tabel import baca_tabel
 from pyxl.dokumen import naratif, setda
 from pyxl.dokumen.nilai import bil as _bil
+from pyxl.dokumen.nilai import diingat, persen, rupiah
 from pyxl.dokumen.nilai import nilai as _nilai
 from pyxl.dokumen.nilai import teks as _t
 from pyxl.galat import IsianError
@@ -73,13 +76,13 @@ def _indikator(no: int, r: Baris, sumber: Baris) -> dict[str, Any]:
     d |= {"nama": _t(r["Indikator Kinerja"]), "satuan": _t(r["Satuan"])}
     d["rumus"] = sebagai_teks(r.get("Rumus Capaian"))  # how the capaian was computed
     d |= {"kategori": _t(r["Kategori"])} | {k: _nilai(r[v]) for k, v in _NILAI.items()}
-    d |= {k: indo.persen(_bil(r[v])) for k, v in _PERSEN.items()}
+    d |= {k: persen(_bil(r[v])) for k, v in _PERSEN.items()}
     if (atas := _nilai(r["Target Atas"])) != "-":
         d["target"] += f"–{atas}"
     x, arah = _bil(r["Perubahan"]), sebagai_teks(r["Arah"])
     tanda = "+" if x is not None and x > 0 else ""
     d["perubahan"] = "-" if x is None else f"{tanda}{_nilai(x)}" + (f" ({arah})" if arah else "")
-    d["pagu"] = indo.rupiah(_bil(r["Pagu Anggaran"]))
+    d["pagu"] = rupiah(_bil(r["Pagu Anggaran"]))
     d |= {k: _t(sumber[v]) for k, v in _MANUAL.items()}
     return d
 
@@ -127,7 +130,7 @@ def susun_konteks(
     koreksi: tuple[list[dict[str, str]], list[dict[str, str]]] = ([], []),
 ) -> tuple[dict[str, Any], bytes]:
     """The template context (every value a formatted string) and the chart (PNG)."""
-    from pyxl.dokumen.grafik import angka_ringkas, gambar_capaian
+    from pyxl.dokumen.grafik import gambar_capaian
     from pyxl.inti.capaian import skala_dari_pengaturan
 
     analisis = baca_tabel(buku, skema.ANALISIS)
@@ -151,12 +154,57 @@ def susun_konteks(
     def kategori(x: float | None) -> str:
         return "-" if x is None else str(skala.kategori([x])[0])
 
+    # The chart needs only the Rekap: drawn beside the rest (Pillow lets go of the
+    # interpreter while it draws and compresses, a fifth of a second at 100 Bagian).
+    grafik = [
+        (b.nama, _bil(rekap.get(b.kode, {}).get("Rata-rata Capaian (%)")))
+        for b in daftar
+        if per_bagian[b.kode]
+    ]
+    with ThreadPoolExecutor(1) as pool, diingat():
+        png = pool.submit(gambar_capaian, grafik, skala.batas, skala.label)
+        konteks = _susun(
+            buku,
+            peng,
+            analisis,
+            rekap,
+            skala,
+            daftar,
+            per_bagian,
+            kategori,
+            grafik,
+            versi=versi,
+            tanggal=tanggal,
+            konsep=konsep,
+            koreksi=koreksi,
+        )
+        return konteks, png.result()
+
+
+def _susun(
+    buku: Buku,
+    peng: Pengaturan,
+    analisis: list[Baris],
+    rekap: dict[str, Baris],
+    skala: Any,
+    daftar: list[Any],
+    per_bagian: dict[str, list[Baris]],
+    kategori: Callable[[float | None], str],
+    grafik: list[tuple[str, float | None]],
+    *,
+    versi: int,
+    tanggal: date,
+    konsep: bool,
+    koreksi: tuple[list[dict[str, str]], list[dict[str, str]]],
+) -> dict[str, Any]:
+    """The template context of `susun_konteks` (the chart aside)."""
+    from pyxl.dokumen.grafik import angka_ringkas
+
     tahun = str(peng.tahun())
     tahun_lalu = baca_sistem(buku, KUNCI_TAHUN_LALU) or str(peng.tahun() - 1)
     isian_staf = naratif.baca_naratif(buku)
     bagian: list[dict[str, Any]] = []
     anggaran: list[Baris] = []
-    grafik: list[tuple[str, float | None]] = []
     upaya: list[dict[str, str]] = []
     jumlah = [0.0, 0.0]
     for b in (b for b in daftar if per_bagian[b.kode]):
@@ -187,7 +235,6 @@ def susun_konteks(
         bagian.append({"nama": b.nama, "rata": indo.persen(rata), "kategori": kategori(rata)})
         bagian[-1] |= {"jumlah": str(len(hasil)), "ada": str(ada), "sasaran": sasaran}
         bagian[-1] |= {"indikator": datar, "kepala": _t(b.kepala)}
-        grafik.append((b.nama, rata))
         dana = [r for r in hasil if _bil(r["Serapan Anggaran (%)"]) is not None]
         pagu = sum(_bil(r["Pagu Anggaran"]) or 0.0 for r in dana)
         real = sum(_bil(r["Realisasi Anggaran"]) or 0.0 for r in dana)
@@ -273,7 +320,7 @@ def susun_konteks(
         "d": d,
         "ttd": pejabat(peng, SEKDA, f"SEKRETARIS DAERAH\n{pemda},", wajib=not konsep),
     }
-    return konteks, gambar_capaian(grafik, skala.batas, skala.label)
+    return konteks
 
 
 def _metadata(doc: Any, d: dict[str, Any]) -> None:

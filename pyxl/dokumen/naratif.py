@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from pyxl.buku.port import Baris, Buku
 from pyxl.buku.tabel import baca_tabel
-from pyxl.dokumen.nilai import bil, dengan_satuan, nilai
-from pyxl.inti import indo
+from pyxl.dokumen.nilai import bil, dengan_satuan, nilai, persen, rupiah
 from pyxl.inti.sel import sebagai_teks
 from pyxl.kontrak import skema
 
@@ -82,14 +81,14 @@ def kalimat(r: Baris, tahun: str, tahun_lalu: str) -> list[str]:
         rumus = RUMUS_TEKS.get("".join(sebagai_teks(r["Rumus Capaian"]).split()).upper(), "")
         teks = (
             f"Realisasi Tahun {tahun} sebesar {realisasi} dari target {target}, sehingga "
-            f"capaiannya {indo.persen(capaian)} (kategori {nilai(r['Kategori'])}"
+            f"capaiannya {persen(capaian)} (kategori {nilai(r['Kategori'])}"
             + (f"; rumus {rumus}" if rumus else "")
             + "). "
             + ("Target tercapai." if capaian >= 100 else "Target belum tercapai.")
         )
         if dinilai is not None and abs(dinilai - capaian) > 0.005:
             teks += (
-                f" Untuk kategori dan rata-rata, capaian ini dinilai {indo.persen(dinilai)} "
+                f" Untuk kategori dan rata-rata, capaian ini dinilai {persen(dinilai)} "
                 "sesuai batas capaian di Pengaturan."
             )
         hasil.append(teks)
@@ -120,16 +119,16 @@ def kalimat(r: Baris, tahun: str, tahun_lalu: str) -> list[str]:
     if nilai(r["Target Akhir Renstra"]) != "-" and renstra is not None:
         hasil.append(
             f"Terhadap target akhir Renstra sebesar {dengan_satuan(r['Target Akhir Renstra'], sat)}"
-            f", capaian Tahun {tahun} adalah {indo.persen(renstra)}."
+            f", capaian Tahun {tahun} adalah {persen(renstra)}."
         )
     pagu, real = bil(r["Pagu Anggaran"]), bil(r["Realisasi Anggaran"])
     serapan = bil(r["Serapan Anggaran (%)"])
     if pagu is not None and real is not None:
         teks = (
-            f"Pagu anggaran {indo.rupiah(pagu)} terealisasi {indo.rupiah(real)} (serapan "
-            f"{indo.persen(serapan)}, sisa {indo.rupiah(pagu - real)})."
+            f"Pagu anggaran {rupiah(pagu)} terealisasi {rupiah(real)} (serapan "
+            f"{persen(serapan)}, sisa {rupiah(pagu - real)})."
         )
-        efisiensi, p = sebagai_teks(r["Efisiensi"]), indo.persen(dinilai)
+        efisiensi, p = sebagai_teks(r["Efisiensi"]), persen(dinilai)
         if efisiensi == "Efisien":
             teks += (
                 f" Capaian yang dinilai ({p}) tidak lebih rendah dari serapan anggaran, "
@@ -142,5 +141,5 @@ def kalimat(r: Baris, tahun: str, tahun_lalu: str) -> list[str]:
             )
         hasil.append(teks)
     elif pagu is not None:
-        hasil.append(f"Pagu anggaran {indo.rupiah(pagu)}; realisasinya belum dilaporkan.")
+        hasil.append(f"Pagu anggaran {rupiah(pagu)}; realisasinya belum dilaporkan.")
     return hasil

@@ -5,7 +5,9 @@ Every value of the document is a formatted Indonesian string; an empty cell is "
 
 from __future__ import annotations
 
+import contextlib
 import math
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from pyxl.inti.sel import sebagai_teks
@@ -31,13 +33,58 @@ def bil(v: Any) -> float | None:
     return None if x is None or math.isnan(x) else x
 
 
-def nilai(v: Any) -> str:
-    """A target or realisation as written in the document; '-' when empty (never 0)."""
+_INGAT: dict[tuple[Any, ...], str] | None = None
+"""Numbers already formatted, while `diingat` is on (one document at a time)."""
+
+
+@contextlib.contextmanager
+def diingat() -> Iterator[None]:
+    """Within: each number is formatted once however often the document writes it (the
+    same figure goes into a table, the plan and the sentences comparing it)."""
+    global _INGAT
+    lama, _INGAT = _INGAT, {}
+    try:
+        yield
+    finally:
+        _INGAT = lama
+
+
+def _sekali(jenis: str, ubah: Callable[[Any], str], v: Any) -> str:
+    """`ubah(v)`, remembered under `diingat` for plain ints and floats (a pure function)."""
+    if _INGAT is None or (type(v) is not float and type(v) is not int):
+        return ubah(v)
+    kunci = (jenis, type(v), v)
+    hasil = _INGAT.get(kunci)
+    if hasil is None:
+        hasil = _INGAT[kunci] = ubah(v)
+    return hasil
+
+
+def _nilai(v: Any) -> str:
     from pyxl.dokumen.grafik import angka_ringkas
 
     if isinstance(v, int | float) and not isinstance(v, bool):
         return "-" if math.isnan(v) else angka_ringkas(v)
     return teks(v)
+
+
+def nilai(v: Any) -> str:
+    """A target or realisation as written in the document; '-' when empty (never 0)."""
+    return _sekali("nilai", _nilai, v)
+
+
+def persen(x: float | None) -> str:
+    """`pyxl.inti.indo.persen`, remembered under `diingat`."""
+    from pyxl.inti import indo
+
+    return _sekali("persen", indo.persen, x)
+
+
+def rupiah(x: float | None) -> str:
+    """`pyxl.inti.indo.rupiah`, remembered under `diingat`."""
+    from pyxl.inti import indo
+
+    return _sekali("rupiah", indo.rupiah, x)
 
 
 def dengan_satuan(v: Any, satuan: Any) -> str:

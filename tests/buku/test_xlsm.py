@@ -645,3 +645,163 @@ def test_block_writes_give_the_xml_of_cell_by_cell_writes(kosong_dari: int | Non
     blok, per_sel = bedah(False), bedah(True)
     assert blok == per_sel
     assert b'<c r="H12" s="' in blok[0] and b"&amp; b &lt; c &gt; d&#13;" in blok[0]
+
+
+# ------------------------------------- a table body replaced whole: its rows spliced as text
+
+_LEMBAR_TABEL = (
+    f'<worksheet xmlns="{_NS_UTAMA}" xmlns:x14ac="urn:x14ac"><dimension ref="A1:F9"/>'
+    '<cols><col min="3" max="3" style="2"/></cols><sheetData>'
+    '<row r="1" spans="1:6" ht="30" customHeight="1"><c r="A1" s="1" t="s"><v>0</v></c>'
+    '<c r="B1" s="1" t="inlineStr"><is><t>judul</t></is></c></row>'
+    '<row r="2" spans="1:6" x14ac:dyDescent="0.25"><c r="A2" s="1"><v>45000</v></c>'
+    '<c r="B2" t="inlineStr"><is><t xml:space="preserve">lama </t></is></c>'
+    '<c r="D2" s="2" t="b" cm="1"><v>1</v></c></row>'
+    '<row r="3" s="2" customFormat="1"><c r="B3" s="0" t="s" vm="1"><v>0</v></c>'
+    '<c r="E3"><v>5</v></c></row>'
+    '<row r="5" ht="20" customHeight="1"/>'
+    '<row r="6" spans="1:8"><c r="A6" s="0"><v>1</v></c><c r="B6" t="inlineStr"><is><r><t>x'
+    '</t></r></is></c><c r="F6"/></row>'
+    '<row r="9"><c r="A9"><v>9</v></c><c r="G9" s="2"><v>7</v></c></row></sheetData>'
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+    "</worksheet>"
+).encode()
+"""A table sheet as Excel or an earlier run left it: header, body rows with Excel's row
+attributes, a row with its own format, an empty formatted row, cells of every plain kind."""
+
+
+def _bedah_dua_jalan(
+    xml: bytes, tulis: dict[tuple[int, int], tuple[Any, str | None]], kosong_dari: int
+) -> tuple[tuple[bytes, bytes] | None, tuple[bytes, bytes]]:
+    """(sheet, styles) by splicing the rows as text (None: not taken), and by the tree."""
+    from lxml import etree
+
+    from pyxl.buku import xlsm
+
+    hasil = []
+    for sisip in (True, False):
+        gaya = xlsm._Gaya(_GAYA_KECIL)
+        b = xlsm._Bedah(xml, gaya, tahun1904=False)
+        lembar = xlsm._Lembar("xl/worksheets/sheet1.xml", [], dict(tulis), kosong_dari)
+        isi = b._sisip_ekor(lembar) if sisip else b._jalankan_pohon(lembar)
+        hasil.append(None if isi is None else (isi, etree.tostring(gaya.root)))
+    assert hasil[1] is not None
+    return hasil[0], hasil[1]
+
+
+_NILAI_CAMPUR = [
+    "a & b < c > d\r\n\te \"kutip\" 'satu'",
+    "=SUM(A1)",
+    "_x0041_ teks ü — 漢字",
+    1.5,
+    -2,
+    True,
+    False,
+    None,
+    date(2026, 3, 1),
+    datetime(2026, 3, 1, 8, 30),
+    time(7, 15),
+    1e-300,
+    12345678901234567890,
+    "",
+]
+
+
+@pytest.mark.parametrize("kosong_dari", [2, 3, 4, 7, 20])
+@pytest.mark.parametrize("baris_akhir", [1, 3, 6, 12])
+def test_a_replaced_table_body_spliced_as_text_is_byte_identical(
+    kosong_dari: int, baris_akhir: int
+) -> None:
+    """Body shorter, as long or longer than before, old rows partly or wholly rewritten, new
+    cells in old rows (their `spans` dropped), cells in a formatted row or column, header
+    cells rewritten above: the same sheet and styles, byte for byte, as through the tree."""
+    tulis: dict[tuple[int, int], tuple[Any, str | None]] = {}
+    for r in range(1, baris_akhir + 1):
+        for k in (1, 2, 3, 4, 5, 6, 8) if r % 4 else (2, 3):
+            v = _NILAI_CAMPUR[(r * 7 + k) % len(_NILAI_CAMPUR)]
+            tulis[(r, k)] = (v, "0.00" if k == 8 else ("0.0" if (r + k) % 5 == 0 else None))
+    for (r, k), (_v, fmt) in list(tulis.items()):  # what `kosongkan` leaves before the write
+        if r >= kosong_dari and (r + k) % 3 == 0:
+            tulis[(r, k)] = (None, fmt)
+    sisip, pohon = _bedah_dua_jalan(_LEMBAR_TABEL, tulis, kosong_dari)
+    assert sisip is not None
+    assert sisip == pohon
+
+
+def test_an_emptied_table_body_spliced_as_text_is_byte_identical() -> None:
+    sisip, pohon = _bedah_dua_jalan(_LEMBAR_TABEL, {}, 2)
+    assert sisip == pohon
+    assert b'<row r="5" ht="20" customHeight="1"/>' in pohon[0]
+
+
+@pytest.mark.parametrize(
+    "ganti",
+    [
+        ('<c r="E3"><v>5</v></c>', '<c r="E3"><f>1+1</f><v>2</v></c>'),  # a formula
+        ('<c r="E3"><v>5</v></c>', '<c r="E3"><v>5</v><extLst><ext uri="x"/></extLst></c>'),
+        ('<c r="E3"><v>5</v></c>', '<c s="0" r="E3"><v>5</v></c>'),  # reference not first
+        ('<c r="E3"><v>5</v></c>', '<c r="E3" ph="1"><v>5</v></c>'),  # another attribute
+        ('<row r="5" ht="20"', '<row r="5" ht="a&amp;b"'),  # a value lxml escapes
+        ('<row r="5" ht="20"', '<row xmlns:y="urn:y" r="5" ht="20"'),  # a declaration
+        ('<row r="5" ht="20"', '<row r="5" xml:lang="id" ht="20"'),  # an unknown prefix
+        ('</row><row r="9">', '</row>\n<row r="9">'),  # whitespace between rows
+        ('<c r="F6"/>', '<c r="F6"/><c r="C6"/>'),  # cells out of order
+    ],
+)
+def test_rows_not_plain_enough_keep_the_tree(ganti: tuple[str, str]) -> None:
+    """A body row the text could not reproduce exactly is left to the tree (same result)."""
+    from pyxl.buku import xlsm
+
+    xml = _LEMBAR_TABEL.replace(ganti[0].encode(), ganti[1].encode())
+    assert xml != _LEMBAR_TABEL
+    tulis = {(r, k): (f"n{r}{k}", None) for r in range(2, 8) for k in (1, 2, 5)}
+    sisip, pohon = _bedah_dua_jalan(xml, tulis, 2)
+    assert sisip is None
+    lembar = xlsm._Lembar("xl/worksheets/sheet1.xml", [], tulis, 2)
+    assert xlsm._Bedah(xml, xlsm._Gaya(_GAYA_KECIL), False).jalankan(lembar) == pohon[0]
+
+
+def test_tables_written_twice_save_the_same_as_through_the_tree(
+    salinan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the master: Analisis, Rekap and Validasi written, saved, written again shorter and
+    longer: every member of the saved zip as the tree-only writer makes it."""
+    from lxml import etree
+
+    from pyxl.buku import xlsm
+
+    def tulis_dua_kali(berkas: Path) -> list[bytes]:
+        keluar = []
+        for n in (40, 7, 60):
+            with buka(berkas) as buku:
+                for sheet in (skema.ANALISIS, skema.REKAP, skema.VALIDASI):
+                    kolom = skema.TABEL[sheet]
+                    nilai = _NILAI_CAMPUR
+                    rows = [
+                        {k: nilai[(i * 5 + j) % len(nilai)] for j, k in enumerate(kolom)}
+                        for i in range(n)
+                    ]
+                    tulis_tabel(buku, sheet, kolom, rows)
+                buku.simpan()
+            keluar.append(berkas.read_bytes())
+        return keluar
+
+    kedua = salinan.with_name("kedua.xlsm")
+    shutil.copy(salinan, kedua)
+    dengan_sisip = tulis_dua_kali(salinan)
+    dipakai = []
+    asli_sisip = xlsm._Bedah._sisip_ekor
+
+    def catat(self: Any, lembar: Any) -> Any:
+        gaya = xlsm._Gaya(etree.tostring(self.gaya.root))
+        dipakai.append(asli_sisip(xlsm._Bedah(self.xml, gaya, False), lembar) is not None)
+        return None
+
+    monkeypatch.setattr(xlsm._Bedah, "_sisip_ekor", catat)
+    tanpa_sisip = tulis_dua_kali(kedua)
+    assert dipakai and all(dipakai)
+    for a, b in zip(dengan_sisip, tanpa_sisip, strict=True):
+        za, zb = zipfile.ZipFile(io.BytesIO(a)), zipfile.ZipFile(io.BytesIO(b))
+        assert za.namelist() == zb.namelist()
+        for nama in za.namelist():
+            assert za.read(nama) == zb.read(nama), nama

@@ -90,3 +90,46 @@ def test_numbers_are_formatted_as_before(x: float, desimal: int) -> None:
 def test_numbers_at_the_edges_are_formatted_as_before(x: float) -> None:
     for desimal in (0, 2, 6):
         assert indo.angka(x, desimal) == _format_lama(x, desimal)
+
+
+_SEL = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_infinity=False),
+    st.sampled_from([0.0, -0.0, 100.0, 99.995, 1e-7, "92,86", "WTP", " ", "-"]),
+)
+
+
+@given(st.lists(st.tuples(_SEL, _SEL, _SEL, _SEL), min_size=1, max_size=6))
+def test_numbers_formatted_once_give_the_same_document_text(baris: list[tuple]) -> None:
+    """`diingat` (each number formatted once per document) changes no sentence or cell: the
+    same figures, in whatever order and type, give the same text as formatting every time."""
+    from pyxl.dokumen import naratif
+    from pyxl.dokumen.iku import _indikator
+    from pyxl.dokumen.nilai import diingat
+
+    kosong = {k: None for k in ("Kode IKU", "Indikator Kinerja", "Kategori", "Arah")}
+    sumber = dict.fromkeys(("Definisi Operasional", "Formula", "Sumber Data"), "x")
+    sumber |= {"Penanggung Jawab": "y", "Keterangan": None}
+    rows = [
+        kosong
+        | {"Satuan": "%" if i % 2 else "Dokumen", "Target": a, "Target Atas": None}
+        | {"Realisasi": b, "Realisasi Tahun Lalu": c, "Target Akhir Renstra": d}
+        | {"Capaian (%)": b, "Capaian Dinilai (%)": a, "Capaian Renstra (%)": c}
+        | {"Perubahan": d, "Pagu Anggaran": a, "Realisasi Anggaran": b}
+        | {"Serapan Anggaran (%)": c, "Efisiensi": "Efisien", "Status Data": None}
+        | {"Rumus Capaian": "T/R"}
+        for i, (a, b, c, d) in enumerate(baris)
+    ]
+
+    def teks() -> list[object]:
+        return [
+            (_indikator(i, r, sumber), naratif.kalimat(r, "2026", "2025"))
+            for i, r in enumerate(rows)
+        ]
+
+    biasa = teks()
+    with diingat():
+        assert teks() == biasa
+        assert teks() == biasa  # the second time from what was remembered
