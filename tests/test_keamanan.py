@@ -1022,7 +1022,13 @@ PARSER_DIIZINKAN = {
     "(resolve_entities=False)",
     ("dokumen/word.py", r"baru=parse_xml\(.*\)"): "the XML docxtpl just rendered from the "
     "template (values autoescaped, no DTD)",
-    ("dokumen/word.py", r"fromlxmlimportetree"): "serialisation only (etree.tostring)",
+    ("dokumen/word.py", r"fromlxmlimportetree"): "serialisation, and the check below",
+    (
+        "dokumen/word.py",
+        r"returnetree\.XMLParser\(target=_Periksa\(\),resolve_entities=False,no_network=True\)",
+    ): "well-formedness of the rendered body: builds nothing, no entity, no network",
+    ("dokumen/word.py", r"etree\.fromstring\(teks\.encode\(\),_parser_periksa\(\)\)"): "the "
+    "check's parser, above",
 }
 """Every line of pyxl that parses XML or imports a parser (comments and strings ignored, as
 a whitespace-free regular expression), with why it is safe. Returned formats are read by

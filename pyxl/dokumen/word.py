@@ -272,10 +272,18 @@ def _teks_utuh(teks: str) -> bool:
         if any(ns != _WP for ns in _NS_WP.findall(teks)):
             return False
     try:
-        etree.fromstring(teks.encode("utf-8"), etree.XMLParser(target=_Periksa()))
+        etree.fromstring(teks.encode("utf-8"), _parser_periksa())
     except (etree.XMLSyntaxError, UnicodeEncodeError, ValueError):
         return False
     return True
+
+
+def _parser_periksa() -> Any:
+    """A parser that only checks well-formedness: it builds nothing, expands no entity and
+    fetches nothing a template could name."""
+    from lxml import etree
+
+    return etree.XMLParser(target=_Periksa(), resolve_entities=False, no_network=True)
 
 
 @functools.cache
