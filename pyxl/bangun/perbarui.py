@@ -291,6 +291,22 @@ def _xlwings_conf(buku: Buku, isi: IsiMaster) -> None:
             buku.tulis(skema.XLWINGS_CONF, no, 2, [[lama[k]]])
 
 
+def lengkapi(data: bytes, isi: IsiMaster, sementara: Path) -> bytes:
+    """The master `data` (from `bangun_dari`) with `isi`'s values written in (`tulis_isi`),
+    through the temporary file `sementara`, which is removed whatever happens."""
+    try:
+        sementara.write_bytes(data)
+        baru = BukuZip(sementara)
+        try:
+            tulis_isi(baru, isi)
+            return baru.isi_baru()
+        finally:
+            baru.tutup()
+    finally:
+        with contextlib.suppress(OSError):
+            sementara.unlink()
+
+
 def bangun_dari(isi: IsiMaster, *, tahun: int | None = None) -> bytes:
     """A master of the current structure holding `isi`'s values (`isi` migrated first)."""
     migrasikan(isi)
@@ -348,19 +364,8 @@ def perbarui(berkas: Path) -> Hasil:
             )
         isi = baca_isi(buku, rumus=buku.jumlah_rumus(kecuali=[skema.KENDALI]))
         versi_lama = isi.versi
-        data = bangun_dari(isi)
         sementara = berkas.with_name(f".{berkas.name}.perbarui.xlsm")
-        try:
-            sementara.write_bytes(data)
-            baru = BukuZip(sementara)
-            try:
-                tulis_isi(baru, isi)
-                hasil = baru.isi_baru()
-            finally:
-                baru.tutup()
-        finally:
-            with contextlib.suppress(OSError):
-                sementara.unlink()
+        hasil = lengkapi(bangun_dari(isi), isi, sementara)
         simpan_atomik(hasil, buku.berkas)  # the old one goes to cadangan/ first
     teks = [
         f"Buku kerja {berkas.name} diperbarui dari struktur versi {versi_lama} ke versi "

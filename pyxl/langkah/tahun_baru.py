@@ -27,15 +27,13 @@ Excel Trusted Location, as the installer made the first one.
 
 from __future__ import annotations
 
-import contextlib
 from datetime import datetime
 from pathlib import Path
 
 from pyxl.bangun.kerja import siapkan_folder
-from pyxl.bangun.perbarui import IsiMaster, baca_isi, bangun_dari, tulis_isi
+from pyxl.bangun.perbarui import IsiMaster, baca_isi, bangun_dari, lengkapi
 from pyxl.berkas.tulis import BATAS_JALUR_WINDOWS, JALUR_RELATIF_TERPANJANG, tulis_atomik
 from pyxl.buku.sistem import KUNCI_TAHUN_DATA, KUNCI_TAHUN_LALU
-from pyxl.buku.xlsm import BukuZip
 from pyxl.galat import IsianError, LingkunganError
 from pyxl.inti.sel import nama_sel, sebagai_teks
 from pyxl.inti.stempel import KUNCI_RAHASIA
@@ -172,19 +170,8 @@ def jalankan(
     kosong = siapkan_isi(isi, baru, tahun_lama)
     data = bangun_dari(isi, tahun=baru)
     siapkan_folder(tujuan, templat_dari=lama.parent / skema.FOLDER_TEMPLAT)
-    sementara = tujuan / f".{skema.NAMA_MASTER}.tahun-baru.xlsm"
-    try:
-        sementara.write_bytes(data)
-        buku = BukuZip(sementara)
-        try:
-            tulis_isi(buku, isi)
-            hasil = buku.isi_baru()
-        finally:
-            buku.tutup()
-        tulis_atomik(berkas, hasil, timpa=False)
-    finally:
-        with contextlib.suppress(OSError):
-            sementara.unlink()
+    hasil = lengkapi(data, isi, tujuan / f".{skema.NAMA_MASTER}.tahun-baru.xlsm")
+    tulis_atomik(berkas, hasil, timpa=False)
     tepercaya = _tepercaya(tujuan)
     teks = [
         f"Folder kerja tahun {baru} siap: {tujuan}",
