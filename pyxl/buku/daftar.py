@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from pyxl.buku.port import Baris, Buku
 from pyxl.buku.tabel import baca_tabel
@@ -81,6 +83,25 @@ def baca_indikator(buku: Buku, b: Bagian) -> list[Baris]:
             "judul kolom yang sama seperti sheet Bagian lain."
         )
     return baca_tabel(buku, b.kode, skema.KOLOM_INDIKATOR)
+
+
+def isi_indikator(buku: Buku, b: Bagian, kolom: Sequence[str]) -> list[tuple[int, list[Any]]]:
+    """Per indicator row of a Bagian's sheet, its sheet row and the values of `kolom`: the
+    rows and values of `baca_indikator` (same checks, same errors), without a dict per row —
+    step 6 reads hundreds of these sheets twice (to merge, then for Kendali's table)."""
+    isi = buku.baca(b.kode) if b.kode in buku.nama_sheet() else []
+    header = [str(h).strip() if h is not None else "" for h in (isi[0] if isi else [])]
+    letak = {h: i for i, h in enumerate(header) if h}  # a repeated title: the last, as a dict
+    if not isi or any(k not in letak for k in skema.KOLOM_INDIKATOR):
+        # what is wrong, in baca_indikator's words (it raises; an empty sheet has no rows)
+        return [(int(r["_baris"]), [r[k] for k in kolom]) for r in baca_indikator(buku, b)]
+    indeks = [letak[k] for k in kolom]
+    hasil: list[tuple[int, list[Any]]] = []
+    for nomor, baris in enumerate(isi[1:], start=2):
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in baris):
+            continue
+        hasil.append((nomor, [baris[i] if i < len(baris) else None for i in indeks]))
+    return hasil
 
 
 def kode_tertaut(buku: Buku) -> dict[str, set[str]]:

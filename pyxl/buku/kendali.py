@@ -7,7 +7,7 @@ import textwrap
 from datetime import datetime
 from typing import Any
 
-from pyxl.buku.daftar import baca_indikator, kode_tertaut, pilih_bagian
+from pyxl.buku.daftar import isi_indikator, kode_tertaut, pilih_bagian
 from pyxl.buku.port import Buku
 from pyxl.buku.tabel import baca_tabel
 from pyxl.inti.sel import sebagai_teks
@@ -102,8 +102,8 @@ def status_bagian(buku: Buku, kode: str | None = None) -> list[list[Any]]:
     rows: list[list[Any]] = []
     for b in pilih_bagian(buku, kode):
         semua = {b.kode, *tertaut.get(b.kode, ())}
-        ind = baca_indikator(buku, b)
-        terisi = sum(1 for r in ind if sebagai_teks(r["Realisasi"]))
+        ind = isi_indikator(buku, b, ("Realisasi",))
+        terisi = sum(1 for _, (realisasi,) in ind if sebagai_teks(realisasi))
         fmt = _terakhir(terbit, semua, Status=(BERLAKU,))
         surel = _terakhir(kirim, semua, Langkah=("3",), Status=(DRAF, TERKIRIM))
         balik = _terakhir(terima, semua, Status=DIGABUNG)

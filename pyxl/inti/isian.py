@@ -23,6 +23,8 @@ AWALAN_RUMUS = ("=", "+", "-", "@")
 
 FAKTOR_JANGGAL = 3.0
 
+_KOLOM_ISIAN = ("Realisasi", "Realisasi Anggaran", "Keterangan")
+
 
 def periksa_isian(
     rows: list[dict[str, Any]],
@@ -48,11 +50,11 @@ def periksa_isian(
         kualitatif = str(r.get("Polaritas") or "").strip().lower() == "kualitatif"
         nilai: dict[str, Any] = {"Kode IKU": kode}
 
-        def sel(k: str, baris: int = baris) -> str:
-            return nama_sel(kolom_sheet[k], baris)
+        nama = {k: nama_sel(kolom_sheet[k], baris) for k in _KOLOM_ISIAN}
+        sel = nama.__getitem__  # each input cell's name, made once per row
 
-        for k in ("Realisasi", "Realisasi Anggaran", "Keterangan"):
-            if sel(k) in sel_rumus:
+        for k in _KOLOM_ISIAN:
+            if sel_rumus and sel(k) in sel_rumus:
                 temuan.append(
                     peringatan(
                         "RUMUS",
@@ -104,7 +106,7 @@ def periksa_isian(
                 temuan,
                 r.get("Target"),
                 r.get("Target Atas"),
-                sel_persen=sel("Realisasi") in sel_persen,
+                sel_persen=bool(sel_persen) and sel("Realisasi") in sel_persen,
                 persen=satuan_persen(r.get("Satuan")),
             )
         # Realisasi Anggaran (optional)
@@ -121,7 +123,7 @@ def periksa_isian(
                 r.get("Pagu Anggaran"),
                 None,
                 faktor=1.0,
-                sel_persen=sel("Realisasi Anggaran") in sel_persen,
+                sel_persen=bool(sel_persen) and sel("Realisasi Anggaran") in sel_persen,
             )
         ket = r.get("Keterangan")
         nilai["Keterangan"] = "" if ket is None else str(ket).strip()[:PANJANG_SEL]

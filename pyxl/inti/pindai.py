@@ -414,6 +414,10 @@ _SEL_BAKU = re.compile(
 """A cell as Excel, LibreOffice and openpyxl write it: its reference first."""
 _SEL_SEMUA = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?c(?=[\s/>])")
 _RUMUS = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?f(?=[\s/>])")
+_RUMUS_POLOS = re.compile(rb"<f[\s/>]")
+_RUMUS_BERAWALAN = re.compile(rb":f[\s/>]")
+"""`_RUMUS` without a prefix, and the end of one with a prefix, searched for fast (a
+validation's `<formula1>` puts "<f" in every format's sheet, so that alone rules nothing out)."""
 _SEL_POLOS = re.compile(rb"<c[\s/>]")
 _BERAWALAN = re.compile(rb":c[\s/>]")
 """Part of a cell element written with a namespace prefix (`<x:c ...>`), which readers take
@@ -436,13 +440,19 @@ def ukur_lembar(xml: bytes) -> Lembar:
     if n > BATAS_SEL:
         return Lembar(0, 0, tag=n)
     baku = _SEL_BAKU.findall(xml)
-    berumus = (b"<f" in xml or b":f" in xml) and _RUMUS.search(xml) is not None
+    berumus = _RUMUS_POLOS.search(xml) is not None or (
+        _RUMUS_BERAWALAN.search(xml) is not None and _RUMUS.search(xml) is not None
+    )
     if len(baku) == n and not berumus:
-        isi = [(k, b) for k, b, akhir in baku if akhir == b">"]
-        if not isi:
+        semua_kolom, semua_baris = set(), set()
+        for k, b, akhir in baku:
+            if akhir == b">":
+                semua_kolom.add(k)
+                semua_baris.add(b)
+        if not semua_baris:
             return Lembar(0, 0, tag=n)
-        baris = max(map(int, {b for _, b in isi}))
-        kolom = max({k for k, _ in isi}, key=lambda k: (len(k), k))
+        baris = max(map(int, semua_baris))
+        kolom = max(semua_kolom, key=lambda k: (len(k), k))
         return Lembar(baris, _nomor_kolom(kolom), f"{kolom.decode()}{baris}", tag=n)
     if xml.count(b"<") > BATAS_TAG:
         return Lembar(0, 0, tag=BATAS_SEL + 1)

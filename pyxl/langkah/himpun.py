@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from pyxl.berkas import arsip_masuk
-from pyxl.buku.daftar import baca_bagian, baca_indikator, kode_tertaut
+from pyxl.buku.daftar import baca_bagian, isi_indikator, kode_tertaut
 from pyxl.buku.port import Baris
 from pyxl.buku.sistem import rahasia as rahasia_stempel
 from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel, tambah_baris
@@ -325,12 +325,16 @@ def _baris(k: Kiriman, sidik: str, kode: str, status: str, catatan: str) -> Bari
 
 def _gabungkan(ktx: Konteks, b: Any, kembali: _Kembalian) -> list[Temuan]:
     """Write a return's values into its Bagian sheet: one block per input column."""
-    rows = baca_indikator(ktx.buku, b)  # checks the sheet and its header
-    per_baris = {int(r["_baris"]): r for r in rows}
+    rows = isi_indikator(ktx.buku, b, ("Kode IKU", *skema.KOLOM_ISIAN))  # checks the sheet
     # One vector per input column from row 2 to the last indicator (empty rows stay empty).
-    nomor = range(2, max(per_baris, default=1) + 1)
-    letak = {sebagai_teks(r["Kode IKU"]): int(r["_baris"]) - 2 for r in rows}
-    kolom = {k: [per_baris.get(n, {}).get(k) for n in nomor] for k in skema.KOLOM_ISIAN}
+    akhir = max((nomor for nomor, _ in rows), default=1)
+    vektor: list[list[Any]] = [[None] * (akhir - 1) for _ in skema.KOLOM_ISIAN]
+    letak: dict[str, int] = {}
+    for nomor, (kode_iku, *isian) in rows:
+        letak[sebagai_teks(kode_iku)] = nomor - 2
+        for j, v in enumerate(isian):
+            vektor[j][nomor - 2] = v
+    kolom = dict(zip(skema.KOLOM_ISIAN, vektor, strict=True))
     temuan: list[Temuan] = []
     for n in kembali.nilai:
         i = letak.get(n["Kode IKU"])
