@@ -54,19 +54,21 @@ def _templat(path: Path, teks: bool = False) -> Any:
     - the table walk that fixes column grids runs only when it can change something
       (`_ubah_kolom`): never on the templates pyxl ships.
 
-    With `teks` the rendered body is not parsed into a tree at all: it is checked to be
-    well-formed (a parse that builds nothing), its picture ids are numbered in the text, and
-    the text is what the document part saves (`_teks_utuh`). The XML is the same as the
-    tree's, only not re-serialized by lxml (a reader sees the same document: the tests
-    compare the canonical XML); a template the text cannot take as it is (a broken one,
-    whitespace between tags, pictures under another prefix) takes the tree's way. Nothing
+    With `teks` the rendered body is not parsed into a tree at all: its picture ids are
+    numbered in the text, it is encoded once and checked to be well-formed (a parse that
+    builds nothing), and those bytes are what the document part saves (`_teks_utuh`). The
+    XML is the same as the tree's, only not re-serialized by lxml (a reader sees the same
+    document: the tests compare the canonical XML); a template the text cannot take as it
+    is (a broken one, whitespace between tags, pictures under another prefix, a picture id
+    that is not digits) takes the tree's way. Nothing
     may change the body after rendering then: `tulis_dokumen` uses it only without `kertas`
     and cleans the template (`bersihkan`) before rendering."""
     from docxtpl import DocxTemplate
 
     class _Templat(DocxTemplate):
-        _teks: str | None = None
-        """The whole rendered document part, as text (with `teks`)."""
+        _teks: bytes | None = None
+        """The whole rendered document part, as the bytes it saves (with `teks`)."""
+        docx_ids_index: int
 
         def resolve_listing(self, xml: str) -> str:
             return _daftar(xml, super().resolve_listing)
@@ -116,9 +118,13 @@ def _templat(path: Path, teks: bool = False) -> Any:
             akar = etree.tostring(self.docx._element, encoding="unicode")
             awal, akhir = akar.index("<w:body"), akar.rindex("</w:body>") + len("</w:body>")
             self._teks = None
-            if teks and _teks_utuh(utuh := akar[:awal] + xml + akar[akhir:]):
-                self._akar, self._teks = None, utuh
-                return _TEKS
+            if teks:
+                mulai = self.docx_ids_index
+                utuh, aman = self._nomori(akar[:awal] + xml + akar[akhir:])
+                if aman and (blob := _teks_utuh(utuh)):
+                    self._akar, self._teks = None, blob
+                    return _TEKS
+                self.docx_ids_index = mulai  # the tree's way numbers them again
             try:
                 baru = parse_xml(akar[:awal] + xml + akar[akhir:])
             except etree.XMLSyntaxError:  # docxtpl's lenient parse, then the usual way
@@ -127,19 +133,27 @@ def _templat(path: Path, teks: bool = False) -> Any:
             self._akar = baru
             return baru
 
+        def _nomori(self, teks: str) -> tuple[str, bool]:
+            """`fix_docpr_ids` on the text: `teks` with its pictures numbered, and whether
+            every id it replaced was digits (so the numbering changed no character that
+            could make the XML well-formed or not: the check after it says what the
+            check before it would)."""
+            aman = True
+
+            def nomor(m: re.Match[str]) -> str:
+                nonlocal aman
+                aman = aman and m[0][len(m[1]) : -1].isdigit()
+                self.docx_ids_index += 1
+                return f'{m[1]}{self.docx_ids_index}"'
+
+            return (_nomori_gambar(teks, nomor) if "<wp:docPr " in teks else teks), aman
+
         def fix_docpr_ids(self, tree: Any) -> None:
             # docxtpl's, in the same document order; python-docx's elements (a whole
             # document parsed by `fix_tables`) take no `namespaces` in `xpath`
             from docx.oxml.ns import qn
 
-            if tree is _TEKS:
-                assert self._teks is not None
-
-                def nomor(m: re.Match[str]) -> str:
-                    self.docx_ids_index += 1
-                    return f'{m[1]}{self.docx_ids_index}"'
-
-                self._teks = _nomori_gambar(self._teks, nomor)
+            if tree is _TEKS:  # numbered in `fix_tables`, before the check
                 return
             for elt in tree.iter(qn("wp:docPr")):
                 self.docx_ids_index += 1
@@ -153,7 +167,7 @@ def _templat(path: Path, teks: bool = False) -> Any:
                 assert self._teks is not None
                 bagian = self.docx._part
                 bagian.__class__ = _bagian_teks(bagian.__class__)
-                bagian._blob_teks = _DEKLARASI + self._teks.encode("utf-8")
+                bagian._blob_teks = self._teks
                 return
             baru = self._akar
             if baru is None:  # parsed on its own: the body into a whole-document parse
@@ -255,27 +269,30 @@ class _Periksa:
         return None
 
 
-def _teks_utuh(teks: str) -> bool:
-    """Whether a rendered document part can be saved as the text it is (`_templat`): it is
-    well-formed; python-docx's parser (`remove_blank_text`) would drop no blank text between
-    tags; every picture is a `wp:docPr` with an `id`, `wp` bound to its namespace."""
+def _teks_utuh(teks: str) -> bytes | None:
+    """The bytes a rendered document part saves when it can be saved as the text it is
+    (`_templat`), else None: it is well-formed; python-docx's parser (`remove_blank_text`)
+    would drop no blank text between tags; every picture is a `wp:docPr` with an `id`, `wp`
+    bound to its namespace. The bytes are python-docx's declaration and the text in UTF-8:
+    encoded once, the check parses what is saved."""
     from lxml import etree
 
     if _ANTARA_TAG.search(teks):
-        return False
+        return None
     if "docPr" in teks:  # every one a start or end tag `wp:docPr`, each start with its id
         mulai = teks.count("<wp:docPr ")
         if teks.count("docPr") != mulai + teks.count("</wp:docPr>"):
-            return False
+            return None
         if mulai != len(_ID_GAMBAR.findall(teks)):
-            return False
+            return None
         if any(ns != _WP for ns in _NS_WP.findall(teks)):
-            return False
+            return None
     try:
-        etree.fromstring(teks.encode("utf-8"), _parser_periksa())
+        blob = _DEKLARASI + teks.encode("utf-8")
+        etree.fromstring(blob, _parser_periksa())
     except (etree.XMLSyntaxError, UnicodeEncodeError, ValueError):
-        return False
-    return True
+        return None
+    return blob
 
 
 def _parser_periksa() -> Any:

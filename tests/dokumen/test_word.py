@@ -418,6 +418,36 @@ def test_a_body_the_text_cannot_take_goes_the_trees_way() -> None:
     assert not _teks_utuh(f'<w:document {w}><w:body><x:docPr id="1"/></w:body></w:document>')
 
 
+@pytest.mark.parametrize("id_gambar", ["7", "x7"])
+def test_a_template_picture_is_numbered_as_docxtpl_numbers_it(
+    tmp_path: Path, id_gambar: str
+) -> None:
+    """A picture of the template itself, repeated by a loop: numbered in the text (its ids
+    digits) or, an id of another kind, the tree's way; the XML is docxtpl's either way."""
+    import io
+
+    from docx.oxml.ns import qn
+    from PIL import Image
+
+    from pyxl.dokumen.word import _templat, lingkungan
+
+    png = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(png, format="PNG")
+    d = docx.Document()
+    d.add_paragraph("{%p for x in xs %}")
+    d.add_paragraph("{{ x }}").add_run().add_picture(io.BytesIO(png.getvalue()))
+    d.add_paragraph("{%p endfor %}")
+    for el in d.element.body.iter(qn("wp:docPr")):
+        el.set("id", id_gambar)
+    jalur = tmp_path / "gambar.docx"
+    d.save(str(jalur))
+    konteks = {"xs": ["a", "b", "c"]}
+    doc = _templat(jalur, teks=True)
+    doc.render(konteks, jinja_env=lingkungan(), autoescape=True)
+    assert (doc._teks is not None) == id_gambar.isdigit()
+    assert _bagian(doc) == _docxtpl_saja(jalur, konteks)
+
+
 def test_a_template_is_cleaned_before_it_renders_into_text(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
