@@ -120,8 +120,12 @@ def _templat(path: Path, teks: bool = False) -> Any:
             self._teks = None
             if teks:
                 mulai = self.docx_ids_index
-                utuh, aman = self._nomori(akar[:awal] + xml + akar[akhir:])
-                if aman and (blob := _teks_utuh(utuh)):
+
+                def berikut() -> int:
+                    self.docx_ids_index += 1
+                    return self.docx_ids_index
+
+                if blob := _teks_utuh(akar[:awal], xml, akar[akhir:], berikut):
                     self._akar, self._teks = None, blob
                     return _TEKS
                 self.docx_ids_index = mulai  # the tree's way numbers them again
@@ -133,27 +137,12 @@ def _templat(path: Path, teks: bool = False) -> Any:
             self._akar = baru
             return baru
 
-        def _nomori(self, teks: str) -> tuple[str, bool]:
-            """`fix_docpr_ids` on the text: `teks` with its pictures numbered, and whether
-            every id it replaced was digits (so the numbering changed no character that
-            could make the XML well-formed or not: the check after it says what the
-            check before it would)."""
-            aman = True
-
-            def nomor(m: re.Match[str]) -> str:
-                nonlocal aman
-                aman = aman and m[0][len(m[1]) : -1].isdigit()
-                self.docx_ids_index += 1
-                return f'{m[1]}{self.docx_ids_index}"'
-
-            return (_nomori_gambar(teks, nomor) if "<wp:docPr " in teks else teks), aman
-
         def fix_docpr_ids(self, tree: Any) -> None:
             # docxtpl's, in the same document order; python-docx's elements (a whole
             # document parsed by `fix_tables`) take no `namespaces` in `xpath`
             from docx.oxml.ns import qn
 
-            if tree is _TEKS:  # numbered in `fix_tables`, before the check
+            if tree is _TEKS:  # numbered in `fix_tables` (`_teks_utuh`)
                 return
             for elt in tree.iter(qn("wp:docPr")):
                 self.docx_ids_index += 1
@@ -225,22 +214,28 @@ _DEKLARASI = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _ID_GAMBAR = re.compile(r'(<wp:docPr\s[^>]*?(?<=\s)id=")[^"]*"')
 """The `id` of a picture's `wp:docPr` (values in attributes are escaped: no `"` or `>`)."""
+_ID_GAMBAR_B = re.compile(_ID_GAMBAR.pattern.encode())
+"""`_ID_GAMBAR` on UTF-8 (its `\\s` ASCII whitespace only: see `_nomori_gambar`)."""
 _NS_WP = re.compile(r'xmlns:wp="([^"]*)"')
 _ANTARA_TAG = re.compile(r">\s+<")
 
 
-def _nomori_gambar(teks: str, nomor: Callable[[re.Match[str]], str]) -> str:
-    """`teks` with the id of each `wp:docPr` replaced by `nomor(match)` (of `_ID_GAMBAR`),
-    in document order; found with `str.find`, not a regular expression over megabytes."""
+def _nomori_gambar(data: bytes, nomor: Callable[[], int]) -> bytes | None:
+    """UTF-8 `data` with the id of each `<wp:docPr ` replaced by `nomor()`, in document
+    order (found with `bytes.find`, not a regular expression over megabytes); None when that
+    could differ from numbering the text's `_ID_GAMBAR` matches or change whether the XML is
+    well-formed: a tag without its id, a non-ASCII character before the id (the text's `\\s`
+    is Unicode whitespace too), an id that is not digits."""
     potongan, ujung = [], 0
-    i = teks.find("<wp:docPr ")
+    i = data.find(b"<wp:docPr ")
     while i >= 0:
-        m = _ID_GAMBAR.match(teks, i)
-        if m is not None:
-            potongan += [teks[ujung:i], nomor(m)]
-            ujung = m.end()
-        i = teks.find("<wp:docPr ", i + 1)
-    return "".join([*potongan, teks[ujung:]])
+        m = _ID_GAMBAR_B.match(data, i)
+        if m is None or not m[1].isascii() or not m[0][len(m[1]) : -1].isdigit():
+            return None
+        potongan += [data[ujung:i], m[1], str(nomor()).encode(), b'"']
+        ujung = m.end()
+        i = data.find(b"<wp:docPr ", i + 1)
+    return b"".join([*potongan, data[ujung:]]) if potongan else data
 
 
 def _escape_cepat(template: Any) -> None:
@@ -269,28 +264,54 @@ class _Periksa:
         return None
 
 
-def _teks_utuh(teks: str) -> bytes | None:
+def _teks_utuh(kepala: str, isi: str, ekor: str, nomor: Callable[[], int]) -> bytes | None:
     """The bytes a rendered document part saves when it can be saved as the text it is
     (`_templat`), else None: it is well-formed; python-docx's parser (`remove_blank_text`)
     would drop no blank text between tags; every picture is a `wp:docPr` with an `id`, `wp`
-    bound to its namespace. The bytes are python-docx's declaration and the text in UTF-8:
-    encoded once, the check parses what is saved."""
+    bound to its namespace. The part is `kepala + isi + ekor`, `isi` the rendered body
+    (`<w:body…</w:body>`); its pictures get their ids from `nomor()`, in document order.
+
+    The bytes are python-docx's declaration and the part in UTF-8, its pictures numbered:
+    the check parses what is saved. The part is never joined as text (tens of megabytes of
+    2-byte characters, copied each time): each check runs on the three pieces, which gives
+    what it gives on the whole. No pattern counted can straddle a piece's edge (`isi` starts
+    with `<w:body` and ends with `>`), a `>…<` of blank text straddles one only as `kepala`'s
+    end and `isi`'s `<`, or `isi`'s `>` and `ekor`'s start; and a picture tag running over
+    an edge is not well-formed, which the parse refuses."""
     from lxml import etree
 
-    if _ANTARA_TAG.search(teks):
+    if not (isi.startswith("<w:body") and isi.endswith("</w:body>")):
         return None
-    if "docPr" in teks:  # every one a start or end tag `wp:docPr`, each start with its id
-        mulai = teks.count("<wp:docPr ")
-        if teks.count("docPr") != mulai + teks.count("</wp:docPr>"):
+    if (
+        _ANTARA_TAG.search(kepala + "<")
+        or _ANTARA_TAG.search(isi)
+        or _ANTARA_TAG.search(">" + ekor)
+    ):
+        return None
+    potong = (kepala, isi, ekor)
+    if any("docPr" in p for p in potong):  # each a start or end tag `wp:docPr`, with its id
+        mulai = sum(p.count("<wp:docPr ") for p in potong)
+        if sum(p.count("docPr") for p in potong) != mulai + sum(
+            p.count("</wp:docPr>") for p in potong
+        ):
             return None
-        if mulai != len(_ID_GAMBAR.findall(teks)):
+        if mulai != sum(len(_ID_GAMBAR.findall(p)) for p in potong):
             return None
-        if any(ns != _WP for ns in _NS_WP.findall(teks)):
+        if any(ns != _WP for p in potong for ns in _NS_WP.findall(p)):
             return None
     try:
-        blob = _DEKLARASI + teks.encode("utf-8")
+        data = [p.encode("utf-8") for p in potong]
+    except UnicodeEncodeError:
+        return None
+    for k, d in enumerate(data):  # in document order
+        if b"<wp:docPr " in d:
+            if (baru := _nomori_gambar(d, nomor)) is None:
+                return None
+            data[k] = baru
+    blob = b"".join([_DEKLARASI, *data])
+    try:
         etree.fromstring(blob, _parser_periksa())
-    except (etree.XMLSyntaxError, UnicodeEncodeError, ValueError):
+    except (etree.XMLSyntaxError, ValueError):
         return None
     return blob
 
