@@ -217,6 +217,7 @@ _ID_GAMBAR = re.compile(r'(<wp:docPr\s[^>]*?(?<=\s)id=")[^"]*"')
 _ID_GAMBAR_B = re.compile(_ID_GAMBAR.pattern.encode())
 """`_ID_GAMBAR` on UTF-8 (its `\\s` ASCII whitespace only: see `_nomori_gambar`)."""
 _NS_WP = re.compile(r'xmlns:wp="([^"]*)"')
+_NS_WP_B = re.compile(_NS_WP.pattern.encode())
 _ANTARA_TAG = re.compile(r">\s+<")
 
 
@@ -229,7 +230,7 @@ def _nomori_gambar(data: bytes, nomor: Callable[[], int]) -> bytes | None:
     potongan, ujung = [], 0
     i = data.find(b"<wp:docPr ")
     while i >= 0:
-        m = _ID_GAMBAR_B.match(data, i)
+        m = _ID_GAMBAR_B.match(data, i) if i >= ujung else None  # not inside the last one
         if m is None or not m[1].isascii() or not m[0][len(m[1]) : -1].isdigit():
             return None
         potongan += [data[ujung:i], m[1], str(nomor()).encode(), b'"']
@@ -288,26 +289,25 @@ def _teks_utuh(kepala: str, isi: str, ekor: str, nomor: Callable[[], int]) -> by
         or _ANTARA_TAG.search(">" + ekor)
     ):
         return None
-    potong = (kepala, isi, ekor)
-    if any("docPr" in p for p in potong):  # each a start or end tag `wp:docPr`, with its id
-        mulai = sum(p.count("<wp:docPr ") for p in potong)
-        if sum(p.count("docPr") for p in potong) != mulai + sum(
-            p.count("</wp:docPr>") for p in potong
-        ):
-            return None
-        if mulai != sum(len(_ID_GAMBAR.findall(p)) for p in potong):
-            return None
-        if any(ns != _WP for p in potong for ns in _NS_WP.findall(p)):
-            return None
     try:
-        data = [p.encode("utf-8") for p in potong]
+        data = [p.encode("utf-8") for p in (kepala, isi, ekor)]
     except UnicodeEncodeError:
         return None
-    for k, d in enumerate(data):  # in document order
-        if b"<wp:docPr " in d:
-            if (baru := _nomori_gambar(d, nomor)) is None:
-                return None
-            data[k] = baru
+    # the rest on the UTF-8 (half the bytes of the text, and the same ASCII substrings)
+    if any(b"docPr" in d for d in data):  # each a start or end tag `wp:docPr`, with its id
+        mulai = sum(d.count(b"<wp:docPr ") for d in data)
+        if sum(d.count(b"docPr") for d in data) != mulai + sum(
+            d.count(b"</wp:docPr>") for d in data
+        ):
+            return None
+        if any(ns != _WP.encode() for d in data for ns in _NS_WP_B.findall(d)):
+            return None
+        # every `<wp:docPr ` numbered, no two overlapping: as many ids as `_ID_GAMBAR` finds
+        for k, d in enumerate(data):  # in document order
+            if b"<wp:docPr " in d:
+                if (baru := _nomori_gambar(d, nomor)) is None:
+                    return None
+                data[k] = baru
     blob = b"".join([_DEKLARASI, *data])
     try:
         etree.fromstring(blob, _parser_periksa())
