@@ -1027,7 +1027,7 @@ PARSER_DIIZINKAN = {
         "dokumen/word.py",
         r"returnetree\.XMLParser\(target=_Periksa\(\),resolve_entities=False,no_network=True\)",
     ): "well-formedness of the rendered body: builds nothing, no entity, no network",
-    ("dokumen/word.py", r"etree\.fromstring\(teks\.encode\(\),_parser_periksa\(\)\)"): "the "
+    ("dokumen/word.py", r"etree\.fromstring\(blob,_parser_periksa\(\)\)"): "the "
     "check's parser, above",
 }
 """Every line of pyxl that parses XML or imports a parser (comments and strings ignored, as

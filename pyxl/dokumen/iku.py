@@ -128,8 +128,12 @@ def susun_konteks(
     tanggal: date,
     konsep: bool,
     koreksi: tuple[list[dict[str, str]], list[dict[str, str]]] = ([], []),
+    selagi: Callable[[], object] | None = None,
 ) -> tuple[dict[str, Any], bytes]:
-    """The template context (every value a formatted string) and the chart (PNG)."""
+    """The template context (every value a formatted string) and the chart (PNG).
+
+    `selagi`, when given, runs once the context is built, while the chart is still being
+    drawn (a step's own reading of the workbook: its data fingerprint)."""
     from pyxl.dokumen.grafik import gambar_capaian
     from pyxl.inti.capaian import skala_dari_pengaturan
 
@@ -178,6 +182,8 @@ def susun_konteks(
             konsep=konsep,
             koreksi=koreksi,
         )
+        if selagi is not None:
+            selagi()
         return konteks, png.result()
 
 

@@ -25,6 +25,8 @@ def bil(v: Any) -> float | None:
     """A cell as a number (as people type them), None when it is not one."""
     if type(v) is float:  # most cells; what `baca_angka` makes of one, without its checks
         return v if math.isfinite(v) else None
+    if type(v) is int:  # whole numbers as calamine reads them: `baca_angka`'s float of one
+        return float(v) if abs(v) < 2**1023 else None
     if v is None:
         return None
     from pyxl.inti.angka import baca_angka

@@ -14,13 +14,14 @@ import hashlib
 import json
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from pyxl.berkas.arsip import sha256_berkas
-from pyxl.buku.daftar import baca_bagian, baca_indikator
+from pyxl.buku.daftar import baca_bagian, isi_indikator
 from pyxl.buku.port import Baris, Buku
 from pyxl.buku.tabel import baca_tabel
 from pyxl.galat import IsianError, PyxlError
@@ -160,18 +161,54 @@ def _kanonik(v: Any) -> Any:
     return v.isoformat() if isinstance(v, date) else str(v).strip() or None
 
 
+def _kanonik_baris(nilai: Sequence[Any], angka: dict[Any, Any]) -> list[Any]:
+    """`_kanonik` of each value: text (most cells) without the call, each number formatted
+    once per digest (`angka`: its int and float of equal value format alike)."""
+    hasil = []
+    for v in nilai:
+        if type(v) is str:
+            hasil.append(v.strip() or None)
+        elif type(v) is int or type(v) is float:
+            if (k := angka.get(v)) is None:
+                k = angka[v] = _kanonik(v)
+            hasil.append(k)
+        else:
+            hasil.append(_kanonik(v))
+    return hasil
+
+
+def _isi_tabel(buku: Buku, sheet: str, kolom: Sequence[str]) -> list[list[Any]]:
+    """`[[r[k] for k in kolom] for r in baca_tabel(buku, sheet)]` without a dict per row: the
+    same rows (fully empty ones skipped), values and errors (a header that lacks a column
+    takes `baca_tabel`'s own way, which says what is wrong)."""
+    isi = buku.baca(sheet)
+    header = [str(h).strip() if h is not None else "" for h in (isi[0] if isi else [])]
+    letak = {h: i for i, h in enumerate(header) if h}  # a repeated title: the last, as a dict
+    if not isi or any(k not in letak for k in (*skema.TABEL[sheet], *kolom)):
+        return [[r[k] for k in kolom] for r in baca_tabel(buku, sheet)]
+    indeks = [letak[k] for k in kolom]
+    hasil = []
+    for baris in isi[1:]:
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in baris):
+            continue
+        hasil.append([baris[i] if i < len(baris) else None for i in indeks])
+    return hasil
+
+
 def sidik_data(buku: Buku) -> str:
     """SHA-256 over the contract columns of every Bagian sheet, the `Analisis` table, and what
     staff wrote for the document (`Analisis Naratif`, `IKU Setda`): a final must say what the
-    approved draft said."""
+    approved draft said. Read as the rows of `baca_indikator` and `baca_tabel`, without a
+    dict per row (the step reads thousands)."""
     isi: list[Any] = []
+    angka: dict[Any, Any] = {}
     for b in baca_bagian(buku):
-        rows = baca_indikator(buku, b)
-        isi.append([b.kode, [[_kanonik(r[k]) for k in skema.KOLOM_INDIKATOR] for r in rows]])
-    rows = baca_tabel(buku, skema.ANALISIS)
-    isi.append([[_kanonik(r[k]) for k in skema.KOLOM_ANALISIS_LENGKAP] for r in rows])
+        baris = isi_indikator(buku, b, skema.KOLOM_INDIKATOR)
+        isi.append([b.kode, [_kanonik_baris(r, angka) for _, r in baris]])
+    rows = _isi_tabel(buku, skema.ANALISIS, skema.KOLOM_ANALISIS_LENGKAP)
+    isi.append([_kanonik_baris(r, angka) for r in rows])
     for sheet in (skema.ANALISIS_NARATIF, skema.IKU_SETDA):
-        isi.append([[_kanonik(r[k]) for k in skema.TABEL[sheet]] for r in baca_tabel(buku, sheet)])
+        isi.append([_kanonik_baris(r, angka) for r in _isi_tabel(buku, sheet, skema.TABEL[sheet])])
     return hashlib.sha256(json.dumps(isi, ensure_ascii=False).encode()).hexdigest()
 
 

@@ -54,19 +54,21 @@ def _templat(path: Path, teks: bool = False) -> Any:
     - the table walk that fixes column grids runs only when it can change something
       (`_ubah_kolom`): never on the templates pyxl ships.
 
-    With `teks` the rendered body is not parsed into a tree at all: it is checked to be
-    well-formed (a parse that builds nothing), its picture ids are numbered in the text, and
-    the text is what the document part saves (`_teks_utuh`). The XML is the same as the
-    tree's, only not re-serialized by lxml (a reader sees the same document: the tests
-    compare the canonical XML); a template the text cannot take as it is (a broken one,
-    whitespace between tags, pictures under another prefix) takes the tree's way. Nothing
+    With `teks` the rendered body is not parsed into a tree at all: its picture ids are
+    numbered in the text, it is encoded once and checked to be well-formed (a parse that
+    builds nothing), and those bytes are what the document part saves (`_teks_utuh`). The
+    XML is the same as the tree's, only not re-serialized by lxml (a reader sees the same
+    document: the tests compare the canonical XML); a template the text cannot take as it
+    is (a broken one, whitespace between tags, pictures under another prefix, a picture id
+    that is not digits) takes the tree's way. Nothing
     may change the body after rendering then: `tulis_dokumen` uses it only without `kertas`
     and cleans the template (`bersihkan`) before rendering."""
     from docxtpl import DocxTemplate
 
     class _Templat(DocxTemplate):
-        _teks: str | None = None
-        """The whole rendered document part, as text (with `teks`)."""
+        _teks: bytes | None = None
+        """The whole rendered document part, as the bytes it saves (with `teks`)."""
+        docx_ids_index: int
 
         def resolve_listing(self, xml: str) -> str:
             return _daftar(xml, super().resolve_listing)
@@ -116,9 +118,17 @@ def _templat(path: Path, teks: bool = False) -> Any:
             akar = etree.tostring(self.docx._element, encoding="unicode")
             awal, akhir = akar.index("<w:body"), akar.rindex("</w:body>") + len("</w:body>")
             self._teks = None
-            if teks and _teks_utuh(utuh := akar[:awal] + xml + akar[akhir:]):
-                self._akar, self._teks = None, utuh
-                return _TEKS
+            if teks:
+                mulai = self.docx_ids_index
+
+                def berikut() -> int:
+                    self.docx_ids_index += 1
+                    return self.docx_ids_index
+
+                if blob := _teks_utuh(akar[:awal], xml, akar[akhir:], berikut):
+                    self._akar, self._teks = None, blob
+                    return _TEKS
+                self.docx_ids_index = mulai  # the tree's way numbers them again
             try:
                 baru = parse_xml(akar[:awal] + xml + akar[akhir:])
             except etree.XMLSyntaxError:  # docxtpl's lenient parse, then the usual way
@@ -132,14 +142,7 @@ def _templat(path: Path, teks: bool = False) -> Any:
             # document parsed by `fix_tables`) take no `namespaces` in `xpath`
             from docx.oxml.ns import qn
 
-            if tree is _TEKS:
-                assert self._teks is not None
-
-                def nomor(m: re.Match[str]) -> str:
-                    self.docx_ids_index += 1
-                    return f'{m[1]}{self.docx_ids_index}"'
-
-                self._teks = _nomori_gambar(self._teks, nomor)
+            if tree is _TEKS:  # numbered in `fix_tables` (`_teks_utuh`)
                 return
             for elt in tree.iter(qn("wp:docPr")):
                 self.docx_ids_index += 1
@@ -153,7 +156,7 @@ def _templat(path: Path, teks: bool = False) -> Any:
                 assert self._teks is not None
                 bagian = self.docx._part
                 bagian.__class__ = _bagian_teks(bagian.__class__)
-                bagian._blob_teks = _DEKLARASI + self._teks.encode("utf-8")
+                bagian._blob_teks = self._teks
                 return
             baru = self._akar
             if baru is None:  # parsed on its own: the body into a whole-document parse
@@ -211,22 +214,29 @@ _DEKLARASI = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _ID_GAMBAR = re.compile(r'(<wp:docPr\s[^>]*?(?<=\s)id=")[^"]*"')
 """The `id` of a picture's `wp:docPr` (values in attributes are escaped: no `"` or `>`)."""
+_ID_GAMBAR_B = re.compile(_ID_GAMBAR.pattern.encode())
+"""`_ID_GAMBAR` on UTF-8 (its `\\s` ASCII whitespace only: see `_nomori_gambar`)."""
 _NS_WP = re.compile(r'xmlns:wp="([^"]*)"')
+_NS_WP_B = re.compile(_NS_WP.pattern.encode())
 _ANTARA_TAG = re.compile(r">\s+<")
 
 
-def _nomori_gambar(teks: str, nomor: Callable[[re.Match[str]], str]) -> str:
-    """`teks` with the id of each `wp:docPr` replaced by `nomor(match)` (of `_ID_GAMBAR`),
-    in document order; found with `str.find`, not a regular expression over megabytes."""
+def _nomori_gambar(data: bytes, nomor: Callable[[], int]) -> bytes | None:
+    """UTF-8 `data` with the id of each `<wp:docPr ` replaced by `nomor()`, in document
+    order (found with `bytes.find`, not a regular expression over megabytes); None when that
+    could differ from numbering the text's `_ID_GAMBAR` matches or change whether the XML is
+    well-formed: a tag without its id, a non-ASCII character before the id (the text's `\\s`
+    is Unicode whitespace too), an id that is not digits."""
     potongan, ujung = [], 0
-    i = teks.find("<wp:docPr ")
+    i = data.find(b"<wp:docPr ")
     while i >= 0:
-        m = _ID_GAMBAR.match(teks, i)
-        if m is not None:
-            potongan += [teks[ujung:i], nomor(m)]
-            ujung = m.end()
-        i = teks.find("<wp:docPr ", i + 1)
-    return "".join([*potongan, teks[ujung:]])
+        m = _ID_GAMBAR_B.match(data, i) if i >= ujung else None  # not inside the last one
+        if m is None or not m[1].isascii() or not m[0][len(m[1]) : -1].isdigit():
+            return None
+        potongan += [data[ujung:i], m[1], str(nomor()).encode(), b'"']
+        ujung = m.end()
+        i = data.find(b"<wp:docPr ", i + 1)
+    return b"".join([*potongan, data[ujung:]]) if potongan else data
 
 
 def _escape_cepat(template: Any) -> None:
@@ -255,27 +265,55 @@ class _Periksa:
         return None
 
 
-def _teks_utuh(teks: str) -> bool:
-    """Whether a rendered document part can be saved as the text it is (`_templat`): it is
-    well-formed; python-docx's parser (`remove_blank_text`) would drop no blank text between
-    tags; every picture is a `wp:docPr` with an `id`, `wp` bound to its namespace."""
+def _teks_utuh(kepala: str, isi: str, ekor: str, nomor: Callable[[], int]) -> bytes | None:
+    """The bytes a rendered document part saves when it can be saved as the text it is
+    (`_templat`), else None: it is well-formed; python-docx's parser (`remove_blank_text`)
+    would drop no blank text between tags; every picture is a `wp:docPr` with an `id`, `wp`
+    bound to its namespace. The part is `kepala + isi + ekor`, `isi` the rendered body
+    (`<w:body…</w:body>`); its pictures get their ids from `nomor()`, in document order.
+
+    The bytes are python-docx's declaration and the part in UTF-8, its pictures numbered:
+    the check parses what is saved. The part is never joined as text (tens of megabytes of
+    2-byte characters, copied each time): each check runs on the three pieces, which gives
+    what it gives on the whole. No pattern counted can straddle a piece's edge (`isi` starts
+    with `<w:body` and ends with `>`), a `>…<` of blank text straddles one only as `kepala`'s
+    end and `isi`'s `<`, or `isi`'s `>` and `ekor`'s start; and a picture tag running over
+    an edge is not well-formed, which the parse refuses."""
     from lxml import etree
 
-    if _ANTARA_TAG.search(teks):
-        return False
-    if "docPr" in teks:  # every one a start or end tag `wp:docPr`, each start with its id
-        mulai = teks.count("<wp:docPr ")
-        if teks.count("docPr") != mulai + teks.count("</wp:docPr>"):
-            return False
-        if mulai != len(_ID_GAMBAR.findall(teks)):
-            return False
-        if any(ns != _WP for ns in _NS_WP.findall(teks)):
-            return False
+    if not (isi.startswith("<w:body") and isi.endswith("</w:body>")):
+        return None
+    if (
+        _ANTARA_TAG.search(kepala + "<")
+        or _ANTARA_TAG.search(isi)
+        or _ANTARA_TAG.search(">" + ekor)
+    ):
+        return None
     try:
-        etree.fromstring(teks.encode("utf-8"), _parser_periksa())
-    except (etree.XMLSyntaxError, UnicodeEncodeError, ValueError):
-        return False
-    return True
+        data = [p.encode("utf-8") for p in (kepala, isi, ekor)]
+    except UnicodeEncodeError:
+        return None
+    # the rest on the UTF-8 (half the bytes of the text, and the same ASCII substrings)
+    if any(b"docPr" in d for d in data):  # each a start or end tag `wp:docPr`, with its id
+        mulai = sum(d.count(b"<wp:docPr ") for d in data)
+        if sum(d.count(b"docPr") for d in data) != mulai + sum(
+            d.count(b"</wp:docPr>") for d in data
+        ):
+            return None
+        if any(ns != _WP.encode() for d in data for ns in _NS_WP_B.findall(d)):
+            return None
+        # every `<wp:docPr ` numbered, no two overlapping: as many ids as `_ID_GAMBAR` finds
+        for k, d in enumerate(data):  # in document order
+            if b"<wp:docPr " in d:
+                if (baru := _nomori_gambar(d, nomor)) is None:
+                    return None
+                data[k] = baru
+    blob = b"".join([_DEKLARASI, *data])
+    try:
+        etree.fromstring(blob, _parser_periksa())
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    return blob
 
 
 def _parser_periksa() -> Any:

@@ -113,6 +113,47 @@ def test_sidik_data_changes_with_a_realisasi(buku: BukuZip) -> None:
     assert sidik_data(buku) == awal  # the same data, the same digest
 
 
+def _sidik_lama(buku: BukuZip) -> str:
+    """The digest as first written: every row a dict of `baca_tabel`."""
+    import hashlib
+    import json
+
+    from pyxl.buku.daftar import baca_bagian, baca_indikator
+    from pyxl.buku.tabel import baca_tabel
+    from pyxl.dokumen.tercatat import _kanonik
+
+    isi: list[object] = []
+    for b in baca_bagian(buku):
+        rows = baca_indikator(buku, b)
+        isi.append([b.kode, [[_kanonik(r[k]) for k in skema.KOLOM_INDIKATOR] for r in rows]])
+    rows = baca_tabel(buku, skema.ANALISIS)
+    isi.append([[_kanonik(r[k]) for k in skema.KOLOM_ANALISIS_LENGKAP] for r in rows])
+    for sheet in (skema.ANALISIS_NARATIF, skema.IKU_SETDA):
+        isi.append([[_kanonik(r[k]) for k in skema.TABEL[sheet]] for r in baca_tabel(buku, sheet)])
+    return hashlib.sha256(json.dumps(isi, ensure_ascii=False).encode()).hexdigest()
+
+
+def test_sidik_data_is_the_digest_of_the_rows_as_dicts(buku: BukuZip) -> None:
+    """Read without a dict per row, the digest is the one of `baca_tabel`'s rows: empty rows
+    skipped, a repeated column title read from its last column, every kind of cell."""
+    assert sidik_data(buku) == _sidik_lama(buku)
+    naratif = skema.TABEL[skema.ANALISIS_NARATIF]
+    lebar = len(buku.baca(skema.ANALISIS_NARATIF)[0])
+    buku.tulis(skema.ANALISIS_NARATIF, 1, lebar + 1, [[naratif[-1]]])  # a repeated title
+    buku.tulis(
+        skema.ANALISIS_NARATIF,
+        2,
+        1,
+        [
+            ["HUKUM", " IKU-1 ", 3.0, datetime(2027, 1, 2), 3] + [None] * (lebar - 5) + ["b"],
+            ["  ", None, "", " ", None] + [None] * (lebar - 5) + [None],
+            [None, "IKU-2", 1e16, True, float("nan")] + [None] * (lebar - 5) + [""],
+        ],
+    )
+    buku.tulis("TAPEM", 3, KOLOM_REALISASI, [["  "]])
+    assert sidik_data(buku) == _sidik_lama(buku)
+
+
 def test_sidik_data_reads_numbers_as_excel_shows_them(buku: BukuZip) -> None:
     buku.tulis("TAPEM", 2, KOLOM_REALISASI, [[85]])
     bulat = sidik_data(buku)
