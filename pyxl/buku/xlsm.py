@@ -188,6 +188,11 @@ def _entri_baru(nama: str, contoh: bytes) -> bytes:
     return bytes(awal) + kode
 
 
+_TINGKAT_KOMPRES = 1
+"""zlib level of rewritten parts: half the time of level 6 (the step rewrites hundreds of
+sheets) for parts about 15% larger; Excel reads any level."""
+
+
 def _anggota_baru(entri: bytes, isi: bytes) -> tuple[bytes, bytes]:
     """Local and central headers for rewritten content; name, method and dates kept."""
     buat, _, flag, metode, jam, tgl = struct.unpack_from("<HHHHHH", entri, 4)
@@ -197,7 +202,7 @@ def _anggota_baru(entri: bytes, isi: bytes) -> tuple[bytes, bytes]:
     )
     padat = isi
     if metode == zipfile.ZIP_DEFLATED:
-        kompres = zlib.compressobj(6, zlib.DEFLATED, -15)
+        kompres = zlib.compressobj(_TINGKAT_KOMPRES, zlib.DEFLATED, -15)
         padat = kompres.compress(isi) + kompres.flush()
     else:
         metode = zipfile.ZIP_STORED
