@@ -1,7 +1,9 @@
-"""Small helpers several test packages use to read and change a workbook directly."""
+"""Small helpers several test packages use: read and change a workbook directly, build a zip."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -27,3 +29,12 @@ def atur(master: Path, sheet: str, kunci: str, nilai: dict[str, Any]) -> None:
     else:
         raise AssertionError(f"{kunci} tidak ada di {sheet}")
     wb.save(master)
+
+
+def zip_dari(anggota: dict[str, bytes], metode: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A zip of these members (name -> bytes), in this order."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", metode) as z:
+        for n, d in anggota.items():
+            z.writestr(n, d)
+    return buf.getvalue()

@@ -8,6 +8,7 @@ import zipfile
 import pytest
 from PIL import Image
 
+from bantu import zip_dari
 from pyxl.inti.bukti import BATAS_ANGGOTA, Bukti, nama_sah, periksa_bukti
 
 PDF = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
@@ -25,19 +26,11 @@ def _jpg() -> bytes:
     return b.getvalue()
 
 
-def _zip(anggota: dict[str, bytes], metode: int = zipfile.ZIP_DEFLATED) -> bytes:
-    b = io.BytesIO()
-    with zipfile.ZipFile(b, "w", metode) as z:
-        for nama, isi in anggota.items():
-            z.writestr(nama, isi)
-    return b.getvalue()
-
-
 def _docx(makro: bool = False) -> bytes:
     isi = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}
     if makro:
         isi["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0"
-    return _zip(isi)
+    return zip_dari(isi)
 
 
 def _kode(t: list) -> list[str]:  # type: ignore[type-arg]
@@ -52,7 +45,7 @@ def _kode(t: list) -> list[str]:  # type: ignore[type-arg]
         ("grafik.png", _png()),
         ("rekap.csv", b"No;Uraian;Jumlah\n1;Rapat;3\n"),
         ("notulen.docx", _docx()),
-        ("bukti TW II.zip", _zip({"SK.pdf": PDF, "foto/1.png": _png()})),
+        ("bukti TW II.zip", zip_dari({"SK.pdf": PDF, "foto/1.png": _png()})),
     ],
 )
 def test_real_evidence_is_accepted(nama: str, data: bytes) -> None:
@@ -112,22 +105,22 @@ def test_size_limit_and_empty_file() -> None:
 
 
 def test_zip_bombs_nesting_and_traversal_are_refused_unread() -> None:
-    bom = _zip({"nol.csv": b"0" * (50 * 1024 * 1024)})  # 50 MB of zeros, ~50 kB packed
+    bom = zip_dari({"nol.csv": b"0" * (50 * 1024 * 1024)})  # 50 MB of zeros, ~50 kB packed
     assert len(bom) < 100_000
     assert _kode(periksa_bukti(Bukti("bukti.zip", bom))) == ["BUKTI_BOM_ZIP"]
-    bersarang = _zip({"dalam.zip": _zip({"SK.pdf": PDF})})
+    bersarang = zip_dari({"dalam.zip": zip_dari({"SK.pdf": PDF})})
     assert _kode(periksa_bukti(Bukti("bukti.zip", bersarang))) == ["BUKTI_BOM_ZIP"]
-    banyak = _zip({f"{i}.csv": b"1" for i in range(BATAS_ANGGOTA + 1)}, zipfile.ZIP_STORED)
+    banyak = zip_dari({f"{i}.csv": b"1" for i in range(BATAS_ANGGOTA + 1)}, zipfile.ZIP_STORED)
     assert _kode(periksa_bukti(Bukti("bukti.zip", banyak))) == ["BUKTI_BOM_ZIP"]
     for jahat in ("../../luar.pdf", "/etc/passwd.pdf", "C:/Windows/x.pdf"):
-        [t] = periksa_bukti(Bukti("bukti.zip", _zip({jahat: PDF})))
+        [t] = periksa_bukti(Bukti("bukti.zip", zip_dari({jahat: PDF})))
         assert t.kode == "BUKTI_NAMA" and "keluar dari foldernya" in t.pesan
 
 
 def test_every_member_of_a_zip_of_evidence_is_checked_like_a_file() -> None:
-    [t] = periksa_bukti(Bukti("bukti.zip", _zip({"SK.pdf": PDF, "virus.exe": b"MZ"})))
+    [t] = periksa_bukti(Bukti("bukti.zip", zip_dari({"SK.pdf": PDF, "virus.exe": b"MZ"})))
     assert t.kode == "BUKTI_JENIS" and "virus.exe" in t.pesan
-    [t] = periksa_bukti(Bukti("bukti.zip", _zip({"SK.pdf": b"MZ not a pdf"})))
+    [t] = periksa_bukti(Bukti("bukti.zip", zip_dari({"SK.pdf": b"MZ not a pdf"})))
     assert t.kode == "BUKTI_JENIS" and "SK.pdf" in t.pesan
-    assert periksa_bukti(Bukti("bukti.zip", _zip({"notulen.docx": _docx(makro=True)})))
+    assert periksa_bukti(Bukti("bukti.zip", zip_dari({"notulen.docx": _docx(makro=True)})))
     assert _kode(periksa_bukti(Bukti("bukti.zip", b"PK\x03\x04 rusak"))) == ["BUKTI_JENIS"]

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 import pytest
 
+from bantu import zip_dari
 from conftest import ASING
 from pyxl.inti.isian import periksa_isian, tidak_digabung
 from pyxl.inti.pindai import periksa_berkas
@@ -46,16 +44,8 @@ def test_foreign_xlsx_pass_the_file_check(nama: str) -> None:
     assert periksa_berkas(nama, (ASING / nama).read_bytes()) == []
 
 
-def _zip(anggota: dict[str, bytes], metode: int = zipfile.ZIP_DEFLATED) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", metode) as z:
-        for n, d in anggota.items():
-            z.writestr(n, d)
-    return buf.getvalue()
-
-
 def test_a_workbook_with_macros() -> None:
-    data = _zip(
+    data = zip_dari(
         {
             "[Content_Types].xml": b"<x/>",
             "xl/workbook.xml": b"<w/>",
@@ -72,13 +62,13 @@ def test_text_and_csv_files() -> None:
 
 
 def test_truncated_zip_is_corrupt() -> None:
-    data = _zip({"[Content_Types].xml": b"x" * 1000, "xl/workbook.xml": b"y" * 5000})
+    data = zip_dari({"[Content_Types].xml": b"x" * 1000, "xl/workbook.xml": b"y" * 5000})
     [t] = periksa_berkas("potong.xlsx", data[: len(data) // 2])
     assert t.kode == "RUSAK"
 
 
 def test_zip_bomb_is_refused_without_inflating() -> None:
-    bom = _zip(
+    bom = zip_dari(
         {
             "[Content_Types].xml": b"<x/>",
             "xl/workbook.xml": b"<w/>",
@@ -96,7 +86,7 @@ def test_oversized_file() -> None:
 
 
 def test_zip_slip_member_names() -> None:
-    data = _zip(
+    data = zip_dari(
         {"[Content_Types].xml": b"<x/>", "xl/workbook.xml": b"<w/>", "../../luar.txt": b"x"}
     )
     [t] = periksa_berkas("slip.xlsx", data)
