@@ -26,9 +26,6 @@ MANIFEST = "MANIFEST.sha256"
 OK, BERUBAH, HILANG, TIDAK_TERCATAT = "OK", "BERUBAH", "HILANG", "TIDAK TERCATAT"
 BELUM_DI_REGISTER, TIDAK_DI_MANIFEST = "BELUM DI REGISTER", "TIDAK DI MANIFEST"
 _RE_BARIS = re.compile(r"([0-9a-fA-F]{64}) [ *](.+)")
-_RE_MASUK = arsip_masuk.RE_ASLI
-"""Received originals that step 6 keeps in `<arsip>/masuk/` under their own SHA-256 (loose
-files of older releases; now members of each run's zip)."""
 FOLDER_MASUK = "masuk"
 
 
@@ -167,7 +164,7 @@ def periksa(akar: Path, register: Mapping[Path, str], kerja: Path) -> tuple[list
             masuk += cocok
             baris += [(BERUBAH, p, f"{a}: {ket}" if a else ket) for a, ket in salah]
             continue
-        if p.parent == akar / FOLDER_MASUK and (sha := _RE_MASUK.fullmatch(p.name)):
+        if p.parent == akar / FOLDER_MASUK and (sha := arsip_masuk.RE_ASLI.fullmatch(p.name)):
             if sha256_berkas(p) == sha.group(1):
                 masuk += 1
                 continue

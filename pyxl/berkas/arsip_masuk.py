@@ -51,7 +51,7 @@ class Asli:
         return f"{self.berkas.name}/{self.anggota}" if self.anggota else self.berkas.name
 
 
-def nama_asli(sidik: str, nama: str) -> str:
+def nama_anggota(sidik: str, nama: str) -> str:
     """`<sha256><ext>`: the received name's extension when it is a plain one, else `.bin`."""
     akhiran = Path(nama).suffix.lower()
     return sidik + (akhiran if _RE_AKHIRAN.fullmatch(akhiran) else ".bin")
@@ -88,7 +88,7 @@ def simpan(folder: Path, kiriman: Iterable[tuple[str, str, bytes, datetime]]) ->
     baru: dict[str, tuple[str, bytes, datetime]] = {}
     for sidik, nama, data, waktu in kiriman:
         if sidik not in ada and sidik not in baru:
-            baru[sidik] = (nama_asli(sidik, nama), data, waktu)
+            baru[sidik] = (nama_anggota(sidik, nama), data, waktu)
     if not baru:
         return None
     sekarang = datetime.now()

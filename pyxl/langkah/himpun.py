@@ -26,7 +26,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from pyxl.berkas import arsip_masuk
@@ -69,12 +68,6 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def arsipkan(folder: Path, kiriman: list[tuple[str, str, bytes, datetime]]) -> Path | None:
-    """Keep this run's received originals in one new zip of the archive, on disk before the
-    ledger records them (`pyxl.berkas.arsip_masuk`)."""
-    return arsip_masuk.simpan(folder, kiriman)
-
-
 def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
     peng = ktx.pengaturan()
     tahun = peng.tahun()
@@ -114,7 +107,7 @@ def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
 
     # every original is kept before anything is checked: a file that stops the run is kept too
     ktx.umpan.status(f"Menyimpan salinan {len(baru)} berkas ke arsip …")
-    arsipkan(folder_arsip, [(sidik, k.nama, k.data, k.waktu) for k, sidik in baru])
+    arsip_masuk.simpan(folder_arsip, [(sidik, k.nama, k.data, k.waktu) for k, sidik in baru])
 
     # the row that decided each content (its latest check, a re-check included; one of this
     # run with the row it is written to, so that a copy in the same run names it too), and the
