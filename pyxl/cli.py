@@ -66,6 +66,14 @@ def _parser() -> argparse.ArgumentParser:
         )
         return q
 
+    def dengan_periode(q: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        q.add_argument(
+            "--periode",
+            help="putaran pengumpulan: TW I, TW II, TW III, TW IV atau Tahunan (bawaan: isian "
+            "Periode di sheet Kendali; kosong berarti Tahunan)",
+        )
+        return q
+
     p = dengan_buku("disposisi", PER_NAMA["disposisi"].keterangan)
     p.add_argument("--tanggal", help="tanggal disposisi, misalnya 12 Januari 2026")
     p.add_argument("--dari", help="pemberi disposisi (jabatan)")
@@ -78,13 +86,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--perihal")
     p.add_argument("--nomor-agenda", dest="nomor_agenda")
 
-    p = dengan_buku("format", PER_NAMA["format"].keterangan)
+    p = dengan_periode(dengan_buku("format", PER_NAMA["format"].keterangan))
     p.add_argument("--bagian", help="hanya Bagian dengan kode ini")
     p.add_argument(
         "--batas-waktu", dest="batas_waktu", help="batas waktu pengembalian (bawaan: Pengaturan)"
     )
 
-    p = dengan_buku("kirim", PER_NAMA["kirim"].keterangan)
+    p = dengan_periode(dengan_buku("kirim", PER_NAMA["kirim"].keterangan))
     p.add_argument("--bagian", help="hanya Bagian dengan kode ini")
     p.add_argument(
         "--mode",
@@ -106,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
 
     dengan_buku("rapat", PER_NAMA["rapat"].keterangan)
 
-    p = dengan_buku("himpun", PER_NAMA["himpun"].keterangan)
+    p = dengan_periode(dengan_buku("himpun", PER_NAMA["himpun"].keterangan))
     p.add_argument(
         "--tanpa-imap",
         dest="imap",
@@ -119,7 +127,7 @@ def _parser() -> argparse.ArgumentParser:
         help=PER_NAMA["himpun_ulang"].keterangan,
     )
 
-    dengan_buku("analisis", PER_NAMA["analisis"].keterangan)
+    dengan_periode(dengan_buku("analisis", PER_NAMA["analisis"].keterangan))
 
     p = dengan_buku("dokumen", PER_NAMA["dokumen"].keterangan)
     p.add_argument("--tanggal", help="tanggal dokumen (bawaan: hari ini)")
@@ -144,14 +152,16 @@ def _parser() -> argparse.ArgumentParser:
         help="hanya memeriksa setiap berkas arsip terhadap manifestnya",
     )
 
-    p = dengan_buku("ingatkan", PER_NAMA["ingatkan"].keterangan)
+    p = dengan_periode(dengan_buku("ingatkan", PER_NAMA["ingatkan"].keterangan))
     p.add_argument(
         "--mode",
         choices=("draf", "smtp", "outlook"),
         help="cara mengirim (bawaan: Pengaturan 'Mode Email')",
     )
 
-    p = dengan_buku("status", "menampilkan kemajuan SOP dan Bagian yang belum mengirim data")
+    p = dengan_periode(
+        dengan_buku("status", "menampilkan kemajuan SOP dan Bagian yang belum mengirim data")
+    )
     p.add_argument("--bagian", help="hanya Bagian dengan kode ini")
 
     dengan_buku("cek", PER_NAMA["cek"].keterangan)

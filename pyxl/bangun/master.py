@@ -27,6 +27,7 @@ from pyxl.kontrak import kendali, skema, sop
 from pyxl.kontrak.model import Bagian, Indikator
 from pyxl.kontrak.pengaturan import PENGATURAN
 from pyxl.kontrak.perintah import PERINTAH
+from pyxl.kontrak.periode import CARA_TAHUNAN, PERIODE
 from pyxl.kontrak.setda import BAGIAN_BAWAAN
 from pyxl.kontrak.struktur import KUNCI_VERSI, VERSI_STRUKTUR
 
@@ -330,7 +331,7 @@ def _kendali(
         ws.write_string(r + i, 1, p.keterangan, gaya.teks)
         _tombol(ws, r + i, p.sub, p.judul)
     r = kendali.BARIS_JUDUL_ISIAN - 1
-    ws.write_string(r, 1, "Isian tombol Bagian dan Tahun Baru", gaya.subjudul)
+    ws.write_string(r, 1, "Isian tombol Bagian, Tahun Baru dan Periode", gaya.subjudul)
     ws.write_string(
         r,
         kendali.KOLOM_ISIAN_NILAI - 1,
@@ -341,6 +342,23 @@ def _kendali(
         b = kendali.baris_isian(label) - 1
         ws.write_string(b, kendali.KOLOM_ISIAN_LABEL - 1, label, gaya.header_muda)
         ws.write_blank(b, kendali.KOLOM_ISIAN_NILAI - 1, None, gaya.isian)
+    b = kendali.baris_isian("Periode") - 1
+    ws.data_validation(
+        b,
+        kendali.KOLOM_ISIAN_NILAI - 1,
+        b,
+        kendali.KOLOM_ISIAN_NILAI - 1,
+        {
+            "validate": "list",
+            "source": list(PERIODE),
+            "input_title": "Periode putaran",
+            "input_message": "Putaran yang dikerjakan tombol Buat Format, Kirim, Himpun, "
+            "Ingatkan, Status dan Analisis: TW I-IV untuk pemantauan triwulan. Kosong: "
+            "Tahunan. Isian ini tidak dikosongkan.",
+            "error_title": "Periode tidak dikenal",
+            "error_message": "Pilih TW I, TW II, TW III, TW IV atau Tahunan.",
+        },
+    )
     ws.write_string(kendali.BARIS_JUDUL_BAGIAN - 1, 0, "Status per Bagian", gaya.subjudul)
     ws.write_row(kendali.BARIS_HEADER_BAGIAN - 1, 0, list(kendali.KOLOM_STATUS_BAGIAN), gaya.header)
     ws.set_row(kendali.BARIS_HEADER_BAGIAN - 1, 30)
@@ -409,6 +427,40 @@ def _lembar_bagian(ws: Any, wb: Any, gaya: _Gaya, b: Bagian, rows: Sequence[Indi
             "Pengaturan 'Rumus Polaritas Negatif'). Negatif: (2T-R)/T atau T/R.",
             "error_title": "Rumus tidak dikenal",
             "error_message": "Pilih R/T, (2T-R)/T atau T/R, atau kosongkan.",
+        },
+    )
+    cara = skema.KOLOM_INDIKATOR.index("Cara Tahunan")
+    ws.data_validation(
+        1,
+        cara,
+        1000,
+        cara,
+        {
+            "validate": "list",
+            "source": list(CARA_TAHUNAN),
+            "input_title": "Cara Tahunan",
+            "input_message": "Bagaimana realisasi triwulan menjadi realisasi tahun: Jumlah "
+            "(dijumlah), Kumulatif (nilai s.d. triwulan), Rata-rata, atau Terakhir (nilai "
+            "terakhir). Kosong: Terakhir.",
+            "error_title": "Cara Tahunan tidak dikenal",
+            "error_message": "Pilih Jumlah, Kumulatif, Rata-rata atau Terakhir, atau kosongkan.",
+        },
+    )
+    perlu = skema.KOLOM_INDIKATOR.index("Perlu Bukti")
+    ws.data_validation(
+        1,
+        perlu,
+        1000,
+        perlu,
+        {
+            "validate": "list",
+            "source": [skema.YA],
+            "input_title": "Perlu Bukti",
+            "input_message": "Ya: setiap realisasi indikator ini wajib disertai data dukung; "
+            "tanpa bukti, himpun memberi Peringatan. Kosong: tidak wajib.",
+            "error_type": "warning",
+            "error_title": "Perlu Bukti",
+            "error_message": "Isi Ya, atau kosongkan.",
         },
     )
     kolom_skala = skema.KOLOM_INDIKATOR.index("Skala")
@@ -526,6 +578,9 @@ def urutan_sheet(bagian: Sequence[Bagian]) -> list[str]:
         skema.ANALISIS,
         skema.ANALISIS_NARATIF,
         skema.REKAP,
+        skema.TRIWULAN,
+        skema.ANALISIS_TRIWULAN,
+        skema.DATA_DUKUNG,
         skema.IKU_SETDA,
         skema.REGISTER_SURAT,
         skema.LOG_SOP,

@@ -10,15 +10,20 @@ from typing import Any
 from pyxl.buku.daftar import isi_indikator, kode_tertaut, pilih_bagian
 from pyxl.buku.port import Buku
 from pyxl.buku.tabel import baca_tabel
+from pyxl.galat import IsianError
 from pyxl.inti.sel import sebagai_teks
 from pyxl.kontrak import skema
 from pyxl.kontrak.kendali import (
     BARIS_BAGIAN_1,
     BARIS_KETERANGAN,
+    KOLOM_ISIAN_LABEL,
+    KOLOM_ISIAN_NILAI,
     KOLOM_STATUS,
     LEBAR_KETERANGAN,
+    baris_isian,
     baris_langkah,
 )
+from pyxl.kontrak.periode import TAHUNAN, baca_periode, periode_baris
 from pyxl.kontrak.status import BERLAKU, DIGABUNG, DRAF, TERKIRIM
 
 SELENGKAPNYA = " … (selengkapnya di sheet Log SOP)"
@@ -57,6 +62,19 @@ def ringkas(teks: str) -> str:
     return "\n".join([*baris[: BARIS_KETERANGAN - 1], akhir + SELENGKAPNYA])
 
 
+def baca_isian(buku: Buku, label: str) -> tuple[Any, str]:
+    """The value of the Kendali input `label` (`pyxl.kontrak.kendali.ISIAN`) and its cell
+    ("C31"), for the message when it is wrong; None when the row is not that input's (a
+    master of an earlier structure, laid out otherwise)."""
+    r = baris_isian(label)
+    isi = buku.baca(skema.KENDALI)
+    baris = isi[r - 1] if r <= len(isi) else []
+    if len(baris) < KOLOM_ISIAN_LABEL or sebagai_teks(baris[KOLOM_ISIAN_LABEL - 1]) != label:
+        return None, f"C{r}"
+    nilai = baris[KOLOM_ISIAN_NILAI - 1] if len(baris) >= KOLOM_ISIAN_NILAI else None
+    return nilai, f"C{r}"
+
+
 def tulis_status_bagian(buku: Buku, rows: list[list[Any]]) -> None:
     buku.kosongkan(skema.KENDALI, BARIS_BAGIAN_1)
     if rows:
@@ -86,24 +104,39 @@ def _terakhir(
     return max(cocok, key=lambda ir: ir[0])[1] if cocok else {}
 
 
-def status_bagian(buku: Buku, kode: str | None = None) -> list[list[Any]]:
+def status_bagian(buku: Buku, kode: str | None = None, putaran: str = TAHUNAN) -> list[list[Any]]:
     """Per Bagian, the row of Kendali's table (`pyxl.kontrak.kendali.KOLOM_STATUS_BAGIAN`),
-    from the ledgers."""
+    from the ledgers' rows of round `putaran` (a quarter's realisations from `Triwulan`)."""
     ada = set(buku.nama_sheet())
 
     def buku_besar(sheet: str) -> list[dict[str, Any]]:
-        return baca_tabel(buku, sheet) if sheet in ada else []
+        if sheet not in ada:
+            return []
+        return [r for r in baca_tabel(buku, sheet) if periode_baris(r.get("Periode")) == putaran]
+
+    terisi_tw: dict[str, set[str]] = {}
+    if putaran != TAHUNAN:
+        for r in buku_besar(skema.TRIWULAN):
+            if sebagai_teks(r.get("Realisasi")):
+                terisi_tw.setdefault(sebagai_teks(r["Kode Bagian"]), set()).add(
+                    sebagai_teks(r["Kode IKU"])
+                )
 
     terbit = _per_kode(buku_besar(skema.FORMAT_TERBIT))
     kirim = _per_kode(buku_besar(skema.PENGIRIMAN))
     terima = _per_kode(buku_besar(skema.PENERIMAAN))
-    masalah = _per_kode(buku_besar(skema.VALIDASI))
+    masalah = _per_kode(baca_tabel(buku, skema.VALIDASI) if skema.VALIDASI in ada else [])
     tertaut = kode_tertaut(buku)
     rows: list[list[Any]] = []
     for b in pilih_bagian(buku, kode):
         semua = {b.kode, *tertaut.get(b.kode, ())}
-        ind = isi_indikator(buku, b, ("Realisasi",))
-        terisi = sum(1 for _, (realisasi,) in ind if sebagai_teks(realisasi))
+        if putaran == TAHUNAN:
+            ind = isi_indikator(buku, b, ("Realisasi",))
+            terisi = sum(1 for _, (realisasi,) in ind if sebagai_teks(realisasi))
+        else:
+            ind = isi_indikator(buku, b, ("Kode IKU",))
+            sudah = set().union(*(terisi_tw.get(k, set()) for k in semua))
+            terisi = sum(1 for _, (kode_iku,) in ind if sebagai_teks(kode_iku) in sudah)
         fmt = _terakhir(terbit, semua, Status=(BERLAKU,))
         surel = _terakhir(kirim, semua, Langkah=("3",), Status=(DRAF, TERKIRIM))
         balik = _terakhir(terima, semua, Status=DIGABUNG)
@@ -130,7 +163,13 @@ def status_bagian(buku: Buku, kode: str | None = None) -> list[list[Any]]:
     return rows
 
 
-def segarkan_status_bagian(buku: Buku) -> None:
+def segarkan_status_bagian(buku: Buku, putaran: str | None = None) -> None:
     """Rewrite Kendali's per-Bagian table from the ledgers (after a change of the list, a
-    return, a format)."""
-    tulis_status_bagian(buku, status_bagian(buku))
+    return, a format) for round `putaran` (None: the `Periode` input of Kendali, as the
+    buttons read it)."""
+    if putaran is None:
+        try:
+            putaran = baca_periode(baca_isian(buku, "Periode")[0])
+        except IsianError:
+            putaran = TAHUNAN
+    tulis_status_bagian(buku, status_bagian(buku, putaran=putaran))

@@ -8,6 +8,7 @@ formula), and a value far above its target or ceiling is flagged.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pyxl.inti.angka import BUKAN, TANPA_DATA, TEBAKAN, acuan, angka, baca, satuan_persen
@@ -127,8 +128,27 @@ def periksa_isian(
             )
         ket = r.get("Keterangan")
         nilai["Keterangan"] = "" if ket is None else str(ket).strip()[:PANJANG_SEL]
+        # a format of template version 1-2 has no `Bukti` column: the master keeps its own
+        nilai["Bukti"] = daftar_bukti(r["Bukti"]) if "Bukti" in r else _TIDAK_DIGABUNG
         hasil.append(nilai)
     return hasil, temuan
+
+
+_PEMISAH_BUKTI = re.compile(r"[;\n\r]+|,(?=\s*\S+\.\w{2,5}\s*(?:[;,]|$))")
+
+
+def nama_bukti(v: Any) -> list[str]:
+    """The evidence file names a `Bukti` cell lists: separated by ";", a new line, or a comma
+    between names with an extension ("a.pdf, b.jpg"); empty names dropped."""
+    if v is None:
+        return []
+    teks = _teks_angka(v) if isinstance(v, int | float) else str(v)
+    return [n.strip() for n in _PEMISAH_BUKTI.split(teks) if n.strip()]
+
+
+def daftar_bukti(v: Any) -> str:
+    """A `Bukti` cell as the master keeps it: the names joined by "; "."""
+    return "; ".join(nama_bukti(v))[:PANJANG_SEL]
 
 
 def _teks_angka(v: Any) -> str:

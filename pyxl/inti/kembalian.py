@@ -22,6 +22,7 @@ from pyxl.inti.pindai import pindai_berkas
 from pyxl.inti.sel import huruf_kolom, sebagai_teks
 from pyxl.inti.temuan import Temuan, blokir, peringatan
 from pyxl.kontrak import skema
+from pyxl.kontrak.periode import TAHUNAN, periode_baris
 from pyxl.kontrak.status import DIGANTI
 
 KOLOM_FORMAT = {k: i + 1 for i, k in enumerate(skema.KOLOM_INDIKATOR)}
@@ -53,12 +54,15 @@ def periksa_kembalian(
     *,
     bagian_aktif: Collection[str] | None = None,
     kode_kini: Mapping[str, str] | None = None,
+    periode: str = TAHUNAN,
 ) -> tuple[str, list[Temuan], list[dict[str, Any]]]:
     """Kode Bagian, findings and values to merge of the received file `nama` (`data`, sent
     from address `pengirim`, empty for a file dropped in `masuk/`), against the year, the
     ledger of issued formats (`terbit` by id, `terbaru` per Bagian), the Bagian's addresses and
     the stamp secret. `bagian_aktif` are the codes in the `Bagian` list (None: not checked),
-    `kode_kini` the current code of each renamed one."""
+    `kode_kini` the current code of each renamed one; `periode` the round being gathered (a
+    format issued for another round is refused: the ledger's `Periode` of its signed id
+    decides)."""
     pindaian = pindai_berkas(nama, data)
     if pindaian.temuan:
         return "", pindaian.temuan, []
@@ -120,6 +124,9 @@ def periksa_kembalian(
             ],
             [],
         )
+    terbit_untuk = periode_baris(rec.get("Periode"))
+    if terbit_untuk != periode:
+        return kode, [_periode_salah(nama, st.id_format, terbit_untuk, periode)], []
     dari = alamat.get(pengirim.strip().lower())
     if dari and dari != kode:
         return (
@@ -192,6 +199,16 @@ def periksa_kembalian(
     persen = lembar.persen if lembar else frozenset()
     nilai, temuan_isian = periksa_isian(v.isi, KOLOM_FORMAT, st.baris_judul + 1, rumus, persen)
     return kode, temuan + temuan_isian, nilai
+
+
+def _periode_salah(nama: str, id_format: str, terbit_untuk: str, periode: str) -> Temuan:
+    return blokir(
+        "PERIODE_SALAH",
+        f"Berkas {nama} adalah format {terbit_untuk} ({id_format}), sedangkan yang dihimpun "
+        f"sekarang putaran {periode}. Bila berkas ini memang untuk {terbit_untuk}, himpun dengan "
+        f"Periode {terbit_untuk} (isian Periode di sheet Kendali, atau pyxl himpun --periode "
+        f'"{terbit_untuk}" --ulang); bila tidak, minta Bagian mengisi format {periode}.',
+    )
 
 
 def _bukan_bagian(nama: str, kode: str, kini: str | None) -> Temuan:

@@ -37,12 +37,18 @@ from pyxl.galat import FormatRusak
 from pyxl.inti.pindai import PROPERTI
 from pyxl.inti.sel import kutip, sebagai_teks
 from pyxl.kontrak import skema
+from pyxl.kontrak.periode import TAHUNAN
 
 TEMPLAT_ID = "PYXL-FORMAT-IKU"
-VERSI_TEMPLAT = 2
-KOLOM_VERSI = {1: skema.KOLOM_INDIKATOR_V1, 2: skema.KOLOM_INDIKATOR}
+VERSI_TEMPLAT = 3
+KOLOM_VERSI = {
+    1: skema.KOLOM_INDIKATOR_V1,
+    2: skema.KOLOM_INDIKATOR_V2,
+    3: skema.KOLOM_INDIKATOR,
+}
 """The table columns of each template version: a format issued by an earlier release (before
-`Rumus Capaian` and `Skala`) is still read and verified as it was signed."""
+`Rumus Capaian` and `Skala`, or before `Cara Tahunan`, `Perlu Bukti` and `Bukti`) is still
+read and verified as it was signed."""
 SHEET_FORMAT = "Format IKU"
 SHEET_STEMPEL = "Stempel"
 KUNCI_RAHASIA = "Rahasia Stempel"
@@ -146,6 +152,9 @@ class Stempel:
     """HMAC over the locked content without the id (also in the ledger `Format Terbit`)."""
     tanda_tangan: str = field(metadata={"label": "Tanda Tangan"})
     """HMAC over the locked content with the id."""
+    periode: str = field(default=TAHUNAN, metadata={"label": "Periode"})
+    """The round it was issued for; absent in stamps of earlier releases (`Tahunan`). Step 6
+    goes by the ledger's `Periode` of the (signed) id, this copy is for people and tools."""
 
     def pasangan(self) -> list[tuple[str, str]]:
         """(key, value) pairs as written into the sheet and the document properties."""
@@ -157,6 +166,8 @@ class Stempel:
         hasil: dict[str, Any] = {}
         try:
             for nama, label, bulat in _MEDAN:
+                if label not in nilai and label in _MEDAN_PILIHAN:
+                    continue
                 teks = nilai_kanonik(nilai[label])
                 hasil[nama] = int(float(teks)) if bulat else teks
         except (KeyError, ValueError, OverflowError):
@@ -166,6 +177,8 @@ class Stempel:
 
 _MEDAN = [(f.name, f.metadata["label"], f.type == "int") for f in fields(Stempel)]
 """(attribute, key in the file, is a number) of each stamp field, in order."""
+_MEDAN_PILIHAN = frozenset({"Periode"})
+"""Keys a stamp of an earlier release does not have."""
 
 
 def terbitkan(
@@ -175,14 +188,26 @@ def terbitkan(
     secret: bytes,
     waktu: datetime,
     baris_judul: int,
+    periode: str = TAHUNAN,
 ) -> Stempel:
-    """A new stamp for `rows`: a fresh id `IKU-<tahun>-<KODE>-<8 hex>`, both digests."""
+    """A new stamp for `rows` issued for round `periode`: a fresh id
+    `IKU-<tahun>-<KODE>-<8 hex>`, both digests."""
     id_format = f"IKU-{tahun}-{kode}-{secrets.token_hex(4).upper()}"
     sidik = tanda_tangan(secret, kanonik(rows, kode, tahun, ""))
     ttd = tanda_tangan(secret, kanonik(rows, kode, tahun, id_format))
     iso = waktu.isoformat(timespec="seconds")
     return Stempel(
-        TEMPLAT_ID, VERSI_TEMPLAT, kode, tahun, id_format, iso, baris_judul, len(rows), sidik, ttd
+        TEMPLAT_ID,
+        VERSI_TEMPLAT,
+        kode,
+        tahun,
+        id_format,
+        iso,
+        baris_judul,
+        len(rows),
+        sidik,
+        ttd,
+        periode,
     )
 
 

@@ -16,6 +16,7 @@ from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.umpan import Umpan
 from pyxl.kontrak import skema, status
 from pyxl.kontrak.pengaturan import Pengaturan
+from pyxl.kontrak.periode import baca_periode
 
 
 @dataclass
@@ -33,6 +34,17 @@ class Konteks:
         """The settings, each with its cell (messages name 'sheet Pengaturan sel B42')."""
         return baca_pengaturan(self.buku)
 
+    def periode(self, pilihan: str | None) -> str:
+        """The round a step works on: the command's `--periode` when given, else the
+        `Periode` input cell of `Kendali` (what a button reads), else `Tahunan`. A value that
+        is not a period is an `IsianError` naming where it was typed."""
+        if pilihan is not None:
+            return baca_periode(pilihan, "Periode (opsi --periode)")
+        from pyxl.buku.kendali import baca_isian
+
+        nilai, sel = baca_isian(self.buku, "Periode")
+        return baca_periode(nilai, f"Periode di sheet {skema.KENDALI} sel {sel}")
+
 
 @dataclass
 class Hasil:
@@ -47,6 +59,9 @@ class Hasil:
     """SOP steps to log; None = every step the command serves (e.g. 8 and 9 for dokumen)."""
     gagal: bool = False
     """A check step found a failure (the CLI exits 1)."""
+    periode: str | None = None
+    """The round the step worked on (Kendali's status table shows it); None: Kendali's own
+    `Periode` input."""
 
 
 def pengguna_sekarang() -> str:

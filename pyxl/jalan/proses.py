@@ -92,7 +92,7 @@ def jalankan(nama: str, langkah: Callable[..., Hasil], ktx: Konteks, /, **opsi: 
                 log = f"{hasil.ringkasan}\n{pulih}" if pulih else hasil.ringkasan
                 if perintah.ubah_status_bagian:
                     # one refresh here rather than in each step: the table never lags behind
-                    segarkan_status_bagian(ktx.buku)
+                    segarkan_status_bagian(ktx.buku, hasil.periode)
                 for ls in sop.LANGKAH:
                     if ls.perintah == nama and (hasil.langkah is None or ls.no in hasil.langkah):
                         catat_langkah(ktx, ls.no, mulai, log)

@@ -48,6 +48,13 @@ _KODE = (
     KodeMasalah("TANDA_TANGAN_TIDAK_COCOK", BLOKIR, "berkas", "sel terkunci diubah"),
     KodeMasalah("TAHUN_SALAH", BLOKIR, "berkas", "format tahun lain"),
     KodeMasalah(
+        "PERIODE_SALAH",
+        BLOKIR,
+        "berkas",
+        "format putaran lain (misalnya format TW II dikirim saat putaran TW III); himpun dengan "
+        "periode format itu",
+    ),
+    KodeMasalah(
         "BAGIAN_TIDAK_ADA",
         BLOKIR,
         "berkas",

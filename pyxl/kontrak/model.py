@@ -58,6 +58,12 @@ class Indikator:
     """Empty: R/T for Positif, the setting "Rumus Polaritas Negatif" for Negatif."""
     skala: str = ""
     """For Kualitatif: the ordered scale (sheet `Skala`) target and realisation are on."""
+    cara_tahunan: str = ""
+    """How the quarters make the year (`pyxl.kontrak.periode.CARA_TAHUNAN`; empty: Terakhir)."""
+    perlu_bukti: str = ""
+    """`Ya`: every realisation of this indicator needs supporting evidence."""
+    bukti: str = ""
+    """The evidence files the Bagian named with its yearly realisation (";")."""
 
 
 @dataclass(frozen=True)

@@ -88,3 +88,33 @@ def baca_cara(teks: object, asal: str = "Cara Tahunan") -> str | None:
     raise IsianError(
         f"{asal} {str(teks)!r} tidak dikenal. Isi salah satu: {', '.join(CARA_TAHUNAN)}."
     )
+
+
+BULAN_TW = ("Januari–Maret", "April–Juni", "Juli–September", "Oktober–Desember")
+
+
+def uraian(periode: str, tahun: int | str) -> str:
+    """How a round is named in a title or a message: "Triwulan II (April–Juni) 2026", or
+    "tahun 2026"."""
+    n = nomor_tw(periode)
+    if n is None:
+        return f"tahun {tahun}"
+    return f"Triwulan {_ROMAWI_TEKS[n - 1]} ({BULAN_TW[n - 1]}) {tahun}"
+
+
+_ROMAWI_TEKS = ("I", "II", "III", "IV")
+
+
+def akhiran(periode: str) -> str:
+    """What a quarterly round adds to a file or folder name ("TW2"); "" for `Tahunan`, whose
+    names stay as the contract fixes them."""
+    n = nomor_tw(periode)
+    return "" if n is None else f"TW{n}"
+
+
+def periode_baris(v: object) -> str:
+    """A ledger row's `Periode`: rows of earlier releases (empty) belong to `Tahunan`."""
+    try:
+        return baca_periode(v)
+    except IsianError:
+        return str(v).strip()

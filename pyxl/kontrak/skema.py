@@ -73,13 +73,20 @@ KOLOM_INDIKATOR = (
     "Keterangan",
     "Rumus Capaian",
     "Skala",
+    "Cara Tahunan",
+    "Perlu Bukti",
+    "Bukti",
 )
 """Columns of a per-Bagian sheet, in this order, header in row 1: the contract's, then how
-the capaian of the row is computed (`Rumus Capaian`: empty for the workbook's setting) and,
-for a `Kualitatif` indicator, the ordered scale it is measured on (a name from sheet
-`Skala`)."""
+the capaian of the row is computed (`Rumus Capaian`: empty for the workbook's setting), for a
+`Kualitatif` indicator the ordered scale it is measured on (a name from sheet `Skala`), how
+its quarters make the year (`Cara Tahunan`, `pyxl.kontrak.periode`; empty: `Terakhir`),
+whether each realisation needs supporting evidence (`Perlu Bukti`: `Ya` or empty) and the
+evidence files the Bagian named for the yearly realisation (`Bukti`, filled by its return)."""
 KOLOM_INDIKATOR_V1 = KOLOM_INDIKATOR[:17]
 """The per-Bagian columns of structure versions 1-4 (and of formats of template version 1)."""
+KOLOM_INDIKATOR_V2 = KOLOM_INDIKATOR[:19]
+"""The per-Bagian columns of structure versions 5-6 (and of formats of template version 2)."""
 RUMUS_CAPAIAN = ("R/T", "(2T-R)/T", "T/R")
 """The rules a row's `Rumus Capaian` may name: R/T for a positive indicator, (2T-R)/T or T/R
 for a negative one."""
@@ -87,8 +94,11 @@ for a negative one."""
 FIELD_INDIKATOR = dict(zip(KOLOM_INDIKATOR, (f.name for f in fields(Indikator)), strict=True))
 """Column header -> `Indikator` attribute."""
 
-KOLOM_ISIAN = ("Realisasi", "Realisasi Anggaran", "Keterangan")
-"""The columns a Bagian fills in its returned format."""
+KOLOM_ISIAN = ("Realisasi", "Realisasi Anggaran", "Keterangan", "Bukti")
+"""The columns a Bagian fills in its returned format (`Bukti`: the names of the evidence files
+sent with it, separated by ";")."""
+YA = "Ya"
+"""What `Perlu Bukti` holds when an indicator needs evidence (any case; empty: not needed)."""
 
 KOLOM_DISPOSISI = (
     "No",
@@ -107,10 +117,11 @@ KOLOM_DISPOSISI = (
 )
 """Step 1's record: one row per order; staff may type a row and press the button."""
 KOLOM_PENERIMAAN = ("Waktu", "Berkas", "SHA-256", "Kode Bagian", "Status", "Catatan")
-KOLOM_PENERIMAAN_LENGKAP = (*KOLOM_PENERIMAAN, "Sumber", "Disimpan")
+KOLOM_PENERIMAAN_LENGKAP = (*KOLOM_PENERIMAAN, "Sumber", "Disimpan", "Periode")
 """Every column of `Penerimaan`: the contract's first, then where the file came from (the
-file in `masuk/`, or the mailbox message) and when the Bagian saved it, which decide whether
-a file was already received and which return is used."""
+file in `masuk/`, or the mailbox message), when the Bagian saved it, which decide whether
+a file was already received and which return is used, and the round it was received in
+(`pyxl.kontrak.periode`; empty in rows of earlier releases: `Tahunan`)."""
 KOLOM_VALIDASI = ("Tingkat", "Kode Masalah", "Kode Bagian", "Berkas", "Sel", "Pesan")
 KOLOM_ANALISIS = (
     "Kode Bagian",
@@ -179,8 +190,10 @@ KOLOM_FORMAT_TERBIT = (
     "Versi Templat",
     "Sidik Konten",
     "Status",
+    "Periode",
 )
-"""Step 2's ledger: one row per issued format. Status `Berlaku` or `Diganti` (locked content
+"""Step 2's ledger: one row per issued format, with the round it was issued for (empty in
+rows of earlier releases: `Tahunan`). Status `Berlaku` or `Diganti` (locked content
 changed since); `Sidik Konten` is the HMAC over the locked content, never the secret."""
 KOLOM_PENGIRIMAN = (
     "Waktu",
@@ -194,9 +207,10 @@ KOLOM_PENGIRIMAN = (
     "Berkas",
     "Status",
     "Catatan",
+    "Periode",
 )
 """Every e-mail pyxl made (steps 3, 4, 12 and reminders): `Status` is `Draf`, `Terkirim` or
-`Gagal` (with the reason in `Catatan`)."""
+`Gagal` (with the reason in `Catatan`); `Periode` the round of a format's e-mail."""
 KOLOM_SISTEM = ("Kunci", "Nilai")
 KOLOM_KOREKSI = (
     "No",
@@ -263,6 +277,65 @@ KOLOM_IKU_SETDA = ("Kode", "Sasaran Strategis", "Indikator Kinerja Utama", "Indi
 Bagian indicators that measure it, separated by ";" (`KODE BAGIAN/Kode IKU` when a Kode IKU is
 used by two Bagian). Its capaian is the mean of their assessed capaian."""
 
+TRIWULAN = "Triwulan"
+KOLOM_TRIWULAN = (
+    "Kode Bagian",
+    "Kode IKU",
+    "Periode",
+    "Target",
+    "Realisasi",
+    "Realisasi Anggaran",
+    "Keterangan",
+    "Bukti",
+    "Berkas",
+    "Diperbarui",
+)
+"""The figures of the quarterly rounds: one row per Bagian, indicator and quarter (`TW I` …
+`TW IV`). `himpun --periode TW II` writes `Realisasi` … `Bukti` from the return in use
+(`Berkas`, `Diperbarui`); staff may type a quarter's own `Target` (empty: the yearly target
+pro-rated by the indicator's `Cara Tahunan`, `pyxl.inti.triwulan`). The yearly `Realisasi` of
+the Bagian sheet is never written by a quarterly round."""
+ANALISIS_TRIWULAN = "Analisis Triwulan"
+KOLOM_ANALISIS_TRIWULAN = (
+    "Kode Bagian",
+    "Kode IKU",
+    "Indikator Kinerja",
+    "Satuan",
+    "Polaritas",
+    "Cara Tahunan",
+    "Periode",
+    "Target Periode",
+    "Dasar Target",
+    "Realisasi",
+    "Capaian (%)",
+    "Kategori",
+    "Tren",
+    "Realisasi Anggaran",
+    "Serapan Anggaran (%)",
+    "Bukti",
+)
+"""Step 7 for a quarterly round: one row per indicator and quarter reported so far, capaian
+against the quarter's target (`Dasar Target` says whether it is the quarter's own or the
+yearly target pro-rated, and how), the trend from the quarter before, and the evidence
+received (`Bukti`: how many files, linked to `Data Dukung`)."""
+DATA_DUKUNG = "Data Dukung"
+KOLOM_DATA_DUKUNG = (
+    "Waktu",
+    "Berkas",
+    "SHA-256",
+    "Ukuran (KB)",
+    "Kode Bagian",
+    "Kode IKU",
+    "Periode",
+    "Asal",
+    "Status",
+    "Catatan",
+)
+"""Every evidence file received with a return (an attachment of the same e-mail, a file in
+`masuk/<KODE>/`, a member of a zip beside the format): one row each, kept by its SHA-256 in
+the archive of received originals. `Kode IKU` lists the indicators whose `Bukti` names the
+file (";"); `Status` is `Diterima` or `Ditolak` (the reason in `Catatan` and `Validasi`)."""
+
 TABEL: dict[str, tuple[str, ...]] = {
     BAGIAN: KOLOM_BAGIAN,
     PENGATURAN: KOLOM_PENGATURAN,
@@ -283,6 +356,9 @@ TABEL: dict[str, tuple[str, ...]] = {
     SKALA: KOLOM_SKALA,
     ANALISIS_NARATIF: KOLOM_ANALISIS_NARATIF,
     IKU_SETDA: KOLOM_IKU_SETDA,
+    TRIWULAN: KOLOM_TRIWULAN,
+    ANALISIS_TRIWULAN: KOLOM_ANALISIS_TRIWULAN,
+    DATA_DUKUNG: KOLOM_DATA_DUKUNG,
 }
 """Every table sheet (header in row 1) with its columns; per-Bagian sheets use KOLOM_INDIKATOR."""
 

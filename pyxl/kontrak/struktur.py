@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-VERSI_STRUKTUR = 6
+VERSI_STRUKTUR = 7
 KUNCI_VERSI = "Versi Struktur"
 """The `Sistem` key of the version."""
 
@@ -40,6 +40,10 @@ RIWAYAT: dict[int, str] = {
     "tinggi dan kolom Keterangan lebih lebar, kolom tanggal cukup lebar (tanpa ###), kolom "
     "pesan terbungkus, cetakan tabel dan sheet Bagian minimal 8 pt (beberapa halaman lebar "
     "dengan kolom pertama berulang), xlwings.conf dicetak satu halaman.",
+    7: "Triwulan dan data dukung: kolom Cara Tahunan, Perlu Bukti dan Bukti di sheet Bagian; "
+    "sheet Triwulan (realisasi dan target per triwulan), Analisis Triwulan dan Data Dukung; "
+    "kolom Periode di Penerimaan, Format Terbit dan Pengiriman; isian Periode di Kendali; "
+    "format templat versi 3 (kolom Bukti diisi Bagian).",
 }
 """What each version added (for messages and the README)."""
 

@@ -40,6 +40,7 @@ from pyxl.inti.skala import SkalaUrut, normal
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import keluaran, skema
 from pyxl.kontrak.pengaturan import Pengaturan
+from pyxl.kontrak.periode import akhiran, periode_baris, uraian
 from pyxl.kontrak.status import BERLAKU, DIGANTI
 
 SANDI = "pyxl"
@@ -49,7 +50,7 @@ BARIS_JUDUL = 8
 
 KUNING = "#FFFF99"
 RUPIAH = ("Pagu Anggaran", "Realisasi Anggaran")
-LEBAR = (13, 22, 28, 30, 24, 9, 10, 9, 9, 11, 10, 10, 14, 14, 18, 16, 22, 11, 13)
+LEBAR = (13, 22, 28, 30, 24, 9, 10, 9, 9, 11, 10, 10, 14, 14, 18, 16, 22, 11, 13, 11, 8, 24)
 """Column widths (characters), in the order of `skema.KOLOM_INDIKATOR`: A4 landscape."""
 MARGIN_SISI = 0.4
 """Left and right print margins (inches)."""
@@ -72,10 +73,17 @@ OPSI_BUKU = {
 }
 """Text stays text everywhere, even where XlsxWriter's generic `write` is used."""
 PETUNJUK = (
-    "Isi hanya sel berwarna kuning (Realisasi, Realisasi Anggaran dan Keterangan). Jangan "
-    "mengubah sel lain dan jangan menambah atau menghapus baris. Simpan sebagai .xlsx dengan "
+    "Isi hanya sel berwarna kuning (Realisasi, Realisasi Anggaran, Keterangan dan Bukti). "
+    "Jangan mengubah sel lain dan jangan menambah atau menghapus baris. Di kolom Bukti tulis "
+    "nama berkas data dukung yang dilampirkan (pisahkan dengan ;). Simpan sebagai .xlsx dengan "
     "nama yang sama, lalu kirim kembali melalui email sebelum batas waktu."
 )
+PETUNJUK_TW = (
+    "Isi realisasi {uraian} di sel berwarna kuning. Indikator dengan Cara Tahunan Kumulatif: "
+    "isi nilai sejak awal tahun sampai akhir triwulan ini; yang lain: nilai triwulan ini saja. "
+    "Realisasi Anggaran: sampai dengan triwulan ini. "
+)
+"""Put before `PETUNJUK` in a quarterly round's format."""
 
 
 def _aturan(judul: str, pesan: str, galat: str = "", **aturan: Any) -> dict[str, Any]:
@@ -122,7 +130,17 @@ VALIDASI_KETERANGAN = _aturan(
     "Penjelasan singkat: kendala, sumber data, atau alasan bila belum ada data.",
     validate="any",
 )
-VALIDASI_KOLOM = {"Realisasi Anggaran": VALIDASI_ANGGARAN, "Keterangan": VALIDASI_KETERANGAN}
+VALIDASI_BUKTI = _aturan(
+    "Bukti (data dukung)",
+    "Nama berkas data dukung yang dilampirkan bersama format ini, misalnya SK_Tim.pdf; "
+    "pisahkan beberapa berkas dengan titik koma (;).",
+    validate="any",
+)
+VALIDASI_KOLOM = {
+    "Realisasi Anggaran": VALIDASI_ANGGARAN,
+    "Keterangan": VALIDASI_KETERANGAN,
+    "Bukti": VALIDASI_BUKTI,
+}
 """Rules over a whole input column (`Realisasi` depends on each row's polarity)."""
 
 
@@ -182,7 +200,7 @@ def _sel(
     ws: Any, r: int, c: int, v: Any, kolom: str, g: dict[str, Any], persen: bool = False
 ) -> None:
     """One table cell: numbers as numbers (15 significant digits), text always as text."""
-    jenis = "rupiah" if kolom in RUPIAH else "teks" if kolom == "Keterangan" else "umum"
+    jenis = "rupiah" if kolom in RUPIAH else "teks" if kolom in ("Keterangan", "Bukti") else "umum"
     if persen and kolom in ("Realisasi", "Target", "Target Atas", "Realisasi Tahun Lalu"):
         jenis = "persen"
     awal = "isian_" if kolom in skema.KOLOM_ISIAN else ""
@@ -215,7 +233,8 @@ def tulis_format(
     from xlsxwriter.utility import xl_rowcol_to_cell
 
     wb = xlsxwriter.Workbook(str(tujuan), OPSI_BUKU)
-    judul_buku = f"Format IKU {st.kode_bagian} {st.tahun}"
+    tw = akhiran(st.periode)
+    judul_buku = f"Format IKU {st.kode_bagian} {st.tahun}" + (f" {tw}" if tw else "")
     waktu = datetime.fromisoformat(st.waktu_terbit)
     wb.set_properties({"title": judul_buku, "keywords": st.id_templat, "created": waktu})
     for kunci, nilai in st.pasangan():
@@ -223,8 +242,13 @@ def tulis_format(
     g = _gaya(wb)
     ws = wb.add_worksheet(stempel.SHEET_FORMAT)
     kanan = len(skema.KOLOM_INDIKATOR) - 1
-    ws.merge_range(0, 0, 0, kanan, "FORMAT PENGUMPULAN DATA KINERJA", g["judul"])
-    for i, (label, nilai) in enumerate([*identitas, ("Petunjuk", PETUNJUK)], start=1):
+    judul = "FORMAT PENGUMPULAN DATA KINERJA"
+    petunjuk = PETUNJUK
+    if tw:
+        judul += f" {uraian(st.periode, st.tahun).upper()}"
+        petunjuk = PETUNJUK_TW.format(uraian=uraian(st.periode, st.tahun)) + PETUNJUK
+    ws.merge_range(0, 0, 0, kanan, judul, g["judul"])
+    for i, (label, nilai) in enumerate([*identitas, ("Petunjuk", petunjuk)], start=1):
         ws.merge_range(i, 0, i, 1, label, g["label"])
         ujung = kanan if label == "Petunjuk" else 7
         ws.merge_range(i, 2, i, ujung, "", _kutip(g, "nilai", nilai))
@@ -337,12 +361,21 @@ def _galat_format(exc: OSError, akhir: Path) -> PyxlError:
     return type(g)(f"{g}{saran} Tidak ada yang diubah.")
 
 
+def nama_format(kode: str, tahun: int, putaran: str) -> str:
+    """`<Kode>_Format_IKU_<Tahun>.xlsx` (the contract's name), with `_TW2` for a quarterly
+    round."""
+    nama = keluaran.FORMAT_IKU.nama(kode=kode, tahun=tahun)
+    tw = akhiran(putaran)
+    return nama.replace(".xlsx", f"_{tw}.xlsx") if tw else nama
+
+
 def _catat_terbit(
-    buku: Buku, baru: list[Baris], sidik: Mapping[tuple[str, str], Mapping[int, str]]
+    buku: Buku, baru: list[Baris], sidik: Mapping[tuple[str, str, str], Mapping[int, str]]
 ) -> tuple[int, Callable[[], None]]:
     """Append the new issues and mark superseded ones `Diganti`, as one written block (from
     the first changed row down); `sidik` holds the new content's digest per template version
-    for each (Kode Bagian, Tahun). Returns how many earlier issues became `Diganti`, and the
+    for each (Kode Bagian, Tahun, Periode): a round's formats are superseded only by a later
+    issue of the same round. Returns how many earlier issues became `Diganti`, and the
     function that writes the sheet back as it was (when the formats cannot be put in place)."""
     lama = baca_tabel(buku, skema.FORMAT_TERBIT)  # checks the header
     isi = buku.baca(skema.FORMAT_TERBIT)
@@ -351,7 +384,8 @@ def _catat_terbit(
     def berubah(r: Baris) -> bool:
         """An earlier issue whose locked content (as its template version signs it) differs
         from the new issue's."""
-        per_versi = sidik.get((sebagai_teks(r["Kode Bagian"]), sebagai_teks(r["Tahun"])))
+        kunci = (sebagai_teks(r["Kode Bagian"]), sebagai_teks(r["Tahun"]))
+        per_versi = sidik.get((*kunci, periode_baris(r.get("Periode"))))
         if per_versi is None:
             return False
         versi = int(r["Versi Templat"]) if isinstance(r["Versi Templat"], int | float) else 0
@@ -397,12 +431,21 @@ def _wajib_target(isi: Mapping[str, Sequence[Baris]], paling_banyak: int = 15) -
         )
 
 
-def jalankan(ktx: Konteks, *, bagian: str | None = None, batas_waktu: str | None = None) -> Hasil:
+def jalankan(
+    ktx: Konteks,
+    *,
+    bagian: str | None = None,
+    batas_waktu: str | None = None,
+    periode: str | None = None,
+) -> Hasil:
     peng = ktx.pengaturan()
     tahun = peng.tahun()
+    putaran = ktx.periode(periode)
     daftar = pilih_bagian(ktx.buku, bagian)
     batas = _batas_waktu(peng, batas_waktu)
     folder = peng.folder(ktx.buku.folder, "Folder Format")
+    if akhiran(putaran):  # a quarterly round's formats apart, so format/ keeps the year's
+        folder = folder / akhiran(putaran)
     isi = {b.kode: baca_indikator(ktx.buku, b) for b in daftar}
     siap = [b for b in daftar if isi[b.kode]]
     kosong = [b.kode for b in daftar if not isi[b.kode]]
@@ -418,16 +461,16 @@ def jalankan(ktx: Konteks, *, bagian: str | None = None, batas_waktu: str | None
     folder.mkdir(parents=True, exist_ok=True)
     berkas: list[tuple[Path, Path]] = []
     catatan: list[Baris] = []
-    sidik: dict[tuple[str, str], dict[int, str]] = {}
+    sidik: dict[tuple[str, str, str], dict[int, str]] = {}
     akhir = folder
     try:
         for i, b in enumerate(siap, start=1):
             ktx.umpan.status(f"Membuat format {i}/{len(siap)}: {b.kode} …")
-            st = stempel.terbitkan(isi[b.kode], b.kode, tahun, secret, waktu, BARIS_JUDUL)
-            sidik[(b.kode, str(tahun))] = stempel.sidik_per_versi(
+            st = stempel.terbitkan(isi[b.kode], b.kode, tahun, secret, waktu, BARIS_JUDUL, putaran)
+            sidik[(b.kode, str(tahun), putaran)] = stempel.sidik_per_versi(
                 isi[b.kode], b.kode, tahun, secret
             )
-            akhir = folder / keluaran.FORMAT_IKU.nama(kode=b.kode, tahun=tahun)
+            akhir = folder / nama_format(b.kode, tahun, putaran)
             berkas.append((folder / f".~{akhir.stem}.{os.getpid()}.xlsx", akhir))
             identitas = [
                 ("Bagian", b.nama),
@@ -447,6 +490,7 @@ def jalankan(ktx: Konteks, *, bagian: str | None = None, batas_waktu: str | None
                     "Versi Templat": st.versi_templat,
                     "Sidik Konten": st.sidik_konten,
                     "Status": BERLAKU,
+                    "Periode": putaran,
                 }
             )
         # Recorded before the files are moved into place: a failure while recording leaves
@@ -468,11 +512,11 @@ def jalankan(ktx: Konteks, *, bagian: str | None = None, batas_waktu: str | None
         catat_pengaturan(ktx.buku, {"Batas Waktu Pengembalian": batas})
     relatif = folder.relative_to(ktx.buku.folder.resolve()).as_posix()
     ringkasan = (
-        f"{len(berkas)} format IKU tahun {tahun} dibuat di folder {relatif}/ "
+        f"{len(berkas)} format IKU {uraian(putaran, tahun)} dibuat di folder {relatif}/ "
         f"({', '.join(b.kode for b in siap)}), batas waktu pengembalian {batas}."
     )
     if kosong:
         ringkasan += f" Dilewati karena belum ada indikator: {', '.join(kosong)}."
     if diganti:
         ringkasan += f" {diganti} format terbitan lama ditandai {DIGANTI} karena isinya berubah."
-    return Hasil(ringkasan, [akhir for _, akhir in berkas])
+    return Hasil(ringkasan, [akhir for _, akhir in berkas], periode=putaran)

@@ -32,7 +32,7 @@ from pyxl.berkas import arsip_masuk
 from pyxl.buku.daftar import baca_bagian, isi_indikator, kode_tertaut
 from pyxl.buku.port import Baris
 from pyxl.buku.sistem import rahasia as rahasia_stempel
-from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel, tambah_baris
+from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel, tambah_baris, tulis_tabel
 from pyxl.inti.isian import tidak_digabung
 from pyxl.inti.kembalian import periksa_kembalian, urutan_terbit
 from pyxl.inti.sel import sebagai_teks
@@ -41,6 +41,7 @@ from pyxl.jalan import paralel
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema
 from pyxl.kontrak.masalah import PERINGATAN
+from pyxl.kontrak.periode import TAHUNAN, periode_baris
 from pyxl.kontrak.status import (
     BERLAKU,
     DIGABUNG,
@@ -68,9 +69,12 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
+def jalankan(
+    ktx: Konteks, *, imap: bool = True, ulang: bool = False, periode: str | None = None
+) -> Hasil:
     peng = ktx.pengaturan()
     tahun = peng.tahun()
+    putaran = ktx.periode(periode)
     kerja = ktx.buku.folder
     folder_masuk = peng.folder(kerja, "Folder Masuk")
     folder_arsip = peng.folder(kerja, "Folder Arsip") / "masuk"
@@ -119,9 +123,9 @@ def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
     baris_baru = max(len(ktx.buku.baca(skema.PENERIMAAN)), 1) + 1  # as `tambah_baris`
     tertaut = kode_tertaut(ktx.buku)
     kode_kini = {lama: kini for kini, semua in tertaut.items() for lama in semua}
-    dipakai: dict[str, tuple[datetime, datetime]] = {}
+    dipakai: dict[str, tuple[datetime, datetime]] = {}  # this round's return in use
     for r in penerimaan:
-        if sebagai_teks(r["Status"]) in DIGABUNG:
+        if sebagai_teks(r["Status"]) in DIGABUNG and periode_baris(r.get("Periode")) == putaran:
             kode = kode_kini.get(sebagai_teks(r["Kode Bagian"]), sebagai_teks(r["Kode Bagian"]))
             w = _urutan(r)
             if kode not in dipakai or w > dipakai[kode]:
@@ -129,7 +133,7 @@ def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
     terbit = {sebagai_teks(r["ID Format"]): r for r in baca_tabel(ktx.buku, skema.FORMAT_TERBIT)}
     terbaru: dict[str, Baris] = {}  # per Bagian, its latest valid issue (for FORMAT_LAMA)
     for r in terbit.values():
-        if sebagai_teks(r["Status"]) == BERLAKU:
+        if sebagai_teks(r["Status"]) == BERLAKU and periode_baris(r.get("Periode")) == putaran:
             kode_r = sebagai_teks(r["Kode Bagian"])
             if kode_r not in terbaru or urutan_terbit(r) > urutan_terbit(terbaru[kode_r]):
                 terbaru[kode_r] = r
@@ -139,7 +143,7 @@ def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
 
     # the checks are independent of each other and of the ledger: many are done on all cores
     # first (`pyxl.jalan.paralel`), the rest one by one below
-    umum = _Umum(tahun, terbit, terbaru, alamat, secret, frozenset(bagian), kode_kini)
+    umum = _Umum(tahun, terbit, terbaru, alamat, secret, frozenset(bagian), kode_kini, putaran)
     calon = [
         i
         for i, (k, sidik) in enumerate(baru)
@@ -170,10 +174,10 @@ def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
         diperiksa_ulang = _kunci(k.nama, sidik, k.sumber) in ulangi
         if sidik in penentu and not diperiksa_ulang:
             baris_terima.append(
-                _baris(k, sidik, "", DUPLIKAT, f"{_duplikat(penentu[sidik])}; {asal}")
+                _baris(k, sidik, "", DUPLIKAT, f"{_duplikat(penentu[sidik])}; {asal}", putaran)
             )
             continue
-        awal = _baris(k, sidik, "", "", "") | {"_baris": baris_baru + len(baris_terima)}
+        awal = _baris(k, sidik, "", "", "", putaran) | {"_baris": baris_baru + len(baris_terima)}
         penentu[sidik] = awal
         diperiksa = dini.pop(i, None)
         if diperiksa is None:
@@ -206,8 +210,11 @@ def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
         awal |= {"Kode Bagian": kode, "Status": status, "Catatan": f"{catatan}{asal}"}
         baris_terima.append(awal)
 
-    for kode, kembali in gabung.items():
-        baris_temuan += [t.baris_validasi() for t in _gabungkan(ktx, bagian[kode], kembali)]
+    if putaran == TAHUNAN:
+        for kode, kembali in gabung.items():
+            baris_temuan += [t.baris_validasi() for t in _gabungkan(ktx, bagian[kode], kembali)]
+    elif gabung:
+        baris_temuan += [t.baris_validasi() for t in _gabung_triwulan(ktx, bagian, gabung, putaran)]
     tambah_baris(ktx.buku, skema.PENERIMAAN, skema.KOLOM_PENERIMAAN_LENGKAP, baris_terima)
     if baris_temuan:
         tambah_baris(ktx.buku, skema.VALIDASI, skema.KOLOM_VALIDASI, baris_temuan)
@@ -215,10 +222,14 @@ def jalankan(ktx: Konteks, *, imap: bool = True, ulang: bool = False) -> Hasil:
     ringkas = ", ".join(f"{n} {s.lower()}" for s, n in hitung.items() if n)
     belum = [b for b in bagian if b not in dipakai]
     judul = "diperiksa ulang" if ulang else "baru diperiksa"
+    tw = putaran != TAHUNAN
+    ke = f" {skema.TRIWULAN} ({putaran}) untuk" if tw else ""
     return Hasil(
-        f"{len(baru)} berkas {judul}: {ringkas}. Digabung ke sheet: "
-        f"{_daftar(list(gabung))}. {len(baris_temuan)} temuan di sheet Validasi. "
-        + (f"Belum mengirim: {_daftar(belum)}." if belum else "Semua Bagian sudah mengirim.")
+        f"{len(baru)} berkas {judul}{f' (putaran {putaran})' if tw else ''}: {ringkas}. "
+        f"Digabung ke sheet{ke}: {_daftar(list(gabung))}. {len(baris_temuan)} temuan di sheet "
+        "Validasi. "
+        + (f"Belum mengirim: {_daftar(belum)}." if belum else "Semua Bagian sudah mengirim."),
+        periode=putaran,
     )
 
 
@@ -233,6 +244,7 @@ class _Umum:
     secret: bytes
     bagian_aktif: frozenset[str]
     kode_kini: dict[str, str]
+    periode: str
 
 
 def _periksa(
@@ -251,6 +263,7 @@ def _periksa(
         u.secret,
         bagian_aktif=u.bagian_aktif,
         kode_kini=u.kode_kini,
+        periode=u.periode,
     )
 
 
@@ -303,8 +316,9 @@ def _daftar(kode: list[str], paling_banyak: int = 12) -> str:
     return f"{', '.join(kode[:paling_banyak])} dan {len(kode) - paling_banyak} lainnya"
 
 
-def _baris(k: Kiriman, sidik: str, kode: str, status: str, catatan: str) -> Baris:
+def _baris(k: Kiriman, sidik: str, kode: str, status: str, catatan: str, periode: str) -> Baris:
     return {
+        "Periode": periode,
         "Waktu": k.waktu,
         "Berkas": k.nama,
         "SHA-256": sidik,
@@ -354,3 +368,47 @@ def _gabungkan(ktx: Konteks, b: Any, kembali: _Kembalian) -> list[Temuan]:
                 [FORMAT_KOLOM.get(k)],
             )
     return untuk(temuan, b.kode, kembali.berkas)
+
+
+def _gabung_triwulan(
+    ktx: Konteks, bagian: dict[str, Any], gabung: dict[str, _Kembalian], putaran: str
+) -> list[Temuan]:
+    """Write a quarterly round's returns into sheet `Triwulan`: one row per Bagian, indicator
+    and quarter, updated in place (a quarter's `Target` typed by staff kept) or added in the
+    order of the Bagian sheet. The yearly columns of the Bagian sheets are not touched."""
+    rows = baca_tabel(ktx.buku, skema.TRIWULAN)
+    letak = {
+        (
+            sebagai_teks(r["Kode Bagian"]),
+            sebagai_teks(r["Kode IKU"]),
+            periode_baris(r["Periode"]),
+        ): r
+        for r in rows
+    }
+    temuan: list[Temuan] = []
+    for kode, kembali in gabung.items():
+        ada = {sebagai_teks(v[0]) for _, v in isi_indikator(ktx.buku, bagian[kode], ("Kode IKU",))}
+        hilang: list[Temuan] = []
+        for n in kembali.nilai:
+            if n["Kode IKU"] not in ada:
+                hilang.append(
+                    peringatan(
+                        "IKU_TIDAK_ADA",
+                        f"{n['Kode IKU']} dari {kembali.berkas} tidak ada lagi di sheet {kode}; "
+                        "nilainya tidak digabung.",
+                    )
+                )
+                continue
+            r = letak.get((kode, n["Kode IKU"], putaran))
+            if r is None:
+                r = {"Kode Bagian": kode, "Kode IKU": n["Kode IKU"], "Periode": putaran}
+                letak[(kode, n["Kode IKU"], putaran)] = r
+                rows.append(r)
+            for k in skema.KOLOM_ISIAN:
+                if not tidak_digabung(n[k]):
+                    r[k] = n[k]
+            r["Berkas"] = kembali.berkas
+            r["Diperbarui"] = kembali.waktu
+        temuan += untuk(hilang, kode, kembali.berkas)
+    tulis_tabel(ktx.buku, skema.TRIWULAN, skema.KOLOM_TRIWULAN, rows)
+    return temuan

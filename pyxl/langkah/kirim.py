@@ -29,17 +29,23 @@ from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema, status
 from pyxl.kontrak.model import Bagian
 from pyxl.kontrak.pengaturan import KABAG, Pengaturan
+from pyxl.kontrak.periode import TAHUNAN, akhiran, periode_baris, uraian
 from pyxl.surel.pengirim import pengirim_dari_pengaturan
 from pyxl.surel.pesan import Surel, catatan_kirim, periksa_alamat, periksa_header
 
 JUDUL = "Format Pengumpulan Data Kinerja"
 
 
-def _format_berlaku(ktx: Konteks, tahun: int) -> dict[str, Baris]:
-    """Per Bagian code, its latest `Berlaku` format of this year (the ledger is append-only)."""
+def _format_berlaku(ktx: Konteks, tahun: int, putaran: str) -> dict[str, Baris]:
+    """Per Bagian code, its latest `Berlaku` format of this year and round (the ledger is
+    append-only)."""
     hasil: dict[str, Baris] = {}
     for r in baca_tabel(ktx.buku, skema.FORMAT_TERBIT):
-        if sebagai_teks(r["Status"]) == status.BERLAKU and sebagai_teks(r["Tahun"]) == str(tahun):
+        if (
+            sebagai_teks(r["Status"]) == status.BERLAKU
+            and sebagai_teks(r["Tahun"]) == str(tahun)
+            and periode_baris(r.get("Periode")) == putaran
+        ):
             hasil[sebagai_teks(r["Kode Bagian"]).upper()] = r
     return hasil
 
@@ -74,6 +80,7 @@ def _isi(
     berkas: str,
     id_format: str,
     pengingat: bool = False,
+    putaran: str = TAHUNAN,
 ) -> str:
     nip = peng[f"NIP {KABAG}"]
     with contextlib.suppress(ValueError):
@@ -81,6 +88,11 @@ def _isi(
     narahubung = peng["Narahubung"] or peng["Bagian Pelaksana"]
     unit = f"{peng['Unit Kerja']} {peng['Pemerintah Daerah']}"
     isian = ", ".join(skema.KOLOM_ISIAN[:-1]) + f" dan {skema.KOLOM_ISIAN[-1]}"
+    masa = f"Tahun {tahun}" if putaran == TAHUNAN else uraian(putaran, tahun)
+    bukti = (
+        "5. lampirkan data dukung (bukti) setiap realisasi pada email yang sama, lalu tulis "
+        "nama berkasnya di kolom Bukti; beberapa berkas boleh dijadikan satu .zip."
+    )
     return "\n".join(
         [
             f"Yth. Kepala {b.nama}",
@@ -91,11 +103,11 @@ def _isi(
             "",
             (
                 f"Menindaklanjuti email kami sebelumnya, sampai hari ini format pengumpulan data "
-                f"kinerja {b.nama} Tahun {tahun} belum kami terima. Bersama ini kami sampaikan "
+                f"kinerja {b.nama} {masa} belum kami terima. Bersama ini kami sampaikan "
                 f"kembali formatnya (berkas terlampir: {berkas}). Mohon diisi dan dikirim "
                 f"kembali paling lambat tanggal {batas}, dengan ketentuan sebagai berikut:"
                 if pengingat
-                else f"Dalam rangka pengumpulan data kinerja {unit} Tahun {tahun} sesuai SOP "
+                else f"Dalam rangka pengumpulan data kinerja {unit} {masa} sesuai SOP "
                 f"Pengumpulan Data Kinerja, bersama ini kami sampaikan format pengumpulan data "
                 f"kinerja {b.nama} (berkas terlampir: {berkas}). Mohon format tersebut diisi dan "
                 f"dikirim kembali paling lambat tanggal {batas}, dengan ketentuan sebagai berikut:"
@@ -104,7 +116,11 @@ def _isi(
             "2. jangan mengubah sel lain, judul kolom maupun nama sheet;",
             "3. simpan berkas dalam format Excel Workbook (.xlsx);",
             "4. kirim kembali dengan membalas email ini dan melampirkan berkas yang telah diisi, "
-            "tanpa mengubah perihal email.",
+            "tanpa mengubah perihal email;"
+            if putaran == TAHUNAN
+            else "tanpa mengubah perihal "
+            "email. Realisasi indikator Kumulatif diisi nilai sejak awal tahun;",
+            bukti,
             "",
             f"Apabila terdapat pertanyaan, Bapak/Ibu dapat menghubungi {narahubung}.",
             "",
@@ -122,22 +138,33 @@ def _isi(
     ).rstrip()
 
 
-def jalankan(ktx: Konteks, *, bagian: str | None = None, mode: str | None = None) -> Hasil:
-    return kirim_format(ktx, pilih_bagian(ktx.buku, bagian), mode)
+def jalankan(
+    ktx: Konteks, *, bagian: str | None = None, mode: str | None = None, periode: str | None = None
+) -> Hasil:
+    return kirim_format(ktx, pilih_bagian(ktx.buku, bagian), mode, putaran=ktx.periode(periode))
 
 
 def kirim_format(
-    ktx: Konteks, daftar: list[Bagian], mode: str | None, pengingat: bool = False
+    ktx: Konteks,
+    daftar: list[Bagian],
+    mode: str | None,
+    pengingat: bool = False,
+    putaran: str = TAHUNAN,
 ) -> Hasil:
-    """Mail each Bagian of `daftar` its current format (a reminder when `pengingat`)."""
+    """Mail each Bagian of `daftar` its current format of round `putaran` (a reminder when
+    `pengingat`)."""
     peng = ktx.pengaturan()
     tahun = peng.tahun()
     langkah = 6 if pengingat else 3
     judul = f"Pengingat: {JUDUL}" if pengingat else JUDUL
+    if putaran != TAHUNAN:
+        judul += f" {uraian(putaran, tahun).removesuffix(f' {tahun}')}"
     batas = _batas_waktu(peng)
     folder_format = peng.folder(ktx.buku.folder, "Folder Format")
+    if akhiran(putaran):
+        folder_format = folder_format / akhiran(putaran)
     pengirim = pengirim_dari_pengaturan(peng, peng.folder(ktx.buku.folder, "Folder Kirim"), mode)
-    formats = _format_berlaku(ktx, tahun)
+    formats = _format_berlaku(ktx, tahun, putaran)
     sel = _sel_bagian(ktx)
     sudah = {
         (sebagai_teks(r["Kode Bagian"]).upper(), sebagai_teks(r["ID Format"]))
@@ -156,8 +183,10 @@ def kirim_format(
             lampiran = folder_format / Path(sebagai_teks(f["Berkas"])).name if f else None
             if f is None or lampiran is None or not lampiran.is_file():
                 hilang = f" (berkas {lampiran.name} tidak ditemukan)" if lampiran else ""
+                ada = f"{tahun}" if putaran == TAHUNAN else f"{putaran} {tahun}"
                 temuan.append(
-                    f"{b.kode}: format {tahun} belum ada{hilang}, jalankan langkah 2 dahulu."
+                    f"{b.kode}: format {ada} belum ada{hilang}, jalankan langkah 2 dahulu"
+                    + (f" dengan Periode {putaran}." if putaran != TAHUNAN else ".")
                 )
                 continue
             id_f = sebagai_teks(f["ID Format"])
@@ -174,6 +203,7 @@ def kirim_format(
                 "Perihal": f"[IKU-{tahun}][{b.kode}] {judul}",
                 "ID Format": id_f,
                 "Mode": pengirim.mode,
+                "Periode": putaran,
             }
             sel_nama, sel_email = sel[b.kode.upper()]
             try:
@@ -184,7 +214,7 @@ def kirim_format(
                 surel = Surel(
                     kepada=[(kepala, b.email)],
                     perihal=rec["Perihal"],
-                    isi=_isi(peng, b, tahun, batas, lampiran.name, id_f, pengingat),
+                    isi=_isi(peng, b, tahun, batas, lampiran.name, id_f, pengingat, putaran),
                     lampiran=[lampiran],
                     header_tambahan={"X-Pyxl-Format-Id": id_f},
                     baris=rec,
@@ -221,27 +251,31 @@ def kirim_format(
         )
     if temuan:
         ringkasan += "\nTidak dikirim:\n" + "\n".join(f"- {t}" for t in temuan)
-    return Hasil(ringkasan, berkas)
+    return Hasil(ringkasan, berkas, periode=putaran)
 
 
-def belum_kembali(ktx: Konteks) -> list[str]:
-    """Codes of the Bagian without an accepted return."""
+def belum_kembali(ktx: Konteks, putaran: str = TAHUNAN) -> list[str]:
+    """Codes of the Bagian without an accepted return in round `putaran`."""
     kembali = {
         sebagai_teks(r["Kode Bagian"])
         for r in baca_tabel(ktx.buku, skema.PENERIMAAN)
         if sebagai_teks(r["Status"]) in status.DIGABUNG
+        and periode_baris(r.get("Periode")) == putaran
     }
     return [b.kode for b in baca_bagian(ktx.buku) if b.kode not in kembali]
 
 
-def ingatkan(ktx: Konteks, *, mode: str | None = None) -> Hasil:
-    """`pyxl ingatkan`: the format again to every Bagian that has not returned it."""
-    belum = set(belum_kembali(ktx))
+def ingatkan(ktx: Konteks, *, mode: str | None = None, periode: str | None = None) -> Hasil:
+    """`pyxl ingatkan`: the format of the round again to every Bagian that has not returned
+    it."""
+    putaran = ktx.periode(periode)
+    belum = set(belum_kembali(ktx, putaran))
     daftar = [b for b in baca_bagian(ktx.buku) if b.kode in belum]
     if not daftar:
         return Hasil(
-            "Semua Bagian sudah mengembalikan format; tidak ada pengingat.", ubah_buku=False
+            f"Semua Bagian sudah mengembalikan format putaran {putaran}; tidak ada pengingat.",
+            ubah_buku=False,
         )
-    hasil = kirim_format(ktx, daftar, mode, pengingat=True)
+    hasil = kirim_format(ktx, daftar, mode, pengingat=True, putaran=putaran)
     hasil.ringkasan = f"Pengingat untuk {', '.join(b.kode for b in daftar)}.\n{hasil.ringkasan}"
     return hasil

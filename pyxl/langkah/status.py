@@ -15,6 +15,7 @@ from pyxl.galat import BukuError
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import kendali, skema, sop
+from pyxl.kontrak.periode import TAHUNAN
 
 
 def status_langkah(ktx: Konteks) -> dict[int, dict[str, Any]]:
@@ -49,34 +50,36 @@ def status_langkah(ktx: Konteks) -> dict[int, dict[str, Any]]:
     return hasil
 
 
-def jalankan(ktx: Konteks, *, bagian: str | None = None, tulis: bool = True) -> Hasil:
+def jalankan(
+    ktx: Konteks, *, bagian: str | None = None, tulis: bool = True, periode: str | None = None
+) -> Hasil:
     kurang = kekurangan(ktx.buku)
     if kurang:
         # An earlier release's master: say what to do, and show what can be read of it.
         catatan = f"PERHATIAN: {pesan_perbarui(ktx.buku, kurang)}"
         try:
-            isi = _laporan(ktx, bagian, tulis=False).ringkasan
+            isi = _laporan(ktx, bagian, TAHUNAN, tulis=False).ringkasan
         except (BukuError, KeyError, ValueError):
             isi = "(status langkah tidak dapat dibaca sebelum buku kerja diperbarui)"
         return Hasil(f"{catatan}\n\n{isi}", ubah_buku=False)
-    return _laporan(ktx, bagian, tulis=tulis)
+    return _laporan(ktx, bagian, ktx.periode(periode), tulis=tulis)
 
 
-def _laporan(ktx: Konteks, bagian: str | None, *, tulis: bool) -> Hasil:
+def _laporan(ktx: Konteks, bagian: str | None, putaran: str, *, tulis: bool) -> Hasil:
     from pyxl.dokumen.tercatat import persetujuan_basi
 
     langkah = status_langkah(ktx)
     basi = persetujuan_basi(ktx.buku)  # data changed after the approval (step 10)
     if basi:
         langkah[10] |= {"status": kendali.KEDALUWARSA, "hasil": basi}
-    per_bagian = status_bagian(ktx.buku, bagian)
+    per_bagian = status_bagian(ktx.buku, bagian, putaran)
     baris = [f"Status SOP Pengumpulan Data Kinerja — {ktx.buku.berkas.name}", ""]
     baris += [f"PERHATIAN: {basi}", ""] if basi else []
     for ls in sop.LANGKAH:
         s = langkah[ls.no]
         kapan = f" (terakhir {sebagai_teks(s['selesai'])} oleh {s['oleh']})" if s["selesai"] else ""
         baris.append(f"{ls.no:>2}. {s['status']:<20} {ls.output:<18} {ls.uraian[:60]}{kapan}")
-    baris += ["", "Per Bagian (kode, indikator, realisasi terisi, status):"]
+    baris += ["", f"Per Bagian, putaran {putaran} (kode, indikator, realisasi terisi, status):"]
     for r in per_bagian:
         baris.append(f"  {r[0]:<10} {r[2]:>3} {r[3]:>3}  {r[7]}")
     belum = [r[0] for r in per_bagian if r[3] == 0 and not r[6]]
