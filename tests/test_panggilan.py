@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from pyxl.bench import siapkan_himpun
+from pyxl.kontrak import skema
 from remote import aksi, buku_remote
 
 UKURAN = {"contoh": (10, 4), "sepuluh kali": (100, 40)}
@@ -48,7 +49,8 @@ def test_calls_do_not_grow_with_cells(
     # Ten times the units and ten times the rows per unit: the very same number of calls.
     assert hitung["sepuluh kali"] == hitung["contoh"], hitung
     tulis = sum(a["func"] == "setValues" for a in aksi_per["contoh"])
-    # One value block per table written; himpun merges five returns, three input columns
-    # each. Number formats are one call per formatted column of a block.
-    assert tulis <= {"himpun": 5 * 3 + 4, "analisis": 5, "status": 3}[tombol], tulis
-    assert hitung["contoh"] <= 40, hitung
+    # One value block per table written; himpun merges five returns, one block per input
+    # column each. Number formats are one call per formatted column of a block.
+    isian = len(skema.KOLOM_ISIAN)
+    assert tulis <= {"himpun": 5 * isian + 4, "analisis": 5, "status": 3}[tombol], tulis
+    assert hitung["contoh"] <= 45, hitung

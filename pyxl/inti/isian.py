@@ -134,16 +134,25 @@ def periksa_isian(
     return hasil, temuan
 
 
-_PEMISAH_BUKTI = re.compile(r"[;\n\r]+|,(?=\s*\S+\.\w{2,5}\s*(?:[;,]|$))")
+_PEMISAH_BUKTI = re.compile(r"[;\n\r]+")
+_BERAKHIRAN = re.compile(r".+\.[A-Za-z0-9]{2,5}")
 
 
 def nama_bukti(v: Any) -> list[str]:
-    """The evidence file names a `Bukti` cell lists: separated by ";", a new line, or a comma
-    between names with an extension ("a.pdf, b.jpg"); empty names dropped."""
+    """The evidence file names a `Bukti` cell lists: separated by ";" or a new line, or by
+    commas when every part is a name with an extension ("a.pdf, b.jpg"; "Laporan Januari,
+    Februari.pdf" is one name); empty names dropped."""
     if v is None:
         return []
     teks = _teks_angka(v) if isinstance(v, int | float) else str(v)
-    return [n.strip() for n in _PEMISAH_BUKTI.split(teks) if n.strip()]
+    hasil: list[str] = []
+    for bagian in _PEMISAH_BUKTI.split(teks):
+        koma = [n.strip() for n in bagian.split(",")]
+        if len(koma) > 1 and all(_BERAKHIRAN.fullmatch(n) for n in koma):
+            hasil += koma
+        elif bagian.strip():
+            hasil.append(bagian.strip())
+    return hasil
 
 
 def daftar_bukti(v: Any) -> str:

@@ -26,7 +26,7 @@ SUMBER_ANALISIS = "(analisis)"
 """`Berkas` of the findings this step writes, so a re-run replaces them and nothing else."""
 
 
-def jalankan(ktx: Konteks) -> Hasil:
+def jalankan(ktx: Konteks, *, periode: str | None = None) -> Hasil:
     import pandas as pd
 
     from pyxl.inti.capaian import (

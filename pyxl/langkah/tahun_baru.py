@@ -7,8 +7,8 @@ takes from the old one (`pyxl.bangun.perbarui.baca_isi`, which reads any earlier
   empty, since they belong to last year's round;
 - the `Bagian` list, `Riwayat Bagian`, retired Bagian's hidden sheets, and every indicator's
   defining columns; last year's `Realisasi` becomes `Realisasi Tahun Lalu` (its year goes to
-  `Sistem`, for the documents that compare with it), and `Realisasi`, `Realisasi Anggaran`
-  and `Keterangan` start empty;
+  `Sistem`, for the documents that compare with it), and `Realisasi`, `Realisasi Anggaran`,
+  `Keterangan` and `Bukti` start empty;
 - `Target` from the column `Target <year>` of the Renstra's yearly targets when the Bagian
   sheet has it (and `Target Atas` from `Target Atas <year>`); without it the target starts
   empty, the indicator is listed in the message, and `pyxl format` refuses to issue a format
@@ -52,7 +52,7 @@ are written per year). The scales of `Skala` and the Setda's IKU of `IKU Setda` 
 Renstra period) carry over."""
 KUNCI_PUTARAN = ("Tanggal Rapat", "Batas Waktu Pengembalian")
 """Settings of last year's round that do not carry over."""
-KOSONG_TAHUN_BARU = ("Realisasi", "Realisasi Anggaran", "Keterangan")
+KOSONG_TAHUN_BARU = ("Realisasi", "Realisasi Anggaran", "Keterangan", "Bukti")
 
 
 def _isian(ktx: Konteks, label: str) -> str:

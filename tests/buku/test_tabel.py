@@ -48,7 +48,7 @@ def _calamine(berkas: Path, sheet: str) -> list[list[Any]]:
 
 def test_the_contract_columns_match_the_sheet(master: Path) -> None:
     assert KOLOM[:6] == ("Waktu", "Berkas", "SHA-256", "Kode Bagian", "Status", "Catatan")
-    assert KOLOM[6:] == ("Sumber", "Disimpan")  # pyxl's own, after the contract's
+    assert KOLOM[6:] == ("Sumber", "Disimpan", "Periode")  # pyxl's own, after the contract's
     assert _calamine(master, PENERIMAAN) == [list(KOLOM)]
 
 
@@ -98,7 +98,8 @@ def test_baca_tabel_skips_empty_rows_and_keeps_row_numbers(master: Path) -> None
     assert [r["_baris"] for r in rows] == [2, 5]
     assert rows[0] == {
         "Waktu": WAKTU, "Berkas": "a.xlsx", "SHA-256": None, "Kode Bagian": None,
-        "Status": None, "Catatan": None, "Sumber": None, "Disimpan": None, "_baris": 2,
+        "Status": None, "Catatan": None, "Sumber": None, "Disimpan": None, "Periode": None,
+        "_baris": 2,
     }  # fmt: skip
     assert rows[1]["Catatan"] == "hanya catatan"
 
@@ -121,7 +122,8 @@ def test_tulis_tabel_writes_rows_with_their_number_formats(master: Path) -> None
     ws = openpyxl.load_workbook(master)[PENERIMAAN]
     assert [c.value for c in ws[1]] == list(KOLOM)  # header kept
     assert [c.value for c in ws[2]] == [WAKTU.replace(minute=1), "TAPEM_1.xlsx", f"{1:064x}",
-                                        "TAPEM", "Diterima", "catatan 1", None, None]  # fmt: skip
+                                        "TAPEM", "Diterima", "catatan 1", None, None,
+                                        None]  # fmt: skip
     assert ws["F3"].value is None
     assert ws["A2"].number_format == ws["A3"].number_format == FORMAT_KOLOM["Waktu"]
     assert ws.max_row == 3

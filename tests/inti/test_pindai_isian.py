@@ -6,7 +6,7 @@ import pytest
 
 from bantu import zip_dari
 from conftest import ASING
-from pyxl.inti.isian import periksa_isian, tidak_digabung
+from pyxl.inti.isian import daftar_bukti, nama_bukti, periksa_isian, tidak_digabung
 from pyxl.inti.pindai import periksa_berkas
 from pyxl.kontrak.masalah import BLOKIR, PERINGATAN
 
@@ -128,13 +128,37 @@ def test_values_and_warnings_name_their_cells() -> None:
     assert ("KUALITATIF_ANGKA", "J15") in kode
     assert ("NILAI_JANGGAL", "N16") in kode
     assert all(t.tingkat == PERINGATAN for t in temuan)
-    assert nilai[0] == {
+    assert {k: v for k, v in nilai[0].items() if k != "Bukti"} == {
         "Kode IKU": "IKU-HUKUM-01",
         "Realisasi": 95.0,
         "Realisasi Anggaran": 900_000.0,
         "Keterangan": "baik",
     }
+    assert tidak_digabung(nilai[0]["Bukti"]), "no Bukti column (template 1-2): the master keeps"
     assert nilai[1]["Realisasi"] is None
     assert tidak_digabung(nilai[2]["Realisasi"]), "not a number: the cell is not merged"
     assert nilai[5]["Realisasi"] == 80.0 and nilai[5]["Keterangan"].startswith("=HYPERLINK")
     assert nilai[6]["Realisasi"] == "1"
+
+
+@pytest.mark.parametrize(
+    ("isi", "nama"),
+    [
+        ("SK_Tim.pdf", ["SK_Tim.pdf"]),
+        (" a.pdf ; b.jpg;;", ["a.pdf", "b.jpg"]),
+        ("a.pdf, b.jpg", ["a.pdf", "b.jpg"]),
+        ("foto 1.jpg\nfoto 2.jpg", ["foto 1.jpg", "foto 2.jpg"]),
+        ("Laporan Januari, Februari.pdf", ["Laporan Januari, Februari.pdf"]),
+        (None, []),
+        ("   ", []),
+    ],
+)
+def test_bukti_cells_list_file_names(isi: object, nama: list[str]) -> None:
+    assert nama_bukti(isi) == nama
+    assert daftar_bukti(isi) == "; ".join(nama)
+
+
+def test_a_bukti_column_is_merged_as_its_names() -> None:
+    rows = [_baris(Realisasi=95.0, Bukti="sk.pdf,  foto.jpg")]
+    nilai, _ = periksa_isian(rows, KOLOM | {"Bukti": 22}, 9)
+    assert nilai[0]["Bukti"] == "sk.pdf; foto.jpg"

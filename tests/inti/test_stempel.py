@@ -248,6 +248,7 @@ def test_pasangan_lists_every_field_as_text_in_order() -> None:
         "Jumlah Baris",
         "Sidik Konten",
         "Tanda Tangan",
+        "Periode",
     ]
     assert all(isinstance(v, str) for _, v in pasangan)
     assert dict(pasangan)["Tahun"] == "2026" and dict(pasangan)["ID Format"] == st.id_format
@@ -261,7 +262,7 @@ def test_dari_kamus_round_trip() -> None:
 def test_dari_kamus_reads_numbers_as_a_spreadsheet_returns_them() -> None:
     st = _stempel()
     dibaca: dict[str, object] = dict(st.pasangan())
-    dibaca |= {"Versi Templat": 2.0, "Tahun": 2026.0, "Baris Judul": 8.0, "Jumlah Baris": 1.0}
+    dibaca |= {"Versi Templat": 3.0, "Tahun": 2026.0, "Baris Judul": 8.0, "Jumlah Baris": 1.0}
     dibaca["Kode Bagian"] = "  HUKUM "
     assert Stempel.dari_kamus(dibaca) == st
 
@@ -286,11 +287,24 @@ def test_dari_kamus_refuses_malformed_values(ganti: dict[str, object]) -> None:
     assert Stempel.dari_kamus(nilai | ganti) is None
 
 
-@pytest.mark.parametrize("hilang", [k for k, _ in _stempel().pasangan()])
+@pytest.mark.parametrize("hilang", [k for k, _ in _stempel().pasangan() if k != "Periode"])
 def test_dari_kamus_refuses_a_missing_key(hilang: str) -> None:
     nilai = dict(_stempel().pasangan())
     del nilai[hilang]
     assert Stempel.dari_kamus(nilai) is None
+
+
+def test_a_stamp_of_an_earlier_release_has_no_period_and_belongs_to_the_year() -> None:
+    nilai = dict(_stempel().pasangan())
+    del nilai["Periode"]
+    st = Stempel.dari_kamus(nilai)
+    assert st is not None and st.periode == "Tahunan"
+
+
+def test_a_quarterly_stamp_keeps_its_period() -> None:
+    st = terbitkan([_baris()], "HUKUM", 2026, RAHASIA, WAKTU, 8, "TW III")
+    assert dict(st.pasangan())["Periode"] == "TW III"
+    assert Stempel.dari_kamus(dict(st.pasangan())) == st
 
 
 def test_dari_kamus_zero_rows_is_allowed() -> None:
@@ -453,12 +467,12 @@ def test_sheet_and_properties_that_disagree_are_invalid(terbit: Terbit) -> None:
 
 
 def test_an_unknown_template_version_is_refused(terbit: Terbit) -> None:
-    def versi_3(wb: Any) -> None:
-        _isi_stempel(wb, "Versi Templat", "3")
-        wb.custom_doc_props["Versi Templat"].value = "3"
+    def versi_9(wb: Any) -> None:
+        _isi_stempel(wb, "Versi Templat", "9")
+        wb.custom_doc_props["Versi Templat"].value = "9"
 
-    v = verifikasi(_ubah(terbit.format, versi_3), terbit.secret)
-    assert not v.sah and v.alasan == "versi templat 3 tidak dikenal"
+    v = verifikasi(_ubah(terbit.format, versi_9), terbit.secret)
+    assert not v.sah and v.alasan == "versi templat 9 tidak dikenal"
 
 
 def test_a_foreign_template_id_is_refused(terbit: Terbit) -> None:

@@ -68,6 +68,9 @@ def test_field_indikator_maps_every_column_to_its_attribute() -> None:
         "Keterangan": "keterangan",
         "Rumus Capaian": "rumus_capaian",
         "Skala": "skala",
+        "Cara Tahunan": "cara_tahunan",
+        "Perlu Bukti": "perlu_bukti",
+        "Bukti": "bukti",
     }
     assert tuple(skema.FIELD_INDIKATOR) == skema.KOLOM_INDIKATOR, "in the contract's order"
     assert list(skema.FIELD_INDIKATOR.values()) == [f.name for f in fields(Indikator)]
@@ -81,7 +84,7 @@ def test_an_indicator_is_built_from_a_row() -> None:
 
 def test_input_columns_are_indicator_columns() -> None:
     assert set(skema.KOLOM_ISIAN) < set(skema.KOLOM_INDIKATOR)
-    assert skema.KOLOM_ISIAN == ("Realisasi", "Realisasi Anggaran", "Keterangan")
+    assert skema.KOLOM_ISIAN == ("Realisasi", "Realisasi Anggaran", "Keterangan", "Bukti")
     assert "Target" not in skema.KOLOM_ISIAN and "Kode IKU" not in skema.KOLOM_ISIAN
 
 

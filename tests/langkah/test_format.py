@@ -68,7 +68,7 @@ def test_a_format_per_bagian_as_the_contract_says(master: Path) -> None:
         berkas = _format(master, kode)
         st_ = stempel.baca_stempel(berkas)
         assert st_ is not None and st_.kode_bagian == kode and st_.tahun == TAHUN
-        assert st_.id_templat == "PYXL-FORMAT-IKU" and st_.versi_templat == 2
+        assert st_.id_templat == "PYXL-FORMAT-IKU" and st_.versi_templat == 3
         judul = st_.baris_judul
         induk = _baris(master, kode)
         assert st_.jumlah_baris == len(induk) > 0
@@ -98,7 +98,7 @@ def test_a_format_per_bagian_as_the_contract_says(master: Path) -> None:
         for i, r in enumerate(induk, start=judul + 1):
             kualitatif = r["Polaritas"] == "Kualitatif"
             for kolom in skema.KOLOM_ISIAN:
-                sel = f"{'JNQ'[skema.KOLOM_ISIAN.index(kolom)]}{i}"
+                sel = f"{('J', 'N', 'Q', 'V')[skema.KOLOM_ISIAN.index(kolom)]}{i}"
                 [dv] = [dv for dv in dvs if _cakup(dv, sel)]
                 assert dv.showInputMessage and dv.promptTitle and dv.prompt, sel
                 if kolom == "Realisasi" and kualitatif and r.get("Skala"):
@@ -120,9 +120,9 @@ def test_a_format_per_bagian_as_the_contract_says(master: Path) -> None:
         # print setup
         assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
         assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0
-        # two pages wide at 8 pt or more rather than one at 5 pt, the code on each page
-        # (the scale itself: tests/bangun/test_kendali_cetak.py)
-        assert ws.page_setup.fitToWidth == 2 and ws.print_title_cols == "$A:$A"
+        # three pages wide at 8 pt or more (22 columns) rather than one at 4 pt, the code on
+        # each page (the scale itself: tests/bangun/test_kendali_cetak.py)
+        assert ws.page_setup.fitToWidth == 3 and ws.print_title_cols == "$A:$A"
         assert ws.print_title_rows == f"${judul}:${judul}" and ws.freeze_panes == f"A{judul + 1}"
         assert ws.column_dimensions["C"].width > 20
         # the stamp twice: hidden sheet and custom properties, the same values
