@@ -50,3 +50,32 @@ def isian_contoh(kode: str) -> list[dict[str, Any]]:
         }
         for i in indikator_contoh()[kode]
     ]
+
+
+def isian_triwulan_contoh(kode: str, tw: int) -> list[dict[str, Any]]:
+    """What the sample Bagian `kode` reports for quarter `tw` (1–4): made from its yearly
+    figure by each indicator's `Cara Tahunan` (a year-to-date figure grows by a quarter each
+    quarter, a summed one is a quarter of the year, a level is the year's), budget absorbed so
+    far likewise; an indicator that needs evidence names `<Kode IKU>_TW<tw>.pdf` in `Bukti`."""
+    from pyxl.contoh.muat import indikator_contoh
+    from pyxl.kontrak.periode import JUMLAH, KUMULATIF, baca_cara
+
+    hasil: list[dict[str, Any]] = []
+    for i in indikator_contoh()[kode]:
+        r: Any = i.realisasi
+        cara = baca_cara(i.cara_tahunan)
+        if isinstance(r, int | float):
+            if cara == KUMULATIF:
+                r = round(r * tw / 4, 2)
+            elif cara == JUMLAH:
+                r = round(r / 4) if float(r).is_integer() else round(r / 4, 2)
+        anggaran = i.realisasi_anggaran
+        hasil.append(
+            {
+                "Realisasi": r,
+                "Realisasi Anggaran": None if anggaran is None else round(anggaran * tw / 4),
+                "Keterangan": None,
+                "Bukti": f"{i.kode_iku}_TW{tw}.pdf" if i.perlu_bukti else None,
+            }
+        )
+    return hasil

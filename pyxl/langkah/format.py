@@ -52,6 +52,8 @@ KUNING = "#FFFF99"
 RUPIAH = ("Pagu Anggaran", "Realisasi Anggaran")
 LEBAR = (13, 22, 28, 30, 24, 9, 10, 9, 9, 11, 10, 10, 14, 14, 18, 16, 22, 11, 13, 11, 8, 24)
 """Column widths (characters), in the order of `skema.KOLOM_INDIKATOR`: A4 landscape."""
+UJUNG_IDENTITAS = 5
+"""The last column (0-based, F) of the identity block's values: within the first page."""
 MARGIN_SISI = 0.4
 """Left and right print margins (inches)."""
 ANGKA = {
@@ -196,6 +198,11 @@ def _tinggi(teks: Sequence[str]) -> float:
     return 13.5 * baris + 3
 
 
+def _tinggi_teks(teks: str, lebar: float) -> float:
+    """Row height (points) of wrapped 10-pt `teks` in a cell `lebar` characters wide."""
+    return 13.5 * max(2, math.ceil(len(teks) / (lebar * 1.1))) + 3
+
+
 def _sel(
     ws: Any, r: int, c: int, v: Any, kolom: str, g: dict[str, Any], persen: bool = False
 ) -> None:
@@ -250,10 +257,12 @@ def tulis_format(
     ws.merge_range(0, 0, 0, kanan, judul, g["judul"])
     for i, (label, nilai) in enumerate([*identitas, ("Petunjuk", petunjuk)], start=1):
         ws.merge_range(i, 0, i, 1, label, g["label"])
-        ujung = kanan if label == "Petunjuk" else 7
-        ws.merge_range(i, 2, i, ujung, "", _kutip(g, "nilai", nilai))
+        # every value within the first printed page's columns (a merge across all of them
+        # would print the instructions split over the pages)
+        ws.merge_range(i, 2, i, UJUNG_IDENTITAS, "", _kutip(g, "nilai", nilai))
         ws.write_string(i, 2, nilai, _kutip(g, "nilai", nilai))  # text, whatever it starts with
-    ws.set_row(len(identitas) + 1, 30)
+    lebar_petunjuk = sum(LEBAR[2 : UJUNG_IDENTITAS + 1])
+    ws.set_row(len(identitas) + 1, _tinggi_teks(petunjuk, lebar_petunjuk))
     j = BARIS_JUDUL - 1
     ws.set_row(j, _tinggi(skema.KOLOM_INDIKATOR))
     for c, (kolom, lebar) in enumerate(zip(skema.KOLOM_INDIKATOR, LEBAR, strict=True)):
