@@ -10,6 +10,7 @@ undangan < rapat < deadline < Dokumen IKU draft < approval < surat pengantar.
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -26,6 +27,7 @@ from pyxl.jalan.umpan import Umpan, UmpanKonsol
 from pyxl.kontrak import skema
 from pyxl.kontrak.keluaran import FORMAT_IKU
 from pyxl.kontrak.perintah import PER_NAMA
+from pyxl.kontrak.periode import nomor_tw
 from pyxl.langkah import jalankan
 
 HARI: dict[str, tuple[int, int]] = {
@@ -44,6 +46,22 @@ HARI: dict[str, tuple[int, int]] = {
 """(month, day) of the year after the performance year on which the demo runs each step."""
 BATAS_WAKTU = (1, 20)
 """The deadline given to step 2: after the meeting, before the Dokumen IKU draft."""
+TRIWULAN = "TW III"
+"""The quarterly round the demo runs during the performance year, before the yearly SOP."""
+HARI_TRIWULAN: dict[str, tuple[int, int]] = {
+    "format": (10, 1),
+    "kirim": (10, 1),
+    "himpun": (10, 12),
+    "analisis": (10, 13),
+}
+"""(month, day) of the performance year on which the quarterly round runs each step."""
+BATAS_TRIWULAN = (10, 10)
+TERLAMBAT = "PROKOPIM"
+"""The Bagian whose quarterly return has not come in (the report lists it as late)."""
+LEWAT_EMAIL = "EKON"
+"""The Bagian that replies to the e-mail, its evidence attached to the same message."""
+LEWAT_ZIP = "HUKUM"
+"""The Bagian that puts its evidence in a zip beside its return."""
 
 
 def _jam(hari: date) -> Callable[[], datetime]:
@@ -61,6 +79,54 @@ def _tulis_naratif(berkas: Path) -> None:
         buku.simpan()
 
 
+def _kembalian_triwulan(folder: Path, tw: int) -> None:
+    """Every sample Bagian but `TERLAMBAT` returns its quarterly format with the evidence its
+    `Bukti` cells name: most in `masuk/<KODE>/`, one attached to its reply e-mail, one in a
+    zip beside the return."""
+    from email.message import EmailMessage
+    from email.utils import format_datetime
+
+    from pyxl.alat.simulasi import isian_triwulan_contoh, pdf_contoh
+    from pyxl.contoh.muat import DOMAIN_EMAIL_CONTOH
+
+    masuk = folder / skema.FOLDER_MASUK
+    for format_ in sorted((folder / skema.FOLDER_FORMAT / f"TW{tw}").glob("*.xlsx")):
+        kode = format_.name.split("_Format_IKU_")[0]
+        if kode == TERLAMBAT:
+            continue
+        isian = isian_triwulan_contoh(kode, tw)
+        bukti = {
+            n: pdf_contoh(f"Data dukung {n.removesuffix('.pdf')} ({kode})")
+            for r in isian
+            if (n := r["Bukti"])
+        }
+        kembali = isi_format(format_, masuk / ".simulasi" / format_.name, isian)
+        if kode == LEWAT_EMAIL:
+            pesan = EmailMessage()
+            pesan["From"] = f"Kepala {kode} <{kode.lower()}@{DOMAIN_EMAIL_CONTOH}>"
+            pesan["To"] = f"perencanaan@{DOMAIN_EMAIL_CONTOH}"
+            pesan["Subject"] = f"Re: [IKU-{TAHUN_CONTOH}][{kode}] Format {TRIWULAN}"
+            pesan["Date"] = format_datetime(datetime(TAHUN_CONTOH, 10, 8, 14, 5).astimezone())
+            pesan.set_content("Terlampir format yang sudah diisi beserta data dukungnya.")
+            jenis = "vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            pesan.add_attachment(kembali.read_bytes(), "application", jenis, filename=format_.name)
+            for nama, data in bukti.items():
+                pesan.add_attachment(data, "application", "pdf", filename=nama)
+            (masuk / f"{kode}_{TRIWULAN.replace(' ', '')}.eml").write_bytes(bytes(pesan))
+        else:
+            kembali.replace(masuk / format_.name)
+            if kode == LEWAT_ZIP:
+                with zipfile.ZipFile(masuk / f"{kode}_bukti_TW{tw}.zip", "w") as z:
+                    for nama, data in bukti.items():
+                        z.writestr(nama, data)
+            elif bukti:
+                (masuk / kode).mkdir(exist_ok=True)
+                for nama, data in bukti.items():
+                    (masuk / kode / nama).write_bytes(data)
+        kembali.unlink(missing_ok=True)
+    (masuk / ".simulasi").rmdir()
+
+
 def demo(folder: Path, umpan: Umpan | None = None, sampai: int = 13) -> Path:
     """Run the SOP on the sample into `folder`, up to and including SOP step `sampai`
     (training: stop where the class is; tests: start a later step from a known state)."""
@@ -74,13 +140,26 @@ def demo(folder: Path, umpan: Umpan | None = None, sampai: int = 13) -> Path:
     def hari(nama: str) -> str:
         return indo.tanggal(date(th, *HARI[nama]))
 
-    def langkah(nama: str, **opsi: object) -> None:
+    def langkah(nama: str, *, pada: date | None = None, **opsi: object) -> None:
         no = PER_NAMA[nama].langkah
         if no is not None and no > sampai:
             return
-        jam = _jam(date(th, *HARI[nama]))
+        jam = _jam(pada or date(th, *HARI[nama]))
         with buka(berkas) as buku:
             jalankan(nama, Konteks(buku, umpan, pengguna="demo", jam=jam), **opsi)
+
+    if sampai >= 13:  # the whole demo: a quarterly round during the year comes first
+        umpan.status(f"Putaran pemantauan {TRIWULAN} {TAHUN_CONTOH} …")
+
+        def pada(nama: str) -> date:
+            return date(TAHUN_CONTOH, *HARI_TRIWULAN[nama])
+
+        batas = indo.tanggal(date(TAHUN_CONTOH, *BATAS_TRIWULAN))
+        langkah("format", pada=pada("format"), batas_waktu=batas, periode=TRIWULAN)
+        langkah("kirim", pada=pada("kirim"), mode="draf", periode=TRIWULAN)
+        _kembalian_triwulan(folder, nomor_tw(TRIWULAN) or 0)
+        langkah("himpun", pada=pada("himpun"), imap=False, periode=TRIWULAN)
+        langkah("analisis", pada=pada("analisis"), periode=TRIWULAN)
 
     langkah(
         "disposisi",

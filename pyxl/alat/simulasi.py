@@ -79,3 +79,30 @@ def isian_triwulan_contoh(kode: str, tw: int) -> list[dict[str, Any]]:
             }
         )
     return hasil
+
+
+def pdf_contoh(judul: str) -> bytes:
+    """A one-page PDF that says `judul` (ASCII): the sample evidence a Bagian scans and
+    sends. Built by hand, with its cross-reference table, so any reader opens it."""
+    teks = judul.encode("ascii", "replace").replace(b"\\", b"\\\\")
+    teks = teks.replace(b"(", b"\\(").replace(b")", b"\\)")
+    isi = b"BT /F1 14 Tf 72 760 Td (" + teks + b") Tj ET"
+    objek = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length " + str(len(isi)).encode() + b" >>\nstream\n" + isi + b"\nendstream",
+    ]
+    keluar = bytearray(b"%PDF-1.4\n")
+    letak = []
+    for i, o in enumerate(objek, start=1):
+        letak.append(len(keluar))
+        keluar += f"{i} 0 obj\n".encode() + o + b"\nendobj\n"
+    xref = len(keluar)
+    keluar += f"xref\n0 {len(objek) + 1}\n0000000000 65535 f \n".encode()
+    keluar += b"".join(f"{n:010d} 00000 n \n".encode() for n in letak)
+    keluar += f"trailer\n<< /Size {len(objek) + 1} /Root 1 0 R >>\n".encode()
+    keluar += f"startxref\n{xref}\n%%EOF\n".encode()
+    return bytes(keluar)

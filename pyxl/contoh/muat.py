@@ -83,8 +83,6 @@ def indikator_contoh() -> dict[str, list[Indikator]]:
 def tanpa_isian(rows: list[Indikator]) -> list[Indikator]:
     """Copies of `rows` with the Bagian's input cleared: what `init --contoh` writes."""
     return [
-        dataclasses.replace(
-            row, realisasi=None, realisasi_anggaran=None, keterangan="", bukti=""
-        )
+        dataclasses.replace(row, realisasi=None, realisasi_anggaran=None, keterangan="", bukti="")
         for row in rows
     ]
