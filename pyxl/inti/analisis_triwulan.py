@@ -23,14 +23,22 @@ import pandas as pd
 
 from pyxl.galat import IsianError
 from pyxl.inti.angka import baca
-from pyxl.inti.capaian import KODE_SETDA, Analisis, Skala, hitung
+from pyxl.inti.capaian import KODE_SETDA, PESAN, Analisis, Skala, hitung
 from pyxl.inti.sel import nama_sel, sebagai_teks
 from pyxl.inti.skala import SkalaUrut
 from pyxl.inti.temuan import Temuan
-from pyxl.inti.triwulan import Nilai, Tahunan, kunci, realisasi_tahunan, target_tw, tren
+from pyxl.inti.triwulan import (
+    DARI_TRIWULAN,
+    Nilai,
+    Tahunan,
+    kunci,
+    realisasi_tahunan,
+    target_tw,
+    tren,
+)
 from pyxl.kontrak import skema
 from pyxl.kontrak.masalah import PERINGATAN
-from pyxl.kontrak.periode import CARA_BAWAAN, CARA_TAHUNAN, TW, baca_cara
+from pyxl.kontrak.periode import CARA_BAWAAN, TW, baca_cara
 
 PerTriwulan = Mapping[tuple[str, str], Mapping[int, Mapping[str, Any]]]
 """(KODE BAGIAN, KODE IKU) in capitals (`pyxl.inti.triwulan.kunci`) -> quarter (1–4) -> its
@@ -38,8 +46,6 @@ row of sheet `Triwulan` (`_baris`: the sheet row)."""
 BuktiTriwulan = Mapping[int, Mapping[tuple[str, str], Sequence[str]]]
 """Quarter -> (KODE BAGIAN, KODE IKU) in capitals -> the evidence files received for it."""
 
-DARI_TRIWULAN = "dari triwulan"
-"""What `Status Data` of a yearly figure made from the quarters says (then how)."""
 KOLOM_DINILAI = "Capaian Dinilai (%)"
 """The bounded capaian of a quarter: what the quarter's mean in `Rekap` averages."""
 
@@ -255,11 +261,8 @@ def _target(
 
 
 def _cara_salah(teks: Any, bag: str, iku: str, indeks: Hashable) -> Temuan:
-    pesan = (
-        f"Indikator {iku or '(tanpa Kode IKU)'} ({bag or '-'}): Cara Tahunan "
-        f"'{sebagai_teks(teks)}' tidak dikenal; dipakai {CARA_BAWAAN}. Isi salah satu: "
-        f"{', '.join(CARA_TAHUNAN)}."
-    )
+    pesan = PESAN["CARA_TAHUNAN_TIDAK_DIKENAL"].format(nilai=sebagai_teks(teks))
+    pesan = f"Indikator {iku or '(tanpa Kode IKU)'} ({bag or '-'}): {pesan}"
     return Temuan(
         PERINGATAN,
         "CARA_TAHUNAN_TIDAK_DIKENAL",

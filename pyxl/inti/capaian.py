@@ -89,6 +89,9 @@ PESAN = {
     "nilainya.",
     "SERAPAN_LEBIH_100": "Realisasi Anggaran ({nilai}) melebihi Pagu Anggaran. Periksa kembali "
     "kedua nilai.",
+    "CARA_TAHUNAN_TIDAK_DIKENAL": "Cara Tahunan '{nilai}' tidak dikenal; triwulannya dihitung "
+    "sebagai Terakhir (nilai triwulan terakhir, target tahunan tanpa prorata). Isi Jumlah, "
+    "Kumulatif, Rata-rata atau Terakhir.",
 }
 """Every finding code with its message (after "Indikator <Kode IKU> (<Kode Bagian>): ")."""
 
