@@ -342,13 +342,19 @@ def _nilai(v: Any) -> Nilai:
 
 
 def _tahunan(nilai: list[Nilai], cara: str, numerik: bool) -> Tahunan:
-    """`realisasi_tahunan`; for a numeric indicator a quarter's text (a figure the quarters'
-    analysis could not read, reported in `Validasi`) gives no yearly figure either."""
+    """`realisasi_tahunan`; for a numeric indicator, a quarter the year needs that holds text
+    (a figure the quarters' analysis could not read, reported in `Validasi`) gives no yearly
+    figure: the note names the quarter to correct."""
     hasil = realisasi_tahunan(nilai, cara)
-    if numerik and isinstance(hasil.nilai, str):
-        n = [k + 1 for k, v in enumerate(nilai) if isinstance(v, str)][-1]
-        return Tahunan(None, hasil.tw, f"{TW[n - 1]} bukan angka: perbaiki di sheet Triwulan")
-    return hasil
+    if not numerik:
+        return hasil
+    teks = [k for k, v in enumerate(nilai, 1) if isinstance(v, str)]
+    if isinstance(hasil.nilai, str):
+        teks = teks[-1:]  # the last value stands for the year; the earlier ones do not count
+    elif hasil.nilai is not None or not teks:
+        return hasil
+    nama = ", ".join(TW[k - 1] for k in teks)
+    return Tahunan(None, hasil.tw, f"{nama} bukan angka: perbaiki di sheet {skema.TRIWULAN}")
 
 
 def dengan_turunan(masukan: pd.DataFrame, turunan: Mapping[int, Turunan]) -> pd.DataFrame:
