@@ -95,7 +95,8 @@ class Turunan:
     """A yearly figure made from the quarters (an empty yearly cell on the Bagian sheet)."""
 
     realisasi: Tahunan | None = None
-    """The year's realisation by `Cara Tahunan`; None: the yearly cell has a value."""
+    """The year's realisation by `Cara Tahunan` (its `nilai` None, with the reason, when the
+    quarters cannot make one); None: the yearly cell has a value, or no quarter reports one."""
     anggaran: tuple[float, int] | None = None
     """The budget realised so far (the latest quarter's, which reports the year to date)."""
 
@@ -201,7 +202,8 @@ def hitung_triwulan(
     analisis = hitung(
         q, rumus_negatif=rumus_negatif, skala=skala or Skala(), skala_urut=skala_urut, batas=batas
     )
-    hasil, m = analisis.indikator, pd.DataFrame(meta)
+    hasil = analisis.indikator
+    m = pd.DataFrame(meta, columns=list(_META))
     capaian = hasil["Capaian (%)"].to_numpy(dtype=float)
     arah: list[str | None] = []
     for mulai in range(0, len(q), 4):
@@ -227,10 +229,15 @@ def hitung_triwulan(
             "_ada": m["_ada"].to_numpy(dtype=bool),
         }
     )
-    temuan = cara_salah + _temuan_kuartal(analisis.temuan, meta, masukan)
+    temuan = cara_salah + _temuan_kuartal(analisis.temuan, meta)
     return Triwulan(tabel, temuan, _turunan(masukan, tabel))
 
 
+_META = (
+    *("_indeks", "_tw", "_ada", "_baris_tw", "_sendiri", "Cara Tahunan", "Dasar Target"),
+    *("Periode", "_perlu", "_bukti"),
+)
+"""What each quarter's row carries beside the figures `hitung` reads."""
 _DARI_HITUNG = (
     *("Kode Bagian", "Kode IKU", "Indikator Kinerja", "Satuan", "Polaritas", "Realisasi"),
     *("Kategori", "Realisasi Anggaran", "Serapan Anggaran (%)", KOLOM_DINILAI),
@@ -274,9 +281,7 @@ def _cara_salah(teks: Any, bag: str, iku: str, indeks: Hashable) -> Temuan:
     )
 
 
-def _temuan_kuartal(
-    temuan: Sequence[Temuan], meta: Sequence[Mapping[str, Any]], masukan: pd.DataFrame
-) -> list[Temuan]:
+def _temuan_kuartal(temuan: Sequence[Temuan], meta: Sequence[Mapping[str, Any]]) -> list[Temuan]:
     """The findings of the quarters' computation, for quarters with a row in sheet
     `Triwulan`: about the quarter's own figures, one per quarter naming its cell there; about
     what the quarter takes from the Bagian sheet (polarity, yearly target, pagu, ...), once

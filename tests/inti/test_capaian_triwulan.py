@@ -288,3 +288,9 @@ def test_bounds_of_the_settings_apply_to_the_quarters_mean() -> None:
     assert _per(tw, "B", "Capaian (%)")[3] == 150.0, "the raw capaian stays"
     assert [t.kode for t in tw.temuan] == ["CAPAIAN_DIBATASI"]
     assert tw.temuan[0].sel == "Triwulan!E9"
+
+
+def test_a_workbook_without_indicators_has_no_quarters() -> None:
+    tw = hitung_triwulan(_masukan([]), {})
+    assert tw.sampai == 0 and tw.baris(2).empty and tw.turunan == {} and tw.temuan == []
+    assert list(tw.baris(2).columns) == list(skema.KOLOM_ANALISIS_TRIWULAN)
