@@ -23,6 +23,7 @@ from typing import Any
 from pyxl.berkas.ovba import VbaModule, build_vba_project, document_module, read_vba_modules
 from pyxl.buku.tabel import FORMAT_KOLOM
 from pyxl.inti import cetak, skala
+from pyxl.inti.sel import huruf_kolom
 from pyxl.kontrak import kendali, skema, sop
 from pyxl.kontrak.model import Bagian, Indikator
 from pyxl.kontrak.pengaturan import PENGATURAN
@@ -106,6 +107,12 @@ LEBAR_KOLOM: dict[str, float] = {
     "Sasaran Strategis": 44,
     "Indikator Kinerja Utama": 50,
     "Indikator Bagian": 40,
+    "Cara Tahunan": 12,
+    "Periode": 9,
+    "Target Periode": 11,
+    "Dasar Target": 38,
+    "Tren": 8,
+    **{k: 11 for k in skema.KOLOM_REKAP_TW},
 }
 
 TEKS_PANJANG = ("Hasil", "Pesan", "Catatan", "Isi Disposisi", "Perihal")
@@ -496,11 +503,15 @@ WARNA_KATEGORI = (
 """Band colours, best first; the last band is everything below `Batas Rendah`."""
 
 
-def _warna_kategori(wb: Any, ws: Any, kolom: Sequence[str], sasaran: str) -> None:
-    """Colour `sasaran` by the band of the row's capaian, with thresholds read live from
-    `Pengaturan`: a conditional format, so it stays right when staff edit a value."""
-    nilai = "Rata-rata Capaian (%)" if "Rata-rata Capaian (%)" in kolom else "Capaian (%)"
-    c = chr(ord("A") + kolom.index(nilai))
+def _warna_kategori(
+    wb: Any, ws: Any, kolom: Sequence[str], sasaran: str, nilai: str | None = None
+) -> None:
+    """Colour `sasaran` by the band of the row's capaian (column `nilai`; by default the
+    table's capaian), with thresholds read live from `Pengaturan`: a conditional format, so
+    it stays right when staff edit a value."""
+    if nilai is None:
+        nilai = "Rata-rata Capaian (%)" if "Rata-rata Capaian (%)" in kolom else "Capaian (%)"
+    c = huruf_kolom(kolom.index(nilai) + 1)
     j = kolom.index(sasaran)
     for kunci, warna in WARNA_KATEGORI:
         syarat = f'--VLOOKUP("{kunci}",Pengaturan!$A:$B,2,FALSE)' if kunci else "-1E+300"
@@ -539,6 +550,53 @@ def _grafik_rekap(wb: Any, ws: Any, jumlah: int) -> None:
     grafik.set_legend({"none": True})
     grafik.set_size({"width": 820, "height": 360})
     ws.insert_chart(jumlah + 4, 1, grafik)
+
+
+WARNA_TRIWULAN = ("#9DC3E6", "#5B9BD5", "#2E75B6", WARNA_JUDUL)
+"""TW I … TW IV: one hue, darker as the year goes on (readable in grey print too)."""
+
+
+def _grafik_triwulan(wb: Any, ws: Any, jumlah: int) -> None:
+    """A native clustered column chart of each quarter's mean capaian per Bagian (the
+    `Capaian TW … (%)` columns), below the yearly one: the quarters side by side."""
+    if not jumlah:
+        return
+    kode = skema.KOLOM_REKAP.index("Kode Bagian")
+    grafik = wb.add_chart({"type": "column"})
+    for kolom, warna in zip(skema.KOLOM_REKAP_TW, WARNA_TRIWULAN, strict=True):
+        j = skema.KOLOM_REKAP.index(kolom)
+        grafik.add_series(
+            {
+                "name": [skema.REKAP, 0, j],
+                "categories": [skema.REKAP, 1, kode, jumlah, kode],
+                "values": [skema.REKAP, 1, j, jumlah, j],
+                "fill": {"color": warna},
+                "gap": 80,
+            }
+        )
+    grafik.set_title({"name": "Capaian Kinerja per Triwulan per Bagian"})
+    grafik.set_y_axis({"name": "Capaian (%)", "min": 0})
+    grafik.set_legend({"position": "bottom"})
+    grafik.set_size({"width": 820, "height": 360})
+    ws.insert_chart(jumlah + 4 + BARIS_GRAFIK, 1, grafik)
+
+
+BARIS_GRAFIK = 20
+"""Rows a Rekap chart takes (360 pixels at Excel's 20-pixel rows), so the next one sits below."""
+
+
+def _tautan_bukti(ws: Any, gaya: _Gaya) -> None:
+    """The `Bukti` header of sheet `Analisis Triwulan` opens sheet `Data Dukung`: the cells
+    below hold how many files came (values, not formulas), the list is one click away."""
+    j = skema.KOLOM_ANALISIS_TRIWULAN.index("Bukti")
+    ws.write_url(
+        0,
+        j,
+        f"internal:'{skema.DATA_DUKUNG}'!A1",
+        gaya.header,
+        string="Bukti",
+        tip=f"Jumlah berkas bukti yang diterima. Klik untuk membuka sheet {skema.DATA_DUKUNG}.",
+    )
 
 
 def _xlwings_conf(ws: Any, gaya: _Gaya) -> None:
@@ -666,7 +724,13 @@ def bangun_master(
     _tulis_baris(lembar[skema.IKU_SETDA], 1, [list(r) for r in iku_setda])
     _warna_kategori(wb, lembar[skema.ANALISIS], skema.KOLOM_ANALISIS_LENGKAP, "Kategori")
     _warna_kategori(wb, lembar[skema.REKAP], skema.KOLOM_REKAP, "Rata-rata Capaian (%)")
+    for per_tw in skema.KOLOM_REKAP_TW:
+        _warna_kategori(wb, lembar[skema.REKAP], skema.KOLOM_REKAP, per_tw, per_tw)
+    tw = lembar[skema.ANALISIS_TRIWULAN]
+    _warna_kategori(wb, tw, skema.KOLOM_ANALISIS_TRIWULAN, "Kategori")
+    _tautan_bukti(tw, gaya)
     _grafik_rekap(wb, lembar[skema.REKAP], len(bagian))
+    _grafik_triwulan(wb, lembar[skema.REKAP], len(bagian))
     _xlwings_conf(lembar[skema.XLWINGS_CONF], gaya)
     _tulis_baris(lembar[skema.SISTEM], 1, [[KUNCI_VERSI, str(VERSI_STRUKTUR)]])
     lembar[skema.SISTEM].very_hidden()

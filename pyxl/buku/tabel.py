@@ -33,6 +33,7 @@ FORMAT_KOLOM: dict[str, str] = {
     "Waktu Persetujuan": "dd/mm/yyyy hh:mm",
     "Sisa Anggaran": "#,##0",
     "Disimpan": "dd/mm/yyyy hh:mm:ss",
+    **{k: "0.00" for k in skema.KOLOM_REKAP_TW},
 }
 """Number formats by column name, shared by the workbook builder and every table write.
 

@@ -12,7 +12,7 @@ import io
 import math
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -22,7 +22,7 @@ from pyxl.buku.daftar import baca_bagian, baca_indikator
 from pyxl.buku.port import Baris, Buku
 from pyxl.buku.sistem import KUNCI_TAHUN_LALU, baca_sistem
 from pyxl.buku.tabel import baca_tabel
-from pyxl.dokumen import naratif, setda
+from pyxl.dokumen import naratif, setda, triwulan
 from pyxl.dokumen.nilai import bil as _bil
 from pyxl.dokumen.nilai import diingat, persen, rupiah
 from pyxl.dokumen.nilai import nilai as _nilai
@@ -30,6 +30,7 @@ from pyxl.dokumen.nilai import teks as _t
 from pyxl.galat import IsianError
 from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
+from pyxl.inti.triwulan import DARI_TRIWULAN, kunci
 from pyxl.kontrak import skema
 from pyxl.kontrak.pengaturan import SEKDA, Pengaturan
 from pyxl.kontrak.status import KONSEP
@@ -87,8 +88,11 @@ def _indikator(no: int, r: Baris, sumber: Baris) -> dict[str, Any]:
     return d
 
 
-def _periksa_sumber(kode: str, sumber: list[Baris], hasil: list[Baris]) -> None:
-    """The Bagian sheet must still hold what was analysed (same indicators, same Realisasi)."""
+def _periksa_sumber(
+    kode: str, sumber: list[Baris], hasil: list[Baris], turunan: Mapping[str, Any]
+) -> None:
+    """The Bagian sheet must still hold what was analysed (same indicators, same Realisasi;
+    an empty Realisasi: the year the quarters make now, `turunan` by Kode IKU)."""
     from pyxl.inti.sel import nama_sel
 
     sekarang = {sebagai_teks(r["Kode IKU"]): r for r in sumber}
@@ -96,16 +100,58 @@ def _periksa_sumber(kode: str, sumber: list[Baris], hasil: list[Baris]) -> None:
     if sorted(sekarang) == sorted(sebagai_teks(r["Kode IKU"]) for r in hasil):
         for r in hasil:
             s = sekarang[sebagai_teks(r["Kode IKU"])]
-            a, b = _bil(s["Realisasi"]), _bil(r["Realisasi"])
+            asal = s["Realisasi"]
+            if not sebagai_teks(asal):
+                asal = turunan.get(sebagai_teks(r["Kode IKU"]), asal)
+            a, b = _bil(asal), _bil(r["Realisasi"])
             if not (a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9)) and (
-                sebagai_teks(s["Realisasi"]).casefold() != sebagai_teks(r["Realisasi"]).casefold()
+                sebagai_teks(asal).casefold() != sebagai_teks(r["Realisasi"]).casefold()
             ):
                 kolom = skema.KOLOM_INDIKATOR.index("Realisasi") + 1
                 alasan = f"Realisasi di sel {nama_sel(kolom, s['_baris'])} berbeda dari Analisis"
+                if not sebagai_teks(s["Realisasi"]):
+                    alasan += (
+                        f" (sel itu kosong: realisasi tahunan dihitung dari sheet "
+                        f"{skema.TRIWULAN}, yang berubah sejak analisis)"
+                    )
                 break
         else:
             return
     raise IsianError(f"Sheet {kode}: {alasan}. Jalankan langkah 7 (analisis) lagi dahulu.")
+
+
+def _dari_triwulan(
+    buku: Buku, per_bagian: Mapping[str, list[Baris]], daftar: list[Any]
+) -> dict[str, dict[str, Any]]:
+    """Per Bagian, by Kode IKU: the yearly realisation its quarters make now, for the
+    indicators whose analysed Realisasi was made from them (`Status Data`), computed as
+    step 7 computes it."""
+    perlu = {
+        k
+        for k, rows in per_bagian.items()
+        if any(DARI_TRIWULAN in _t(r["Status Data"]) for r in rows)
+    }
+    if not perlu:
+        return {}
+    import pandas as pd
+
+    from pyxl.buku.triwulan import baca_triwulan
+    from pyxl.inti.analisis_triwulan import hitung_triwulan
+
+    rows = [
+        r | {"Kode Bagian": b.kode}
+        for b in daftar
+        if b.kode in perlu
+        for r in baca_indikator(buku, b)
+    ]
+    masukan = pd.DataFrame(rows, columns=["Kode Bagian", *skema.KOLOM_INDIKATOR], dtype=object)
+    tw = hitung_triwulan(masukan, baca_triwulan(buku))
+    hasil: dict[str, dict[str, Any]] = {}
+    for i, t in tw.turunan.items():
+        if t.ada and t.realisasi is not None:
+            r = rows[i]
+            hasil.setdefault(r["Kode Bagian"], {})[sebagai_teks(r["Kode IKU"])] = t.realisasi.nilai
+    return hasil
 
 
 def _dana(pagu: float | None, real: float, serapan: float | None, rata: float | None) -> Baris:
@@ -209,13 +255,16 @@ def _susun(
     tahun = str(peng.tahun())
     tahun_lalu = baca_sistem(buku, KUNCI_TAHUN_LALU) or str(peng.tahun() - 1)
     isian_staf = naratif.baca_naratif(buku)
+    per_tw = triwulan.baca(buku) if triwulan.tampil(peng) else {}
+    turunan = _dari_triwulan(buku, per_bagian, daftar)
     bagian: list[dict[str, Any]] = []
+    bagian_tw: list[dict[str, Any]] = []
     anggaran: list[Baris] = []
     upaya: list[dict[str, str]] = []
     jumlah = [0.0, 0.0]
     for b in (b for b in daftar if per_bagian[b.kode]):
         hasil, sumber = per_bagian[b.kode], baca_indikator(buku, b)
-        _periksa_sumber(b.kode, sumber, hasil)
+        _periksa_sumber(b.kode, sumber, hasil, turunan.get(b.kode, {}))
         baris_sumber = {sebagai_teks(r["Kode IKU"]): r for r in sumber}
         kelompok: dict[str, list[Baris]] = {}
         for r in hasil:
@@ -229,6 +278,8 @@ def _susun(
                 kode_iku = sebagai_teks(r["Kode IKU"])
                 i = _indikator(len(datar) + 1, r, baris_sumber[kode_iku])
                 i["analisis"] = naratif.kalimat(r, tahun, tahun_lalu)
+                if triwulan.isi(i, per_tw.get(kunci(b.kode, kode_iku), {})):
+                    i["analisis"].append(triwulan.kalimat(i))
                 i |= naratif.isian(isian_staf, b.kode, kode_iku)
                 datar.append(i)
                 sasaran[-1]["indikator"].append(i)
@@ -241,6 +292,8 @@ def _susun(
         bagian.append({"nama": b.nama, "rata": indo.persen(rata), "kategori": kategori(rata)})
         bagian[-1] |= {"jumlah": str(len(hasil)), "ada": str(ada), "sasaran": sasaran}
         bagian[-1] |= {"indikator": datar, "kepala": _t(b.kepala)}
+        if any(i["tw"] != [triwulan.KOSONG] * 4 for i in datar):
+            bagian_tw.append({"nama": b.nama, "indikator": datar})
         dana = [r for r in hasil if _bil(r["Serapan Anggaran (%)"]) is not None]
         pagu = sum(_bil(r["Pagu Anggaran"]) or 0.0 for r in dana)
         real = sum(_bil(r["Realisasi Anggaran"]) or 0.0 for r in dana)
@@ -307,6 +360,9 @@ def _susun(
         "upaya_kosong": "" if upaya else naratif.KOSONG_SOLUSI,
         "isian_kosong": str(kosong),
         "bagian": bagian,
+        "triwulan": bagian_tw,
+        "triwulan_ada": "ya" if bagian_tw else "",
+        "triwulan_sampai": triwulan.sampai(per_tw) if bagian_tw else "",
         "anggaran": anggaran,
         "total": total,
         "grafik": "",

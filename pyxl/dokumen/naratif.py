@@ -15,6 +15,7 @@ from pyxl.buku.port import Baris, Buku
 from pyxl.buku.tabel import baca_tabel
 from pyxl.dokumen.nilai import bil, dengan_satuan, nilai, persen, rupiah
 from pyxl.inti.sel import sebagai_teks
+from pyxl.inti.triwulan import DARI_TRIWULAN
 from pyxl.kontrak import skema
 
 KOSONG_PENYEBAB = (
@@ -102,6 +103,12 @@ def kalimat(r: Baris, tahun: str, tahun_lalu: str) -> list[str]:
         hasil.append(
             f"Realisasi Tahun {tahun} belum tersedia, sehingga capaian terhadap target {target} "
             "belum dapat dihitung."
+        )
+    status = sebagai_teks(r["Status Data"])
+    if (pisah := f", {DARI_TRIWULAN}: ") in status:
+        hasil.append(
+            f"Realisasi Tahun {tahun} ini dihitung dari realisasi triwulan "
+            f"({status.split(pisah, 1)[1]})."
         )
     lalu, perubahan, arah = r["Realisasi Tahun Lalu"], bil(r["Perubahan"]), r["Arah"]
     if nilai(lalu) == "-":

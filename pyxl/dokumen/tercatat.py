@@ -196,10 +196,11 @@ def _isi_tabel(buku: Buku, sheet: str, kolom: Sequence[str]) -> list[list[Any]]:
 
 
 def sidik_data(buku: Buku) -> str:
-    """SHA-256 over the contract columns of every Bagian sheet, the `Analisis` table, and what
-    staff wrote for the document (`Analisis Naratif`, `IKU Setda`): a final must say what the
-    approved draft said. Read as the rows of `baca_indikator` and `baca_tabel`, without a
-    dict per row (the step reads thousands)."""
+    """SHA-256 over the contract columns of every Bagian sheet, the `Analisis` table (and
+    `Analisis Triwulan` once it holds rows), and what staff wrote for the document (`Analisis
+    Naratif`, `IKU Setda`): a final must say what the approved draft said. Read as the rows
+    of `baca_indikator` and `baca_tabel`, without a dict per row (the step reads
+    thousands)."""
     isi: list[Any] = []
     angka: dict[Any, Any] = {}
     for b in baca_bagian(buku):
@@ -209,6 +210,11 @@ def sidik_data(buku: Buku) -> str:
     isi.append([_kanonik_baris(r, angka) for r in rows])
     for sheet in (skema.ANALISIS_NARATIF, skema.IKU_SETDA):
         isi.append([_kanonik_baris(r, angka) for r in _isi_tabel(buku, sheet, skema.TABEL[sheet])])
+    # the quarters the document shows; absent while empty, so earlier approvals stay valid
+    if skema.ANALISIS_TRIWULAN in buku.nama_sheet():
+        kolom = skema.KOLOM_ANALISIS_TRIWULAN
+        if tw := _isi_tabel(buku, skema.ANALISIS_TRIWULAN, kolom):
+            isi.append([_kanonik_baris(r, angka) for r in tw])
     return hashlib.sha256(json.dumps(isi, ensure_ascii=False).encode()).hexdigest()
 
 

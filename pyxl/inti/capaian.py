@@ -89,6 +89,9 @@ PESAN = {
     "nilainya.",
     "SERAPAN_LEBIH_100": "Realisasi Anggaran ({nilai}) melebihi Pagu Anggaran. Periksa kembali "
     "kedua nilai.",
+    "CARA_TAHUNAN_TIDAK_DIKENAL": "Cara Tahunan '{nilai}' tidak dikenal; triwulannya dihitung "
+    "sebagai Terakhir (nilai triwulan terakhir, target tahunan tanpa prorata). Isi Jumlah, "
+    "Kumulatif, Rata-rata atau Terakhir.",
 }
 """Every finding code with its message (after "Indikator <Kode IKU> (<Kode Bagian>): ")."""
 
@@ -147,7 +150,8 @@ class Analisis:
     """One row per input row (same index), columns `KOLOM_HASIL`."""
     rekap: pd.DataFrame
     """One row per Bagian, then `SETDA`; columns `skema.KOLOM_REKAP` with the scale's labels
-    (`Dikembalikan` is left empty: it comes from `Penerimaan`)."""
+    (`Dikembalikan` is left empty: it comes from `Penerimaan`; the quarters' columns too: they
+    come from `pyxl.inti.analisis_triwulan`)."""
     temuan: list[Temuan]
 
 
@@ -566,6 +570,7 @@ def _rekap(ind: pd.DataFrame, skala: Skala, nama: Mapping[str, str] | None) -> p
         "Rata-rata Capaian (%)": np.where((dihitung > 0) & np.isfinite(rata), rata, np.nan),
         **{lab: jumlah(ind["Kategori"] == lab).astype(int) for lab in skala.label},
         "Serapan Anggaran (%)": np.where((pagu > 0) & np.isfinite(serapan), serapan, np.nan),
+        **{k: np.full(len(urutan) + 1, np.nan) for k in skema.KOLOM_REKAP_TW},
     }
     ganti = dict(zip(LABEL_BAWAAN, skala.label, strict=True))
     return pd.DataFrame(kolom)[[ganti.get(k, k) for k in skema.KOLOM_REKAP]]

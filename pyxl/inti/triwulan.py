@@ -91,6 +91,16 @@ def target_tw(
     return target_tahun, "target tahunan"
 
 
+DARI_TRIWULAN = "dari triwulan"
+"""What `Status Data` of a yearly figure made from the quarters says (then how)."""
+
+
+def kunci(kode_bagian: str, kode_iku: str) -> tuple[str, str]:
+    """How an indicator's quarters are found (sheet `Triwulan`, evidence): its Bagian code
+    and Kode IKU compared ignoring case and surrounding spaces."""
+    return kode_bagian.strip().upper(), kode_iku.strip().upper()
+
+
 NAIK, TURUN, TETAP = "naik", "turun", "tetap"
 
 

@@ -161,6 +161,12 @@ _KODE = (
     KodeMasalah("PAGU_KOSONG", PERINGATAN, "analisis", "Realisasi Anggaran tanpa Pagu Anggaran"),
     KodeMasalah("ANGGARAN_NEGATIF", PERINGATAN, "analisis", "anggaran negatif"),
     KodeMasalah("SERAPAN_LEBIH_100", PERINGATAN, "analisis", "Realisasi Anggaran melebihi pagu"),
+    KodeMasalah(
+        "CARA_TAHUNAN_TIDAK_DIKENAL",
+        PERINGATAN,
+        "analisis",
+        "Cara Tahunan bukan Jumlah, Kumulatif, Rata-rata atau Terakhir; dipakai Terakhir",
+    ),
 )
 
 KODE: dict[str, KodeMasalah] = {k.kode: k for k in _KODE}

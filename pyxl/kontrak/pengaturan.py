@@ -238,6 +238,13 @@ PENGATURAN: tuple[Setting, ...] = (
         "konsep menampilkan tempat isian yang ditandai.",
         "Dokumen IKU",
     ),
+    S(
+        "Tabel Triwulan",
+        "Ya",
+        "Ya = Dokumen IKU memuat tabel capaian per triwulan dan trennya untuk setiap indikator "
+        "bila sheet Analisis Triwulan berisi data (Bab III); Tidak = tabel itu tidak dimuat.",
+        "Dokumen IKU",
+    ),
     # Surat
     S(
         "Kode Klasifikasi Undangan",

@@ -157,7 +157,16 @@ KOLOM_REKAP = (
     "Rendah",
     "Sangat Rendah",
     "Serapan Anggaran (%)",
+    "Capaian TW I (%)",
+    "Capaian TW II (%)",
+    "Capaian TW III (%)",
+    "Capaian TW IV (%)",
 )
+"""One row per Bagian, then the Setda's: the contract's columns, then the mean assessed
+capaian of each quarter (`Capaian Dinilai` of sheet `Analisis Triwulan`), filled once
+quarterly figures exist in sheet `Triwulan`."""
+KOLOM_REKAP_TW = KOLOM_REKAP[-4:]
+"""The quarters side by side in `Rekap` (`TW I` … `TW IV`, in order)."""
 KOLOM_REGISTER = (
     "No",
     "Tanggal",

@@ -43,7 +43,8 @@ RIWAYAT: dict[int, str] = {
     7: "Triwulan dan data dukung: kolom Cara Tahunan, Perlu Bukti dan Bukti di sheet Bagian; "
     "sheet Triwulan (realisasi dan target per triwulan), Analisis Triwulan dan Data Dukung; "
     "kolom Periode di Penerimaan, Format Terbit dan Pengiriman; isian Periode di Kendali; "
-    "format templat versi 3 (kolom Bukti diisi Bagian).",
+    "format templat versi 3 (kolom Bukti diisi Bagian); kolom Capaian TW I (%) sampai "
+    "Capaian TW IV (%) di Rekap dengan grafik capaian per triwulan per Bagian.",
 }
 """What each version added (for messages and the README)."""
 

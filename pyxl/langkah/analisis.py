@@ -3,8 +3,15 @@
 The computation is `pyxl.inti.capaian.hitung` (pure, vectorised); this step reads every Bagian
 sheet, writes `Analisis` (one row per indicator) and `Rekap` (one row per Bagian and the whole
 Setda), and lists in `Validasi` every figure that could not be computed, with the cell and what
-to do. Colours by band and the chart are part of the workbook (conditional formats and a native
-chart made when the workbook is built), so they follow the values written here.
+to do. Colours by band and the charts are part of the workbook (conditional formats and native
+charts made when the workbook is built), so they follow the values written here.
+
+Once sheet `Triwulan` holds quarterly figures (or the round is a quarter), the quarters are
+analysed by the same rules (`pyxl.inti.analisis_triwulan`): sheet `Analisis Triwulan` lists
+every indicator for each quarter up to the round's (every quarter reported, in the yearly
+round), `Rekap` gets the quarters side by side, and a yearly `Realisasi` left empty on a
+Bagian sheet is made from the quarters (said in `Status Data`; never written back). The
+figures of `Analisis` and `Rekap` depend on the workbook only, not on the round.
 """
 
 from __future__ import annotations
@@ -15,20 +22,32 @@ from typing import Any
 from pyxl.buku.daftar import baca_bagian, baca_indikator, baca_skala
 from pyxl.buku.port import Buku
 from pyxl.buku.tabel import baca_tabel, tulis_tabel
+from pyxl.buku.triwulan import baca_triwulan
 from pyxl.inti.angka import baca, satuan_persen
 from pyxl.inti.sel import nama_sel, sebagai_teks
 from pyxl.inti.temuan import Temuan
+from pyxl.inti.triwulan import kunci
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema, status
 from pyxl.kontrak.masalah import PERINGATAN
+from pyxl.kontrak.periode import TAHUNAN, TW, nomor_tw, periode_baris
 
 SUMBER_ANALISIS = "(analisis)"
 """`Berkas` of the findings this step writes, so a re-run replaces them and nothing else."""
+SUMBER_TRIWULAN = "(analisis triwulan)"
+"""`Berkas` of the findings about the quarters' figures."""
 
 
 def jalankan(ktx: Konteks, *, periode: str | None = None) -> Hasil:
     import pandas as pd
 
+    from pyxl.inti.analisis_triwulan import (
+        dengan_turunan,
+        hitung_triwulan,
+        isi_rekap,
+        tandai,
+        temuan_baru,
+    )
     from pyxl.inti.capaian import (
         LABEL_BAWAAN,
         batas_dari_pengaturan,
@@ -37,6 +56,7 @@ def jalankan(ktx: Konteks, *, periode: str | None = None) -> Hasil:
         skala_dari_pengaturan,
     )
 
+    putaran = ktx.periode(periode)
     peng = ktx.pengaturan()
     skala = skala_dari_pengaturan(peng)
     batas = batas_dari_pengaturan(peng)
@@ -53,6 +73,20 @@ def jalankan(ktx: Konteks, *, periode: str | None = None) -> Hasil:
         rows, columns=["Kode Bagian", "_baris", *skema.KOLOM_INDIKATOR], dtype=object
     )
     masukan = masukan.set_index("_baris")
+    per_tw = baca_triwulan(ktx.buku)
+    tw = None
+    if per_tw or nomor_tw(putaran):
+        ktx.umpan.status("Langkah 7: menghitung capaian per triwulan …")
+        tw = hitung_triwulan(
+            masukan,
+            per_tw,
+            rumus_negatif=peng["Rumus Polaritas Negatif"],
+            skala=skala,
+            skala_urut=skala_urut,
+            batas=batas,
+            bukti={n: _bukti_per_indikator(ktx.buku, TW[n - 1]) for n in range(1, 5)},
+        )
+        masukan = dengan_turunan(masukan, tw.turunan)
     ktx.umpan.status(f"Langkah 7: menghitung capaian {len(masukan)} indikator …")
     hasil = hitung(
         masukan,
@@ -72,16 +106,29 @@ def jalankan(ktx: Konteks, *, periode: str | None = None) -> Hasil:
     rekap["Dikembalikan"] = [
         None if k == "SETDA" else ("Ya" if k in kembali else "Belum") for k in rekap["Kode Bagian"]
     ]
+    sampai = nomor_tw(putaran) or 0
+    temuan_tw: list[Temuan] = []
+    if tw is not None:
+        tandai(hasil, tw.turunan)
+        rekap = isi_rekap(rekap, tw)
+        sampai = sampai or tw.sampai
+        temuan_tw = temuan_baru(tw, hasil.temuan)
     tulis_tabel(
         ktx.buku, skema.ANALISIS, skema.KOLOM_ANALISIS_LENGKAP, sebagai_baris(hasil.indikator)
     )
     tulis_tabel(ktx.buku, skema.REKAP, skema.KOLOM_REKAP, sebagai_baris(rekap))
+    tulis_tabel(
+        ktx.buku,
+        skema.ANALISIS_TRIWULAN,
+        skema.KOLOM_ANALISIS_TRIWULAN,
+        sebagai_baris(tw.baris(sampai)) if tw is not None else [],
+    )
 
     # Findings: replace this step's earlier ones, keep every finding about received files.
     lama = [
         r
         for r in baca_tabel(ktx.buku, skema.VALIDASI)
-        if sebagai_teks(r["Berkas"]) != SUMBER_ANALISIS
+        if sebagai_teks(r["Berkas"]) not in (SUMBER_ANALISIS, SUMBER_TRIWULAN)
     ]
     baru = [
         replace(
@@ -92,17 +139,72 @@ def jalankan(ktx: Konteks, *, periode: str | None = None) -> Hasil:
         ).baris_validasi()
         for t in [*bertanda, *hasil.temuan]
     ]
+    baru += [
+        replace(
+            t,
+            berkas=SUMBER_TRIWULAN,
+            sel=t.sel or f"{t.kode_bagian}!{_sel(t.kolom, t.indeks)}",
+            pesan=f"{t.kode_iku} {t.pesan}",
+        ).baris_validasi()
+        for t in temuan_tw
+    ]
     tulis_tabel(ktx.buku, skema.VALIDASI, skema.KOLOM_VALIDASI, lama + baru)
 
     setda = hasil.rekap.iloc[-1]
     rata = setda["Rata-rata Capaian (%)"]
     kategori = ", ".join(f"{lab} {int(setda[lab])}" for lab in skala.label if int(setda[lab]))
-    return Hasil(
+    ringkas = (
         f"Analisis {int(setda['Jumlah Indikator'])} indikator ({int(setda['Ada Data'])} "
-        f"dengan data): rata-rata capaian Setda "
-        f"{'-' if pd.isna(rata) else f'{rata:.2f}'.replace('.', ',')}% ({kategori}). "
-        f"{len(baru)} temuan di sheet Validasi. Lihat sheet Analisis dan Rekap."
+        f"dengan data): rata-rata capaian Setda {_persen(rata)}% ({kategori})."
     )
+    if tw is not None:
+        ringkas += " " + _ringkas_triwulan(rekap.iloc[-1], tw, sampai, putaran)
+    return Hasil(
+        f"{ringkas} {len(baru)} temuan di sheet Validasi. Lihat sheet Analisis"
+        + (f", {skema.ANALISIS_TRIWULAN}" if sampai else "")
+        + " dan Rekap.",
+        periode=putaran,
+    )
+
+
+def _persen(x: Any) -> str:
+    import math
+
+    return "-" if x is None or math.isnan(x) else f"{x:.2f}".replace(".", ",")
+
+
+def _ringkas_triwulan(setda: Any, tw: Any, sampai: int, putaran: str) -> str:
+    """What the quarters add to the summary: each quarter's mean capaian, and how many yearly
+    figures were made from them."""
+    per_tw = [
+        f"{TW[n - 1]} {_persen(setda[k])}%"
+        for n, k in enumerate(skema.KOLOM_REKAP_TW, start=1)
+        if n <= sampai
+    ]
+    teks = (
+        f"Putaran {putaran}: " if putaran != TAHUNAN else "Triwulan: "
+    ) + f"rata-rata capaian {', '.join(per_tw) or '-'}."
+    dari = sum(t.ada for t in tw.turunan.values())
+    if dari:
+        teks += f" {dari} realisasi tahunan dihitung dari triwulan (lihat kolom Status Data)."
+    return teks
+
+
+def _bukti_per_indikator(buku: Buku, periode: str) -> dict[tuple[str, str], list[str]]:
+    """The evidence files received for each indicator in round `periode`: rows of sheet
+    `Data Dukung` with Status `Diterima`, by (KODE BAGIAN, KODE IKU) in capitals; a file
+    naming several indicators (";") counts for each."""
+    hasil: dict[tuple[str, str], list[str]] = {}
+    if skema.DATA_DUKUNG not in buku.nama_sheet():
+        return hasil
+    for r in baca_tabel(buku, skema.DATA_DUKUNG):
+        if sebagai_teks(r["Status"]) != status.DITERIMA or periode_baris(r["Periode"]) != periode:
+            continue
+        for iku in sebagai_teks(r["Kode IKU"]).split(";"):
+            if iku.strip():
+                k = kunci(sebagai_teks(r["Kode Bagian"]), iku)
+                hasil.setdefault(k, []).append(sebagai_teks(r["Berkas"]))
+    return hasil
 
 
 KOLOM_PERSEN = (

@@ -111,11 +111,22 @@ def _kembali(
 
 
 def _rentang_grafik(master: Path) -> list[str]:
-    """The cell ranges the workbook's one chart reads (the Rekap chart)."""
+    """The cell ranges the yearly Rekap chart reads; the quarters' chart beside it (the
+    workbook's only other chart) is checked to read the same rows."""
     with zipfile.ZipFile(master) as z:
-        [grafik] = [n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n)]
-        xml = z.read(grafik).decode("utf-8")
-    return [f for f in re.findall(r"<c:f>([^<]*)</c:f>", xml) if "!" in f]
+        grafik = {
+            n: z.read(n).decode("utf-8")
+            for n in z.namelist()
+            if re.fullmatch(r"xl/charts/chart\d+\.xml", n)
+        }
+    rentang = {
+        n: [f for f in re.findall(r"<c:f>([^<]*)</c:f>", x) if "!" in f] for n, x in grafik.items()
+    }
+    [tahunan] = [n for n, x in grafik.items() if "Rata-rata Capaian Kinerja per Bagian" in x]
+    [triwulan] = [n for n in grafik if n != tahunan]
+    akhir = rentang[tahunan][0].rsplit("$", 1)[1]
+    assert [f.rsplit("$", 1)[1] for f in rentang[triwulan] if ":" in f] == [akhir] * 8
+    return rentang[tahunan]
 
 
 def _status_kendali(master: Path) -> list[tuple[Any, ...]]:
@@ -283,7 +294,11 @@ def test_new_bagian_typed_in_a_spreadsheet_program_gets_a_format_and_an_analysis
     lo = probe(master, "--seri-grafik")
     assert "KERJASAMA" in lo["sheets"] and "KERJASAMA" not in lo["hidden"]
     assert len(lo["buttons"]) == len(PERINTAH)
-    [[seri]] = lo["series"][skema.REKAP]
+    [[seri]] = [g for g in lo["series"][skema.REKAP] if len(g) == 1]
+    [triwulan] = [g for g in lo["series"][skema.REKAP] if len(g) == 4]
+    assert [s["nilai"]["rentang"] for s in triwulan] == [
+        f"$Rekap.${k}$2:${k}$12" for k in "MNOP"
+    ], "the quarters' chart follows too"
     assert seri["kategori"]["rentang"] == "$Rekap.$A$2:$A$12"
     assert seri["nilai"]["rentang"] == "$Rekap.$F$2:$F$12"
     assert seri["kategori"]["isi"] == [*SEPULUH, "KERJASAMA"], "11 Bagian drawn, not SETDA"
@@ -558,7 +573,7 @@ def test_libreoffice_sees_the_retired_sheet_hidden_and_nine_bars(kerja_jalan: Pa
     assert [r[0][2] for r in lo["data"]["PBJ"]][1:] == [
         r["Kode IKU"] for r in baris_sheet(master, "PBJ")
     ]
-    [[seri]] = lo["series"][skema.REKAP]
+    [[seri]] = [g for g in lo["series"][skema.REKAP] if len(g) == 1]
     sembilan = [k for k in SEPULUH if k != "PBJ"]
     assert seri["kategori"]["isi"] == sembilan, "SETDA's total is not a bar"
     rekap = {r["Kode Bagian"]: r for r in baris_sheet(master, skema.REKAP)}

@@ -1,0 +1,36 @@
+"""Reading sheet `Triwulan`: the quarters of each indicator, found by Bagian and Kode IKU.
+
+Step 7 computes the quarters' capaian and the year derived from them; the Dokumen IKU checks
+that a year derived from them still matches. Both read the sheet here, so a row is found the
+same way: codes compared ignoring case (as Excel compares sheet names), a Bagian renamed since
+the row was written found under its new code (`Riwayat Bagian`).
+"""
+
+from __future__ import annotations
+
+from pyxl.buku.daftar import kode_tertaut
+from pyxl.buku.port import Baris, Buku
+from pyxl.buku.tabel import baca_tabel
+from pyxl.inti.sel import sebagai_teks
+from pyxl.inti.triwulan import kunci
+from pyxl.kontrak import skema
+from pyxl.kontrak.periode import nomor_tw, periode_baris
+
+
+def baca_triwulan(buku: Buku) -> dict[tuple[str, str], dict[int, Baris]]:
+    """Every row of sheet `Triwulan` whose `Periode` is a quarter, by indicator
+    (`pyxl.inti.triwulan.kunci`) and quarter (1–4); a repeated row: the lower one,
+    as it was written last. Empty when the sheet is missing (a master that `pyxl perbarui`
+    has not brought up to date yet)."""
+    if skema.TRIWULAN not in buku.nama_sheet():
+        return {}
+    kini = {lama.upper(): baru for baru, semua in kode_tertaut(buku).items() for lama in semua}
+    hasil: dict[tuple[str, str], dict[int, Baris]] = {}
+    for r in baca_tabel(buku, skema.TRIWULAN):
+        n = nomor_tw(periode_baris(r["Periode"]))
+        bagian, iku = sebagai_teks(r["Kode Bagian"]), sebagai_teks(r["Kode IKU"])
+        if n is None or not bagian or not iku:
+            continue
+        bagian = kini.get(bagian.upper(), bagian)
+        hasil.setdefault(kunci(bagian, iku), {})[n] = r
+    return hasil
