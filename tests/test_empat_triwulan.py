@@ -6,7 +6,7 @@ Bagian EKON monitors four indicators, one per way of making the year:
 
 | indicator | Satuan | target | Cara Tahunan | TW I | TW II | TW III | TW IV | year (by hand) |
 |---|---|---|---|---|---|---|---|---|
-| IKU-EKON-01 (Negatif) | % | 1,5 | Rata-rata | 1,2 | 1,8 | 1,6 | 1,4 | 6,0/4 = 1,5 |
+| IKU-EKON-01 (Negatif) | % | 1,5–3,5 | Rata-rata | 1,2 | 1,8 | 1,6 | 1,4 | 6,0/4 = 1,5 |
 | IKU-EKON-02 | % | 100 | Kumulatif | 20 | 45 | 70 | 98 | 98 (year to date at TW IV) |
 | IKU-EKON-03 | Kegiatan | 24 | Jumlah | 5 | 6 | 7 | 8 | 5+6+7+8 = 26 |
 | IKU-EKON-04 | Dokumen | 4 | Terakhir | 1 | 2 | 3 | 4 | 4 (the last quarter's) |
@@ -122,3 +122,37 @@ def test_four_quarters_make_the_year_by_each_indicators_rule(kerja: Path) -> Non
         nilai = [per_tw[(kode, p)]["Realisasi"] for p in PERIODE]
         tahun = realisasi_tahunan(nilai, cara)
         assert tahun.lengkap and tahun.nilai == pytest.approx(TAHUN_DENGAN_TANGAN[kode]), kode
+
+    # step 7 makes the same year from the quarters (the yearly cells are empty) and measures
+    # each quarter against its pro-rated target
+    assert _cli(kerja, "analisis", "--periode", "TW IV") == 0
+    analisis = {
+        r["Kode IKU"]: r for r in baris_sheet(master, skema.ANALISIS) if r["Kode Bagian"] == "EKON"
+    }
+    capaian_tahun = {  # by hand: R/T, a range's value within it 100
+        "IKU-EKON-01": 100,  # 1,5 within the target range 1,5–3,5
+        "IKU-EKON-02": 98 / 100 * 100,  # 98
+        "IKU-EKON-03": 26 / 24 * 100,  # 108,33
+        "IKU-EKON-04": 4 / 4 * 100,  # 100
+    }
+    for kode, tahun_ in TAHUN_DENGAN_TANGAN.items():
+        r = analisis[kode]
+        assert r["Realisasi"] == pytest.approx(tahun_), kode
+        assert "dari triwulan" in r["Status Data"], kode
+        assert r["Capaian (%)"] == pytest.approx(capaian_tahun[kode]), kode
+    per_tw_analisis = {
+        (r["Kode IKU"], r["Periode"]): r
+        for r in baris_sheet(master, skema.ANALISIS_TRIWULAN)
+        if r["Kode Bagian"] == "EKON"
+    }
+    tw2 = {  # (target of TW II pro-rated, capaian) by hand
+        "IKU-EKON-01": (1.5, 100),  # Rata-rata: T; 1,8 within the range 1,5–3,5
+        "IKU-EKON-02": (100 * 2 / 4, 45 / 50 * 100),  # Kumulatif: T·2/4; 90
+        "IKU-EKON-03": (24 / 4, 6 / 6 * 100),  # Jumlah: T/4; 100
+        "IKU-EKON-04": (4, 2 / 4 * 100),  # Terakhir: T; 50
+    }
+    for kode, (target, capaian) in tw2.items():
+        r = per_tw_analisis[(kode, "TW II")]
+        assert r["Target Periode"] == pytest.approx(target), kode
+        assert r["Capaian (%)"] == pytest.approx(capaian), kode
+    assert len([k for k in per_tw_analisis if k[1] == "TW IV"]) == 4
