@@ -238,6 +238,14 @@ PENGATURAN: tuple[Setting, ...] = (
         "konsep menampilkan tempat isian yang ditandai.",
         "Dokumen IKU",
     ),
+    # Laporan Pemantauan Triwulan
+    S(
+        "Ambang Capaian Triwulan (%)",
+        "75",
+        "Indikator dengan capaian triwulan di bawah angka ini (persen) tercantum di Laporan "
+        "Pemantauan Triwulan sebagai indikator yang perlu perhatian.",
+        "Laporan Triwulan",
+    ),
     # Surat
     S(
         "Kode Klasifikasi Undangan",
