@@ -18,6 +18,8 @@ from typing import Any
 import docx
 import openpyxl
 import pytest
+from test_openxml_audit import FORMAT
+from test_openxml_audit import _galat as galat_openxml
 from test_undangan import ke_png, teks_docx
 
 from bantu import atur, baris_sheet, tambah_baris_sheet
@@ -26,6 +28,7 @@ from libreoffice import konversi
 from pyxl.cli import main
 from pyxl.kontrak import kendali, skema
 from pyxl.kontrak.keluaran import LAPORAN_TRIWULAN
+from remote import klik
 
 TW2 = "TW II"
 TANGGAL = ["--tanggal", "10 Juli 2026"]
@@ -209,6 +212,9 @@ def test_the_report_of_tw_ii_lists_off_track_indicators_late_bagian_and_budget(
     assert f"{KABAG}\nPembina (IV/a)\nNIP 19771203 200301 1 005" in teks
     assert "{{" not in teks and "{%" not in teks
 
+    # valid Open XML as Microsoft's SDK validates it (Word opens it without repair)
+    assert [g for f in FORMAT for g in galat_openxml(berkas, f)] == []
+
     d = docx.Document(str(berkas))
     s = d.sections[0]
     assert [round(x.cm, 1) for x in (s.page_width, s.page_height, s.left_margin)] == [
@@ -276,14 +282,11 @@ def test_a_round_not_analysed_yet_says_to_run_the_analysis_first(
     assert sidik_folder(terisi.parent) == sebelum
 
 
-def test_the_button_reads_the_periode_cell_of_kendali(terisi: Path) -> None:
-    wb = openpyxl.load_workbook(terisi, keep_vba=True)
-    wb[skema.KENDALI].cell(
-        kendali.baris_isian("Periode"), kendali.KOLOM_ISIAN_NILAI
-    ).value = "Triwulan II"
-    wb.save(terisi)
+def test_without_periode_the_command_reads_the_periode_cell_of_kendali(terisi: Path) -> None:
+    _periode_kendali(terisi, "Triwulan II")
     assert _jalankan(terisi, *TANGGAL) == 0
-    assert "TRIWULAN II (APRIL–JUNI) TAHUN 2026" in teks_docx(terisi.parent / "dokumen" / LAPORAN)
+    berkas = terisi.parent / "dokumen" / LAPORAN
+    assert "TRIWULAN II (APRIL–JUNI) TAHUN 2026" in teks_docx(berkas)
 
 
 def test_a_return_merged_after_the_analysis_is_pointed_out(
@@ -350,3 +353,34 @@ def _halaman_png(pdf: Path, keluaran: Path, n: int) -> Path:
         check=True, timeout=60,
     )  # fmt: skip
     return png
+
+
+def _periode_kendali(master: Path, nilai: str | None) -> None:
+    wb = openpyxl.load_workbook(master, keep_vba=True)
+    sel = wb[skema.KENDALI].cell(kendali.baris_isian("Periode"), kendali.KOLOM_ISIAN_NILAI)
+    sel.value = nilai
+    wb.save(master)
+
+
+def test_the_button_writes_the_report_through_the_live_workbook(
+    terisi: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through xlwings (numbers and dates as Excel hands them): the report of Kendali's round,
+    one message, and not one write to the workbook."""
+    _periode_kendali(terisi, "TW II")
+    aksi = klik(terisi, "laporan", monkeypatch)
+    assert not [a for a in aksi if a["func"] in ("setValues", "rangeClearContents")]
+    [pesan] = [a["args"][0] for a in aksi if a["func"] == "alert"]
+    assert f"dokumen/{LAPORAN}" in pesan and "2 indikator di bawah 75%" in pesan
+    berkas = terisi.parent / "dokumen" / LAPORAN
+    assert _tabel(berkas, "Pengingat")[1][2:] == ["1 Juli 2026", "2 kali, terakhir 8 Juli 2026"]
+    assert "Rp1.312.000.000,00" in teks_docx(berkas)
+
+
+def test_the_button_on_a_yearly_round_says_what_to_fill(
+    terisi: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    aksi = klik(terisi, "laporan", monkeypatch)
+    [pesan] = [a["args"][0] for a in aksi if a["func"] == "alert"]
+    assert "sel Periode di sheet Kendali" in pesan and "Tidak ada yang diubah" in pesan
+    assert not (terisi.parent / "dokumen" / LAPORAN).exists()
