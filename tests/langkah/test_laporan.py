@@ -232,13 +232,24 @@ def test_the_threshold_setting_decides_which_indicators_are_listed(terisi: Path)
     teks = teks_docx(berkas)
     assert "Indikator dengan capaian di bawah 60%\n:\n1 indikator" in teks
 
+    # nothing under the threshold and every Bagian in: sentences instead of empty tables
     atur(terisi, skema.PENGATURAN, "Ambang Capaian Triwulan (%)", {"Nilai": 40})
+    tambah_baris_sheet(
+        terisi,
+        skema.PENERIMAAN,
+        [{"Kode Bagian": TERLAMBAT, "Status": "Diterima", "Periode": TW2, "Berkas": "d.xlsx"}],
+    )
     assert _jalankan(terisi, "--periode", TW2, *TANGGAL) == 0
     kedua = berkas.with_name("Laporan_Pemantauan_TW2_2026_2.docx")
     assert LAPORAN_TRIWULAN.cocok(kedua.name)
-    assert "Tidak ada indikator dengan capaian TW II di bawah 40%." in teks_docx(kedua)
-    with pytest.raises(AssertionError, match="tidak ada tabel"):
-        _tabel(kedua, "Indikator Kinerja")  # no empty table: the sentence instead
+    teks_kedua = teks_docx(kedua)
+    assert "Tidak ada indikator dengan capaian TW II di bawah 40%." in teks_kedua
+    assert "Semua Bagian telah menyampaikan data TW II." in teks_kedua
+    assert "Bagian yang telah menyampaikan data\n:\n10 dari 10 Bagian" in teks_kedua
+    for judul in ("Indikator Kinerja", "Pengingat"):
+        with pytest.raises(AssertionError, match="tidak ada tabel"):
+            _tabel(kedua, judul)
+    assert [g for f in FORMAT for g in galat_openxml(kedua, f)] == []
     assert teks_docx(berkas) == teks, "the earlier report is kept as it was"
 
 
