@@ -166,6 +166,9 @@ def _parser() -> argparse.ArgumentParser:
 
     dengan_buku("cek", PER_NAMA["cek"].keterangan)
 
+    p = dengan_periode(dengan_buku("laporan", PER_NAMA["laporan"].keterangan))
+    p.add_argument("--tanggal", help="tanggal laporan (bawaan: hari ini)")
+
     p = dengan_buku(
         "perbarui",
         "memperbarui buku kerja master buatan pyxl versi lama (atau yang disimpan ulang program "

@@ -203,6 +203,10 @@ def status() -> None:
     _jalankan("status")
 
 
+def laporan() -> None:
+    _jalankan("laporan")
+
+
 def cek() -> None:
     _jalankan("cek")
 

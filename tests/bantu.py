@@ -38,3 +38,16 @@ def zip_dari(anggota: dict[str, bytes], metode: int = zipfile.ZIP_DEFLATED) -> b
         for n, d in anggota.items():
             z.writestr(n, d)
     return buf.getvalue()
+
+
+def tambah_baris_sheet(berkas: Path, sheet: str, rows: list[dict[str, Any]]) -> None:
+    """Append `rows` (column name -> value) under a table sheet's header, as staff would type
+    them; a column the sheet lacks is an error."""
+    wb = openpyxl.load_workbook(berkas, keep_vba=True)
+    ws = wb[sheet]
+    judul = [c.value for c in ws[1]]
+    for r in rows:
+        asing = set(r) - set(judul)
+        assert not asing, f"{sheet} tanpa kolom {asing}"
+        ws.append([r.get(k) for k in judul])
+    wb.save(berkas)

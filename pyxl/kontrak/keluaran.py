@@ -23,6 +23,7 @@ _MEDAN = {
     "waktu": r"\d{8}-\d{6}",
     "slug": r"[A-Za-z0-9-]+",
     "sidik": r"[0-9a-f]{8}",
+    "tw": r"TW[1-4]",
 }
 """What each field of a name may be."""
 _TAMBAHAN = r"(?:[_-]\d+)?"
@@ -72,6 +73,9 @@ DOKUMEN_IKU = Keluaran(
     DOKUMEN,
     ("Dokumen_IKU_{tahun}_v{versi}{akhiran}.docx", "Dokumen_IKU_{tahun}_v{versi}{akhiran}.pdf"),
 )
+LAPORAN_TRIWULAN = Keluaran(
+    "laporan pemantauan triwulan", DOKUMEN, ("Laporan_Pemantauan_{tw}_{tahun}.docx",)
+)
 DRAF_SUREL = Keluaran("draf email", KIRIM, ("{waktu}_{slug}_{sidik}.eml",))
 FORMAT_IKU = Keluaran("format IKU", FORMAT, ("{kode}_Format_IKU_{tahun}.xlsx",))
 
@@ -82,6 +86,7 @@ KELUARAN = (
     NOTULA,
     PENGANTAR,
     DOKUMEN_IKU,
+    LAPORAN_TRIWULAN,
     DRAF_SUREL,
     FORMAT_IKU,
 )

@@ -33,8 +33,8 @@ ISIAN = (
 )
 """What the Bagian buttons (Tambah, Ubah, Hapus) and the Tahun Baru button read: the options
 of `pyxl bagian …` and `pyxl tahun-baru`; and the round (`Periode`: TW I … TW IV, empty for
-Tahunan) the Format, Kirim, Himpun, Ingatkan, Status and Analisis buttons work on, as the
-commands' `--periode`."""
+Tahunan) the Format, Kirim, Himpun, Ingatkan, Status, Analisis and Laporan Triwulan buttons
+work on, as the commands' `--periode`."""
 BARIS_JUDUL_ISIAN = BARIS_ALAT + JUMLAH_ALAT + 1
 BARIS_ISIAN_1 = BARIS_JUDUL_ISIAN + 1
 KOLOM_ISIAN_LABEL = 2

@@ -245,6 +245,14 @@ PENGATURAN: tuple[Setting, ...] = (
         "bila sheet Analisis Triwulan berisi data (Bab III); Tidak = tabel itu tidak dimuat.",
         "Dokumen IKU",
     ),
+    # Laporan Pemantauan Triwulan
+    S(
+        "Ambang Capaian Triwulan (%)",
+        "75",
+        "Indikator dengan capaian triwulan di bawah angka ini (persen) tercantum di Laporan "
+        "Pemantauan Triwulan sebagai indikator yang perlu perhatian.",
+        "Laporan Triwulan",
+    ),
     # Surat
     S(
         "Kode Klasifikasi Undangan",

@@ -133,6 +133,15 @@ PERINTAH: tuple[Perintah, ...] = (
         "Memperbarui status langkah SOP dan status per Bagian di sheet ini.",
     ),
     Perintah(
+        "laporan",
+        "Alat_Laporan",
+        "Laporan Triwulan",
+        None,
+        "Membuat laporan pemantauan triwulan (.docx) untuk Kepala Bagian: indikator di bawah "
+        "ambang capaian, Bagian yang terlambat dan serapan anggaran, dari Analisis Triwulan "
+        "putaran di isian Periode.",
+    ),
+    Perintah(
         "cek",
         "Alat_Cek",
         "Cek Lingkungan",

@@ -125,6 +125,12 @@ def _bagian_hapus(ktx: Konteks, **opsi: Any) -> Hasil:
     return bagian.hapus(ktx, **opsi)
 
 
+def _laporan(ktx: Konteks, **opsi: Any) -> Hasil:
+    from pyxl.langkah import laporan
+
+    return laporan.jalankan(ktx, **opsi)
+
+
 def _tahun_baru(ktx: Konteks, **opsi: Any) -> Hasil:
     from pyxl.langkah import tahun_baru
 
@@ -149,6 +155,7 @@ LANGKAH: dict[str, Langkah] = {
     "bagian_tambah": _bagian_tambah,
     "bagian_ubah": _bagian_ubah,
     "bagian_hapus": _bagian_hapus,
+    "laporan": _laporan,
     "tahun_baru": _tahun_baru,
 }
 """Every command of `pyxl.kontrak.perintah` with its step's core function (the button

@@ -33,6 +33,7 @@ def test_setiap_templat_punya_contoh_konteks() -> None:
     assert NAMA == [
         "daftar_hadir.docx",
         "dokumen_iku.docx",
+        "laporan_triwulan.docx",
         "lembar_disposisi.docx",
         "notula_rapat.docx",
         "surat_pengantar.docx",

@@ -41,6 +41,7 @@ CONTOH: dict[str, list[object]] = {
     "waktu": ["20270113-101500"],
     "slug": ["IKU-2026-HUKUM", "surel"],
     "sidik": ["0a1b2c3d"],
+    "tw": ["TW1", "TW2", "TW4"],
 }
 """Values each field of a name takes when a step fills it."""
 
@@ -158,6 +159,9 @@ def test_nama_fills_the_first_pattern() -> None:
         "20270113-1015_IKU_0a1b2c3d.eml",
         "20270113-101500_IKU_0A1B2C3D.eml",
         "pesan.eml",
+        "Laporan_Pemantauan_2026.docx",
+        "Laporan_Pemantauan_TW5_2026.docx",
+        "Laporan_Pemantauan_TW2_2026 revisi.docx",
         "",
     ],
 )

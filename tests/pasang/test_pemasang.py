@@ -21,6 +21,7 @@ import pytest
 
 from conftest import AKAR, sidik_folder
 from pyxl import __version__
+from pyxl.dokumen.templat import NAMA_TEMPLAT
 from pyxl.kontrak import skema
 from pyxl.pasang.pemasang import (
     DESKRIPSI,
@@ -177,7 +178,8 @@ def test_install_makes_the_folder_ready_and_uninstall_undoes_it(
     master = p.folder_kerja / skema.NAMA_MASTER
     for nama in (*skema.FOLDERS, skema.FOLDER_TEMPLAT):
         assert (p.folder_kerja / nama).is_dir()
-    assert len(list((p.folder_kerja / "templates").glob("*.docx"))) == 6
+    templat = {f.name for f in (p.folder_kerja / "templates").glob("*.docx")}
+    assert templat == set(NAMA_TEMPLAT) and "laporan_triwulan.docx" in templat
     # the interpreter, written into the sheet by the environment's Python
     assert _conf(master)["INTERPRETER_WIN"] == str(python_venv(p.venv))
     # one new Trusted Location, the ones before untouched

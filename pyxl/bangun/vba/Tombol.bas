@@ -58,6 +58,10 @@ Sub Alat_Status()
     RunPython "import pyxl.tombol; pyxl.tombol.status()"
 End Sub
 
+Sub Alat_Laporan()
+    RunPython "import pyxl.tombol; pyxl.tombol.laporan()"
+End Sub
+
 Sub Alat_Cek()
     RunPython "import pyxl.tombol; pyxl.tombol.cek()"
 End Sub
