@@ -53,6 +53,7 @@ HARI_TRIWULAN: dict[str, tuple[int, int]] = {
     "kirim": (10, 1),
     "himpun": (10, 12),
     "analisis": (10, 13),
+    "laporan": (10, 14),
 }
 """(month, day) of the performance year on which the quarterly round runs each step."""
 BATAS_TRIWULAN = (10, 10)
@@ -160,6 +161,9 @@ def demo(folder: Path, umpan: Umpan | None = None, sampai: int = 13) -> Path:
         _kembalian_triwulan(folder, nomor_tw(TRIWULAN) or 0)
         langkah("himpun", pada=pada("himpun"), imap=False, periode=TRIWULAN)
         langkah("analisis", pada=pada("analisis"), periode=TRIWULAN)
+        langkah(
+            "laporan", pada=pada("laporan"), tanggal=indo.tanggal(pada("laporan")), periode=TRIWULAN
+        )
 
     langkah(
         "disposisi",

@@ -44,7 +44,8 @@ RIWAYAT: dict[int, str] = {
     "sheet Triwulan (realisasi dan target per triwulan), Analisis Triwulan dan Data Dukung; "
     "kolom Periode di Penerimaan, Format Terbit dan Pengiriman; isian Periode di Kendali; "
     "format templat versi 3 (kolom Bukti diisi Bagian); kolom Capaian TW I (%) sampai "
-    "Capaian TW IV (%) di Rekap dengan grafik capaian per triwulan per Bagian.",
+    "Capaian TW IV (%) di Rekap dengan grafik capaian per triwulan per Bagian; tombol Laporan "
+    "Triwulan (laporan pemantauan per triwulan).",
 }
 """What each version added (for messages and the README)."""
 

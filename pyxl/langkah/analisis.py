@@ -179,11 +179,11 @@ def _ringkas_triwulan(setda: Any, tw: Any, sampai: int, putaran: str) -> str:
     per_tw = [
         f"{TW[n - 1]} {_persen(setda[k])}%"
         for n, k in enumerate(skema.KOLOM_REKAP_TW, start=1)
-        if n <= sampai
+        if n <= sampai and _persen(setda[k]) != "-"  # quarters not reported are left out
     ]
     teks = (
         f"Putaran {putaran}: " if putaran != TAHUNAN else "Triwulan: "
-    ) + f"rata-rata capaian {', '.join(per_tw) or '-'}."
+    ) + f"rata-rata capaian {', '.join(per_tw) or 'belum ada'}."
     dari = sum(t.ada for t in tw.turunan.values())
     if dari:
         teks += f" {dari} realisasi tahunan dihitung dari triwulan (lihat kolom Status Data)."
