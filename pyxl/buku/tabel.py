@@ -34,6 +34,7 @@ FORMAT_KOLOM: dict[str, str] = {
     "Sisa Anggaran": "#,##0",
     "Disimpan": "dd/mm/yyyy hh:mm:ss",
     **{k: "0.00" for k in skema.KOLOM_REKAP_TW},
+    "Ukuran (KB)": "#,##0.0",
 }
 """Number formats by column name, shared by the workbook builder and every table write.
 

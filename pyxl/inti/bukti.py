@@ -20,8 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from pyxl.galat import IsianError
 from pyxl.inti.pindai import BATAS_RASIO
 from pyxl.inti.temuan import Temuan, blokir
+from pyxl.kontrak.pengaturan import Pengaturan
 
 JENIS_BAWAAN = frozenset({"pdf", "jpg", "jpeg", "png", "xlsx", "docx", "pptx", "csv", "zip"})
 """Evidence types accepted unless the office sets its own list."""
@@ -32,6 +34,21 @@ BATAS_ISI_ZIP = 200 * 1024 * 1024
 BATAS_ANGGOTA = 500
 """Files in one zip of evidence."""
 BATAS_NAMA = 150
+
+TAK_PERNAH = frozenset(
+    {
+        *("exe", "com", "bat", "cmd", "scr", "pif", "msi", "msp", "cpl", "dll", "sys", "hta"),
+        *("js", "jse", "vbs", "vbe", "wsf", "wsh", "ps1", "psm1", "jar", "lnk", "url", "reg"),
+        *("inf", "iso", "img", "xlsm", "xltm", "xlam", "xls", "xlsb", "docm", "dotm", "doc"),
+        *("pptm", "potm", "ppsm", "ppt"),
+    }
+)
+"""Types never accepted as evidence, whatever the setting says: programs, scripts, shortcuts,
+disk images and documents that may carry macros (an office that needs an old .doc converts
+it to PDF)."""
+BATAS_SETELAN_MB = BATAS_ISI_ZIP // (1024 * 1024)
+"""The largest 'Batas Ukuran Bukti (MB)' a setting may give."""
+KUNCI_JENIS, KUNCI_BATAS = "Jenis Berkas Bukti", "Batas Ukuran Bukti (MB)"
 
 _OFFICE = {"xlsx", "docx", "pptx"}
 _TEKS = {"csv", "txt"}
@@ -45,6 +62,38 @@ class Bukti:
 
     nama: str
     data: bytes
+
+
+def aturan_bukti(peng: Pengaturan) -> tuple[frozenset[str], int]:
+    """The allowed types (extensions without the dot) and the size limit in bytes that the
+    settings 'Jenis Berkas Bukti' and 'Batas Ukuran Bukti (MB)' give; a value that cannot be
+    used is an `IsianError` naming the setting, its cell and what to write."""
+    teks = peng[KUNCI_JENIS]
+    jenis = {j.lower().removeprefix("*").lstrip(".") for j in re.split(r"[\s,;]+", teks)} - {""}
+    salah = sorted(j for j in jenis if not re.fullmatch(r"[a-z0-9]{1,10}", j))
+    if salah or not jenis:
+        raise IsianError(
+            f"Pengaturan '{KUNCI_JENIS}' berisi {teks!r} ({peng.lokasi(KUNCI_JENIS)}): tulis "
+            "ekstensi berkas dipisahkan koma, misalnya 'pdf, jpg, png, zip'."
+        )
+    if terlarang := sorted(jenis & TAK_PERNAH):
+        raise IsianError(
+            f"Pengaturan '{KUNCI_JENIS}' ({peng.lokasi(KUNCI_JENIS)}) memuat "
+            f"{', '.join(terlarang)}: program, skrip dan berkas yang dapat bermakro tidak pernah "
+            "diterima sebagai data dukung. Hapus dari daftar (minta Bagian mengirimnya sebagai "
+            "PDF)."
+        )
+    mentah = peng[KUNCI_BATAS]
+    try:
+        mb = float(mentah.replace(",", "."))
+    except ValueError:
+        mb = -1.0
+    if not 0 < mb <= BATAS_SETELAN_MB:
+        raise IsianError(
+            f"Pengaturan '{KUNCI_BATAS}' berisi {mentah!r} ({peng.lokasi(KUNCI_BATAS)}): tulis "
+            f"angka MB lebih dari 0 dan paling banyak {BATAS_SETELAN_MB}, misalnya 20."
+        )
+    return frozenset(jenis), int(mb * 1024 * 1024)
 
 
 def nama_sah(nama: str) -> str | None:

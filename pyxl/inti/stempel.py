@@ -278,6 +278,21 @@ def _stempel_properti(
     return {p.get("name", ""): "".join(p.itertext()) for p in akar if p.get("name")}
 
 
+def bertanda(data: bytes) -> bool:
+    """Whether `data` carries a format stamp of pyxl in its document properties: a quick look
+    (the properties part only) that tells a returned format from another spreadsheet sent with
+    it as evidence. Never raises; whether the stamp is valid is `verifikasi`'s to say."""
+    if not data.startswith(b"PK"):
+        return False
+    try:
+        properti = _stempel_properti(data)
+    except BaseException as exc:  # not a zip, hostile XML, …
+        if not galat_pembaca(exc):
+            raise
+        return False
+    return properti is not None and nilai_kanonik(properti.get("ID Templat")) == TEMPLAT_ID
+
+
 def galat_pembaca(exc: BaseException) -> bool:
     """Whether `exc` is a reader failing on a file: any Exception, or a panic of the native
     reader (pyo3's PanicException derives from BaseException, so `except Exception` misses

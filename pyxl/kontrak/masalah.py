@@ -109,6 +109,13 @@ _KODE = (
     KodeMasalah("RUMUS", PERINGATAN, "isian", "sel berisi rumus; nilai hasilnya yang dipakai"),
     KodeMasalah("KUALITATIF_ANGKA", PERINGATAN, "isian", "angka pada indikator kualitatif"),
     KodeMasalah("IKU_TIDAK_ADA", PERINGATAN, "isian", "Kode IKU tidak ada lagi di sheet Bagian"),
+    KodeMasalah(
+        "BUKTI_TIDAK_ADA",
+        PERINGATAN,
+        "isian",
+        "indikator Perlu Bukti tanpa data dukung, atau kolom Bukti menyebut berkas yang belum "
+        "diterima",
+    ),
     # the analysis of step 7: a figure that could not be computed, or looks wrong
     KodeMasalah(
         "POLARITAS_TIDAK_DIKENAL",

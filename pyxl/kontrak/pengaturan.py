@@ -118,6 +118,23 @@ PENGATURAN: tuple[Setting, ...] = (
         "Pengumpulan",
     ),
     S("Narahubung", "", "Nama dan nomor telepon yang dapat dihubungi Bagian.", "Pengumpulan"),
+    S(
+        "Jenis Berkas Bukti",
+        "pdf, jpg, jpeg, png, xlsx, docx, pptx, csv, zip",
+        "Jenis berkas data dukung yang diterima (ekstensi, dipisahkan koma). Berkas jenis lain "
+        "tetap disimpan di arsip kiriman, tetapi ditolak sebagai data dukung (sheet Data "
+        "Dukung dan Validasi). Program dan berkas bermakro (exe, bat, js, xlsm, …) tidak pernah "
+        "diterima.",
+        "Pengumpulan",
+    ),
+    S(
+        "Batas Ukuran Bukti (MB)",
+        "20",
+        "Ukuran terbesar satu berkas data dukung dalam MB (juga setiap berkas di dalam .zip "
+        "data dukung). Berkas yang lebih besar tetap disimpan di arsip kiriman, tetapi ditolak "
+        "sebagai data dukung.",
+        "Pengumpulan",
+    ),
     # Rapat (langkah 4-5)
     S(
         "Tanggal Rapat",

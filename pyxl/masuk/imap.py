@@ -2,10 +2,11 @@
 
 Only messages whose subject carries `[IKU-<Tahun>]` (the tag `kirim` puts there, which a reply
 keeps) are read, and their attachments are taken by the same rules as an `.eml` in `masuk/`
-(`kiriman.dari_eml`). Strictly read-only, the mailbox being the office's record: the folder is
-opened with EXAMINE and bodies fetched with BODY.PEEK, so nothing is marked read, moved or
-deleted. The password is never in the workbook: `PYXL_IMAP_PASSWORD` or the system keyring
-(service `pyxl-imap`, user = 'IMAP Pengguna').
+(`kiriman.Pesan.pilah`: the returns, and the evidence sent with them). Strictly read-only,
+the mailbox being the office's record: the folder is opened with EXAMINE and bodies fetched
+with BODY.PEEK, so nothing is marked read, moved or deleted. The password is never in the
+workbook: `PYXL_IMAP_PASSWORD` or the system keyring (service `pyxl-imap`, user = 'IMAP
+Pengguna').
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from imap_tools.errors import ImapToolsError, MailboxFolderSelectError, MailboxL
 
 from pyxl.galat import IsianError, LingkunganError
 from pyxl.kontrak.pengaturan import BAWAAN, Pengaturan
-from pyxl.masuk.kiriman import Kiriman, dari_eml
+from pyxl.masuk.kiriman import BuktiMasuk, Kiriman, Masukan, baca_eml
 
 LAYANAN_KEYRING = "pyxl-imap"
 PORT_BAWAAN = {"ssl": 993, "starttls": 143, "tanpa": 143}
@@ -38,13 +39,35 @@ def ambil_imap(
     keamanan: str | None = None,
     timeout: float = 30.0,
 ) -> list[Kiriman]:
-    """Spreadsheet attachments of the tagged messages in 'IMAP Folder', oldest first.
+    """The returns attached to the tagged messages in 'IMAP Folder', oldest first.
 
     An empty 'IMAP Host' means no mailbox is used: nothing is read and [] is returned.
     """
+    return ambil_imap_semua(
+        peng,
+        tahun,
+        sandi=sandi,
+        port=port,
+        ssl_context=ssl_context,
+        keamanan=keamanan,
+        timeout=timeout,
+    ).kiriman
+
+
+def ambil_imap_semua(
+    peng: Pengaturan,
+    tahun: int,
+    *,
+    sandi: str | None = None,
+    port: int | None = None,
+    ssl_context: ssl.SSLContext | None = None,
+    keamanan: str | None = None,
+    timeout: float = 30.0,
+) -> Masukan:
+    """`ambil_imap`, with the evidence attached beside the returns (`BuktiMasuk`)."""
     host = peng["IMAP Host"]
     if not host:
-        return []
+        return Masukan()
     pengguna = peng.wajib("IMAP Pengguna")
     folder = peng["IMAP Folder"]
     keamanan = (keamanan or _setelan(peng, "IMAP Keamanan") or "ssl").strip().lower()
@@ -58,7 +81,7 @@ def ambil_imap(
     server = f"{host}:{port}"
     tanda = f"[IKU-{tahun}]"
     konteks = ssl_context or ssl.create_default_context()  # imaplib alone verifies nothing
-    hasil: list[Kiriman] = []
+    hasil = Masukan()
     try:
         if keamanan == "ssl":
             kotak: BaseMailBox = MailBox(host, port, timeout=timeout, ssl_context=konteks)
@@ -78,12 +101,25 @@ def ambil_imap(
             for pesan in kotak.fetch(AND(subject=tanda), mark_seen=False):
                 if tanda not in pesan.subject.upper():  # some servers match words, not text
                     continue
-                for nama, data, tanggal, pengirim, perihal in dari_eml(pesan.obj.as_bytes()):
-                    waktu = tanggal or _diterima(kotak, pesan.uid)
-                    sumber = f"imap:{folder}/{pesan.uid}"
-                    hasil.append(
-                        Kiriman(nama, data, waktu, sumber, pengirim, perihal, disimpan=tanggal)
-                    )
+                surel = baca_eml(pesan.obj.as_bytes())
+                if surel is None:
+                    continue
+                kembalian, bukti = surel.pilah()
+                if not kembalian:
+                    continue
+                tanggal = surel.waktu
+                waktu = tanggal or _diterima(kotak, pesan.uid)
+                sumber = f"imap:{folder}/{pesan.uid}"
+                dari, perihal = surel.pengirim, surel.perihal
+                hasil.kiriman += [
+                    Kiriman(n, d, waktu, sumber, dari, perihal, disimpan=tanggal)
+                    for n, d in kembalian
+                ]
+                asal = surel.asal(sumber)
+                hasil.bukti += [
+                    BuktiMasuk(n, d, waktu, sumber, asal, ikut=sumber, pengirim=dari)
+                    for n, d in bukti
+                ]
     except MailboxLoginError as exc:
         raise LingkunganError(
             f"Server IMAP {server} menolak login pengguna '{pengguna}'. Periksa Pengaturan "
@@ -95,7 +131,7 @@ def ambil_imap(
             "Pengaturan 'IMAP Host', port dan keamanan (ssl/starttls), jaringan/firewall, dan "
             "sertifikat TLS server."
         ) from exc
-    hasil.sort(key=lambda k: (k.waktu, k.sumber, k.nama))
+    hasil.urutkan()
     return hasil
 
 
