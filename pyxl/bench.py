@@ -3,6 +3,7 @@
     python -m pyxl.bench                          every benchmark at three sizes, one table
     python -m pyxl.bench --cepat                  the same at small sizes (a minute or two)
     python -m pyxl.bench himpun --files 1000 5000  step 6 on N returns vs a bare calamine read
+                                                  (and a quarterly round with evidence, at 5000)
     python -m pyxl.bench langkah --besar 100 40   analisis and dokumen, whole steps, 100 x 40
 
 Figures are medians of several runs (noisy machines); the ratio is what to read.
@@ -111,22 +112,53 @@ def siapkan_unit(folder: Path, n: int, baris: int) -> Path:
     return berkas
 
 
-def siapkan_himpun(folder: Path, n: int, baris: int, kembali: int | None = None) -> Path:
-    """N units with their formats issued; the first `kembali` units (all by default) have
-    filled theirs and sent it back into masuk/."""
-    from pyxl.alat.simulasi import isi_format
+def siapkan_himpun(
+    folder: Path, n: int, baris: int, kembali: int | None = None, periode: str | None = None
+) -> Path:
+    """N units with their formats issued (for round `periode`, default the yearly one); the
+    first `kembali` units (all by default) have filled theirs and sent it back into masuk/."""
     from pyxl.buku.xlsm import buka
     from pyxl.jalan.konteks import Konteks
     from pyxl.langkah import jalankan
 
     berkas = siapkan_unit(folder, n, baris)
     with buka(berkas) as buku:
-        jalankan("format", Konteks(buku, _Diam(), pengguna="bench"))
+        jalankan("format", Konteks(buku, _Diam(), pengguna="bench"), periode=periode)
+    kirim_kembali(folder, n, baris, kembali, periode)
+    return berkas
+
+
+PDF_BUKTI = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+"""A small PDF, the evidence of the benchmark's returns."""
+
+
+def kirim_kembali(
+    folder: Path,
+    n: int,
+    baris: int,
+    kembali: int | None = None,
+    periode: str | None = None,
+    bukti: bool = False,
+) -> None:
+    """The first `kembali` of N units fill their format of round `periode` into masuk/; with
+    `bukti`, each names one PDF in the `Bukti` of its first indicator and drops it in
+    `masuk/<KODE>/`."""
+    from pyxl.alat.simulasi import isi_format
+    from pyxl.kontrak.periode import TAHUNAN, akhiran
+    from pyxl.langkah.format import nama_format
+
+    putaran = periode or TAHUNAN
+    asal = folder / skema.FOLDER_FORMAT / akhiran(putaran)
     isian = [{"Realisasi": 85.0, "Realisasi Anggaran": 900_000.0, "Keterangan": "ok"}] * baris
     for b in unit_buatan(n, 0)[0][:kembali]:
-        nama = f"{b.kode}_Format_IKU_2026.xlsx"
-        isi_format(folder / skema.FOLDER_FORMAT / nama, folder / skema.FOLDER_MASUK / nama, isian)
-    return berkas
+        nama = nama_format(b.kode, 2026, putaran)
+        isi = isian
+        if bukti:
+            pdf = f"SK_{b.kode}.pdf"
+            isi = [{**isian[0], "Bukti": pdf}, *isian[1:]]
+            (folder / skema.FOLDER_MASUK / b.kode).mkdir(parents=True, exist_ok=True)
+            (folder / skema.FOLDER_MASUK / b.kode / pdf).write_bytes(PDF_BUKTI + b.kode.encode())
+        isi_format(asal / nama, folder / skema.FOLDER_MASUK / nama, isi)
 
 
 def _format_openpyxl(tujuan: Path, rows: list[Indikator]) -> None:
@@ -294,6 +326,55 @@ def _bench_himpun_satu(n: int, baris: int, ulang: int) -> dict[str, float]:
         "calamine": t_cal / n,
         "openpyxl": t_opx / n,
     }
+
+
+def bench_himpun_bukti(sizes: list[int], baris: int = 10, ulang: int = 3) -> list[Ukur]:
+    """Step 6 of a quarterly round (TW II) on N returns each with one PDF of evidence in
+    `masuk/<KODE>/` named in its `Bukti`, beside the same returns without evidence: what
+    evidence adds per return (kept, checked, listed, matched, missing ones warned)."""
+    hasil = []
+    for n in sizes:
+        t_bukti, t_dasar = _bench_himpun_bukti_satu(n, baris, ulang)
+        hasil.append(
+            Ukur(
+                "himpun triwulan dengan bukti",
+                f"{n:,} berkas",
+                t_bukti / n,
+                "himpun triwulan tanpa bukti",
+                t_dasar / n,
+                "per berkas",
+                "≤ 1,5× dasar",
+            )
+        )
+    return hasil
+
+
+def _bench_himpun_bukti_satu(n: int, baris: int, ulang: int) -> tuple[float, float]:
+    from pyxl.buku.xlsm import buka
+    from pyxl.jalan.konteks import Konteks
+    from pyxl.langkah import jalankan
+
+    with tempfile.TemporaryDirectory() as tmp:
+        dasar, bukti, kerja = Path(tmp) / "dasar", Path(tmp) / "bukti", Path(tmp) / "kerja"
+        siapkan_himpun(dasar, n, baris, periode="TW II")
+        shutil.copytree(dasar, bukti)
+        shutil.rmtree(bukti / skema.FOLDER_MASUK)
+        (bukti / skema.FOLDER_MASUK).mkdir()
+        kirim_kembali(bukti, n, baris, periode="TW II", bukti=True)
+
+        def salin(dari: Path) -> Callable[[], None]:
+            def siapkan() -> None:
+                shutil.rmtree(kerja, ignore_errors=True)
+                shutil.copytree(dari, kerja)
+
+            return siapkan
+
+        def himpun() -> None:
+            with buka(kerja / skema.NAMA_MASTER) as buku:
+                ktx = Konteks(buku, _Diam(), pengguna="bench")
+                jalankan("himpun", ktx, imap=False, periode="TW II")
+
+        return median_detik(himpun, ulang, salin(bukti)), median_detik(himpun, ulang, salin(dasar))
 
 
 def _nol(umum: object, x: int) -> int:
@@ -707,6 +788,7 @@ def main(argv: list[str] | None = None) -> int:
         elif nama == "himpun":
             baris += bench_pekerja(args.ulang)
             baris += bench_himpun(ukuran["himpun"], ulang=args.ulang)
+            baris += bench_himpun_bukti(ukuran["himpun"][-1:], ulang=args.ulang)
         elif nama == "analisis":
             baris += bench_analisis(ukuran["analisis"])
             baris += bench_langkah_analisis(args.ulang)

@@ -8,8 +8,12 @@ Into `<Folder Arsip>/<Tahun>/<kode klasifikasi>/`:
                                                   the working papers of the same IKU file
 
 A numbered letter goes under the code printed in its number (its `Register Surat` row). The
-ledgers are the sheets `Penerimaan`, `Validasi` and `Register Surat`, each exported as a plain
-.xlsx (XlsxWriter with a fixed date, so an unchanged sheet gives the same bytes).
+ledgers are the sheets `Penerimaan`, `Validasi` and `Register Surat` (and `Data Dukung` once it
+lists anything), each exported as a plain .xlsx (XlsxWriter with a fixed date, so an unchanged
+sheet gives the same bytes). The accepted evidence (`Data Dukung` rows `Diterima`) is copied
+from the originals kept by step 6 (`pyxl.berkas.arsip_masuk`, found by SHA-256) into
+`<kode klasifikasi pengantar>/Data Dukung/<Tahunan|TW1..TW4>/<Kode Bagian>/`, a folder with its
+own manifest like any other.
 
 Nothing archived is ever replaced: a content (SHA-256) already in the folder's manifest is
 skipped ("sudah diarsipkan"); a new content under a name already used is stored as
@@ -36,7 +40,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from pyxl.berkas import arsip
+from pyxl.berkas import arsip, arsip_masuk
 from pyxl.buku.port import Baris, Buku
 from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel, tambah_baris
 from pyxl.dokumen.tercatat import dokumen_final, jalur_tercatat, periksa_final
@@ -45,7 +49,8 @@ from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import keluaran, skema
 from pyxl.kontrak.pengaturan import Pengaturan
-from pyxl.kontrak.status import TERBIT
+from pyxl.kontrak.periode import TAHUNAN, akhiran, periode_baris
+from pyxl.kontrak.status import DITERIMA, TERBIT
 
 LEDGER = (skema.PENERIMAAN, skema.VALIDASI, skema.REGISTER_SURAT)
 RAPAT = {keluaran.DAFTAR_HADIR: "Daftar hadir rapat", keluaran.NOTULA: "Notula rapat"}
@@ -54,15 +59,42 @@ WAKTU_EKSPOR = datetime(2026, 1, 1)
 _RE_KODE = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z.\-]*[0-9A-Za-z])?")
 
 
+FOLDER_BUKTI = "Data Dukung"
+_RE_BAGIAN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,30}")
+
+
 @dataclass
 class Item:
-    """One file to archive."""
+    """One file to archive: its bytes, or (evidence) the kept original they are read from
+    only when copied, checked against its SHA-256."""
 
     nama: str
     data: bytes
     kode: str
     keterangan: str
     mtime: float | None = None
+    sub: str = ""
+    """A folder inside the classification's folder (evidence: `Data Dukung/TW2/HUKUM`)."""
+    asli: arsip_masuk.Asli | None = None
+    sidik: str = ""
+
+    @property
+    def sha(self) -> str:
+        if not self.sidik:
+            self.sidik = hashlib.sha256(self.data).hexdigest()
+        return self.sidik
+
+    def isi(self) -> bytes:
+        if self.asli is None:
+            return self.data
+        data = self.asli.baca()
+        if hashlib.sha256(data).hexdigest() != self.sidik:
+            raise IsianError(
+                f"Salinan asli data dukung {self.nama} di arsip {self.asli} tidak sesuai "
+                "SHA-256 yang tercatat di sheet Data Dukung: arsip kiriman berubah. Jalankan "
+                "pyxl arsip --periksa dan laporkan ke pengelola arsip."
+            )
+        return data
 
 
 def kode_folder(peng: Pengaturan, kunci: str) -> str:
@@ -159,10 +191,46 @@ def kumpulkan(ktx: Konteks, peng: Pengaturan) -> tuple[list[Item], list[str]]:
         for p in sorted(dok.iterdir()) if dok.is_dir() else ():
             if jenis.cocok(p.name):
                 ambil(p, und, ket, dok.name)
-    for sheet in LEDGER:
+    dukung = baca_tabel(ktx.buku, skema.DATA_DUKUNG)
+    for sheet in (*LEDGER, skema.DATA_DUKUNG) if dukung else LEDGER:
         nama = f"{sheet.replace(' ', '_')}_{tahun}.xlsx"
         items.append(Item(nama, ekspor_xlsx(ktx.buku, sheet), iku, f"Ekspor sheet {sheet}"))
+    items += _bukti(peng, kerja, dukung, iku, catatan)
     return items, catatan
+
+
+def _bukti(
+    peng: Pengaturan, kerja: Path, dukung: list[Baris], kode: str, catatan: list[str]
+) -> list[Item]:
+    """The accepted evidence, read from the originals step 6 kept (each once per folder)."""
+    terima = [r for r in dukung if sebagai_teks(r["Status"]) == DITERIMA]
+    if not terima:
+        return []
+    asli = arsip_masuk.daftar(peng.folder(kerja, "Folder Arsip") / arsip.FOLDER_MASUK)
+    items: list[Item] = []
+    for r in terima:
+        nama, sha = sebagai_teks(r["Berkas"]), sebagai_teks(r["SHA-256"]).lower()
+        asal = f"sheet {skema.DATA_DUKUNG} baris {r['_baris']}"
+        if not nama.isprintable() or set(nama) & set("/\\") or nama in (".", ".."):
+            catatan.append(f"{asal}: nama berkas {nama!r} tidak dapat diarsipkan.")
+            continue
+        if (kept := asli.get(sha)) is None:
+            catatan.append(
+                f"{asal}: salinan asli {nama} (SHA-256 {sha[:12]}…) tidak ada di arsip kiriman "
+                f"{arsip.FOLDER_MASUK}/; data dukung ini belum diarsipkan."
+            )
+            continue
+        bagian = sebagai_teks(r["Kode Bagian"])
+        periode = periode_baris(r["Periode"])
+        folder = bagian if _RE_BAGIAN.fullmatch(bagian) else "Tanpa Bagian"
+        ket = f"Data dukung {bagian or '(Bagian tidak dikenali)'} {periode}"
+        if iku := sebagai_teks(r["Kode IKU"]):
+            ket += f" untuk {iku}"
+        if isinstance(r["Waktu"], datetime):
+            ket += f", diterima {r['Waktu']:%d/%m/%Y}"
+        sub = f"{FOLDER_BUKTI}/{akhiran(periode) or TAHUNAN}/{folder}"
+        items.append(Item(nama, b"", kode, ket, sub=sub, asli=kept, sidik=sha))
+    return items
 
 
 def jalankan(ktx: Konteks, *, periksa: bool = False) -> Hasil:
@@ -180,8 +248,8 @@ def jalankan(ktx: Konteks, *, periksa: bool = False) -> Hasil:
     judul = f"{waktu:%Y-%m-%d %H:%M:%S} oleh {ktx.pengguna} (pyxl arsip, langkah 13)"
     baru: list[Baris] = []
     sudah = 0
-    for kode in dict.fromkeys(it.kode for it in items):
-        folder = folder_tahun / kode
+    for kode, sub in dict.fromkeys((it.kode, it.sub) for it in items):
+        folder = folder_tahun / kode / sub if sub else folder_tahun / kode
         if not folder.resolve().is_relative_to(akar):  # e.g. a link to elsewhere
             raise IsianError(f"Folder arsip {folder} menunjuk ke luar folder {akar.name}/.")
         folder.mkdir(parents=True, exist_ok=True)
@@ -189,8 +257,8 @@ def jalankan(ktx: Konteks, *, periksa: bool = False) -> Hasil:
         yatim = _yatim(folder, isi)
         tambahan: list[str] = []
         try:
-            for it in (i for i in items if i.kode == kode):
-                sha = hashlib.sha256(it.data).hexdigest()
+            for it in (i for i in items if (i.kode, i.sub) == (kode, sub)):
+                sha = it.sha
                 if sha in isi.values():
                     sudah += 1
                     continue
@@ -200,7 +268,7 @@ def jalankan(ktx: Konteks, *, periksa: bool = False) -> Hasil:
                         (folder / nama).chmod(0o444)
                 else:
                     nama = arsip.nama_bebas(folder, it.nama, isi)
-                    arsip.simpan_sekali(folder / nama, it.data, it.mtime)
+                    arsip.simpan_sekali(folder / nama, it.isi(), it.mtime)
                 isi[nama] = sha
                 tambahan.append(f"{sha}  {nama}")
                 if nama != it.nama:
@@ -212,13 +280,15 @@ def jalankan(ktx: Konteks, *, periksa: bool = False) -> Hasil:
                 arsip.tambah_manifest(folder, lama, tambahan, judul)
     # Copies whose register rows were lost (the workbook could not be saved) are recorded now.
     dicatat = set(register) | {(kerja / r["Jalur Arsip"]).resolve() for r in baru}
-    per_sha = {hashlib.sha256(it.data).hexdigest(): it for it in items}
+    per_sha = {it.sha: it for it in items}
     for p, sha in arsip.tanpa_catatan(akar, dicatat):
         ket = "dicatat dari manifest (catatan sebelumnya tidak tersimpan)"
+        dalam = p.parent.relative_to(folder_tahun).parts if p.is_relative_to(folder_tahun) else ()
+        kode = dalam[0] if dalam else p.parent.name
         asal = per_sha.get(sha)
-        if asal is not None and asal.kode == p.parent.name:
+        if asal is not None and asal.kode == kode:
             ket += f"; {asal.keterangan}"
-        baru.append(_baris(waktu, p.name, p.relative_to(kerja).as_posix(), sha, p.parent.name, ket))
+        baru.append(_baris(waktu, p.name, p.relative_to(kerja).as_posix(), sha, kode, ket))
 
     catatan = [f"- {c}" for c in catatan]
     if not baru:
@@ -234,7 +304,10 @@ def jalankan(ktx: Konteks, *, periksa: bool = False) -> Hasil:
         f"diarsipkan, {sudah} sudah diarsipkan sebelumnya (daftar sidik: {arsip.MANIFEST})."
     ]
     for kode in dict.fromkeys(r["Kode Klasifikasi"] for r in baru):
-        daftar = [Path(r["Jalur Arsip"]).name for r in baru if r["Kode Klasifikasi"] == kode]
+        letak = [Path(r["Jalur Arsip"]) for r in baru if r["Kode Klasifikasi"] == kode]
+        daftar = [p.name for p in letak if FOLDER_BUKTI not in p.parts]
+        if n_bukti := len(letak) - len(daftar):
+            daftar.append(f"{n_bukti} berkas data dukung di {kode}/{FOLDER_BUKTI}/")
         ringkasan.append(f"{kode}: {', '.join(daftar)}")
     return Hasil("\n".join(ringkasan + catatan))
 
