@@ -250,9 +250,17 @@ def jalankan(
         tambah_baris(ktx.buku, skema.PENERIMAAN, skema.KOLOM_PENERIMAAN_LENGKAP, baris_terima)
     ringkas_bukti = ""
     if bukti_baru or gabung:
-        asal_kode = _kode_per_sumber([*penerimaan, *baris_terima], penentu, kode_kini)
         rows, temuan_bukti, ringkas_bukti = _data_dukung(
-            ktx, bagian, gabung, bukti_baru, dukung, asal_kode, alamat, kode_kini, putaran
+            ktx,
+            bukti_baru,
+            gabung,
+            dukung=dukung,
+            bagian=bagian,
+            asal_kode=_kode_per_sumber([*penerimaan, *baris_terima], penentu, kode_kini),
+            alamat=alamat,
+            kode_kini=kode_kini,
+            putaran=putaran,
+            masuk=folder_masuk.name,
         )
         if rows:
             tambah_baris(ktx.buku, skema.DATA_DUKUNG, skema.KOLOM_DATA_DUKUNG, rows)
@@ -337,18 +345,23 @@ def _kode_per_sumber(
 
 def _data_dukung(
     ktx: Konteks,
-    bagian: dict[str, Any],
-    gabung: dict[str, _Kembalian],
     bukti: list[_BuktiBaru],
+    gabung: dict[str, _Kembalian],
+    *,
     dukung: list[Baris],
+    bagian: dict[str, Any],
     asal_kode: dict[str, str],
     alamat: dict[str, str],
     kode_kini: dict[str, str],
     putaran: str,
+    masuk: str,
 ) -> tuple[list[Baris], list[Temuan], str]:
-    """The new `Data Dukung` rows, their findings and the missing-evidence warnings of the
-    accepted returns, and a sentence for the summary. Rows already listed for a Bagian whose
-    return of this round was just accepted get their `Kode IKU` again from its `Bukti`."""
+    """The new `Data Dukung` rows of `bukti`, their findings and the missing-evidence warnings
+    of the accepted returns `gabung`, and a sentence for the summary. An evidence file's Bagian
+    is where it lay, else that of the return it came with (`asal_kode`: per source), else its
+    sender's (`alamat`); `masuk` is the intake folder's name, for the messages. Rows already
+    listed (`dukung`) for a Bagian whose return of this round was just accepted get their
+    `Kode IKU` again from its `Bukti`."""
     kode_bukti = []
     for x in bukti:
         b = x.bukti
@@ -418,7 +431,6 @@ def _data_dukung(
         rows.append(r)
 
     kurang: list[Temuan] = []
-    masuk = ktx.pengaturan().folder(ktx.buku.folder, "Folder Masuk").name
     for kode, kembali in gabung.items():
         kurang += bukti_kurang(
             indikator.get(kode, ()),

@@ -124,3 +124,41 @@ def test_every_member_of_a_zip_of_evidence_is_checked_like_a_file() -> None:
     assert t.kode == "BUKTI_JENIS" and "SK.pdf" in t.pesan
     assert periksa_bukti(Bukti("bukti.zip", zip_dari({"notulen.docx": _docx(makro=True)})))
     assert _kode(periksa_bukti(Bukti("bukti.zip", b"PK\x03\x04 rusak"))) == ["BUKTI_JENIS"]
+
+
+def test_settings_give_the_types_and_the_limit() -> None:
+    from pyxl.inti.bukti import aturan_bukti
+    from pyxl.kontrak.pengaturan import Pengaturan
+
+    assert aturan_bukti(Pengaturan({})) == (
+        frozenset({"pdf", "jpg", "jpeg", "png", "xlsx", "docx", "pptx", "csv", "zip"}),
+        20 * 1024 * 1024,
+    )
+    peng = Pengaturan({"Jenis Berkas Bukti": " PDF; *.jpg, .Png ", "Batas Ukuran Bukti (MB)": 2.5})
+    assert aturan_bukti(peng) == (frozenset({"pdf", "jpg", "png"}), int(2.5 * 1024 * 1024))
+    assert aturan_bukti(Pengaturan({"Batas Ukuran Bukti (MB)": "0,5"}))[1] == 512 * 1024
+
+
+@pytest.mark.parametrize(
+    ("kunci", "nilai", "pesan"),
+    [
+        ("Jenis Berkas Bukti", "pdf, exe", "exe: program"),
+        ("Jenis Berkas Bukti", "pdf docm", "docm: program"),
+        ("Jenis Berkas Bukti", "pdf, ../x", "tulis ekstensi"),
+        ("Jenis Berkas Bukti", ", ;", "tulis ekstensi"),
+        ("Batas Ukuran Bukti (MB)", "0", "lebih dari 0"),
+        ("Batas Ukuran Bukti (MB)", "-3", "lebih dari 0"),
+        ("Batas Ukuran Bukti (MB)", "20 MB", "lebih dari 0"),
+        ("Batas Ukuran Bukti (MB)", "1000", "paling banyak 200"),
+        ("Batas Ukuran Bukti (MB)", "nan", "lebih dari 0"),
+    ],
+)
+def test_a_setting_that_cannot_be_used_is_a_clear_error(kunci: str, nilai: str, pesan: str) -> None:
+    from pyxl.galat import IsianError
+    from pyxl.inti.bukti import aturan_bukti
+    from pyxl.kontrak.pengaturan import Pengaturan
+
+    peng = Pengaturan({kunci: nilai}, {kunci: "B40"})
+    with pytest.raises(IsianError, match=pesan) as galat:
+        aturan_bukti(peng)
+    assert f"'{kunci}'" in str(galat.value) and "sheet Pengaturan sel B40" in str(galat.value)
