@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -49,6 +50,20 @@ it to PDF)."""
 BATAS_SETELAN_MB = BATAS_ISI_ZIP // (1024 * 1024)
 """The largest 'Batas Ukuran Bukti (MB)' a setting may give."""
 KUNCI_JENIS, KUNCI_BATAS = "Jenis Berkas Bukti", "Batas Ukuran Bukti (MB)"
+
+_GALAT_ZIP = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    zlib.error,
+    UnicodeError,
+)
+"""What reading a hostile or broken zip may raise (a corrupt deflate stream is a zlib.error,
+an unknown compression method NotImplementedError): the file is refused, never a crash."""
 
 _OFFICE = {"xlsx", "docx", "pptx"}
 _TEKS = {"csv", "txt"}
@@ -187,7 +202,7 @@ def _periksa_zip(di: str, akhiran: str, data: bytes, jenis: set[str], batas: int
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             anggota = z.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+    except _GALAT_ZIP:
         return [blokir("BUKTI_JENIS", f"{di} rusak (tidak dapat dibuka). Kirim ulang.")]
     bom = blokir(
         "BUKTI_BOM_ZIP",
@@ -224,7 +239,7 @@ def _periksa_zip(di: str, akhiran: str, data: bytes, jenis: set[str], batas: int
                 return [_isi_ditolak(di, nama)]
             try:
                 isi = z.read(i)
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            except _GALAT_ZIP:
                 return [blokir("BUKTI_JENIS", f"{di} rusak ({nama!r} tidak dapat dibaca).")]
             if periksa_bukti(Bukti(nama, isi), jenis - {"zip"}, batas):
                 hasil.append(_isi_ditolak(di, nama))

@@ -45,6 +45,7 @@ from pyxl.buku.port import Baris, Buku
 from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel, tambah_baris
 from pyxl.dokumen.tercatat import dokumen_final, jalur_tercatat, periksa_final
 from pyxl.galat import IsianError
+from pyxl.inti.bukti import nama_sah
 from pyxl.inti.sel import sebagai_teks
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import keluaran, skema
@@ -211,8 +212,8 @@ def _bukti(
     for r in terima:
         nama, sha = sebagai_teks(r["Berkas"]), sebagai_teks(r["SHA-256"]).lower()
         asal = f"sheet {skema.DATA_DUKUNG} baris {r['_baris']}"
-        if not nama.isprintable() or set(nama) & set("/\\") or nama in (".", ".."):
-            catatan.append(f"{asal}: nama berkas {nama!r} tidak dapat diarsipkan.")
+        if alasan := nama_sah(nama):  # the cell may have been edited since step 6
+            catatan.append(f"{asal}: nama berkas {nama!r} tidak dapat diarsipkan ({alasan}).")
             continue
         if (kept := asli.get(sha)) is None:
             catatan.append(

@@ -162,3 +162,13 @@ def test_a_setting_that_cannot_be_used_is_a_clear_error(kunci: str, nilai: str, 
     with pytest.raises(IsianError, match=pesan) as galat:
         aturan_bukti(peng)
     assert f"'{kunci}'" in str(galat.value) and "sheet Pengaturan sel B40" in str(galat.value)
+
+
+def test_a_corrupt_member_refuses_the_zip_instead_of_crashing() -> None:
+    """A deflate stream broken in transit raises zlib.error deep inside zipfile."""
+    data = bytearray(zip_dari({"SK.pdf": PDF + bytes(range(256)) * 40}))
+    awal = data.find(b"SK.pdf") + len("SK.pdf") + 10
+    for i in range(awal, awal + 40):
+        data[i] ^= 0x5A
+    [t] = periksa_bukti(Bukti("bukti.zip", bytes(data)))
+    assert t.kode == "BUKTI_JENIS" and "rusak" in t.pesan

@@ -226,6 +226,15 @@ def _zip_liar(nama: str) -> bytes:
     return buf.getvalue()
 
 
+def _zip_rusak() -> bytes:
+    """A zip whose deflate stream was damaged in transit."""
+    data = bytearray(zip_dari({"scan.pdf": PDF + bytes(range(256)) * 40}))
+    awal = data.find(b"scan.pdf") + len("scan.pdf") + 10
+    for i in range(awal, awal + 40):
+        data[i] ^= 0x5A
+    return bytes(data)
+
+
 def test_hostile_evidence_is_refused_and_kept_the_return_merged(kerja_bukti: Path) -> None:
     kerja = kerja_bukti
     master = _master(kerja)
@@ -241,6 +250,8 @@ def test_hostile_evidence_is_refused_and_kept_the_return_merged(kerja_bukti: Pat
         "naik.zip": _zip_liar("../x.pdf"),
         "mutlak.zip": _zip_liar("/etc/x.pdf"),
         "windows.zip": _zip_liar("C:\\Windows\\x.pdf"),
+        "rusak.zip": _zip_rusak(),
+        "CON.pdf": _pdf("perangkat"),
     }
     ret.unlink()
     (kerja / "masuk" / "balasan.eml").write_bytes(_eml(jahat))
@@ -256,6 +267,8 @@ def test_hostile_evidence_is_refused_and_kept_the_return_merged(kerja_bukti: Pat
         "naik.zip": "BUKTI_NAMA",
         "mutlak.zip": "BUKTI_NAMA",
         "windows.zip": "BUKTI_NAMA",
+        "rusak.zip": "BUKTI_JENIS",
+        "CON.pdf": "BUKTI_NAMA",
         "skrip.js": "BUKTI_JENIS",
     }
     dukung = _dukung(kerja)
