@@ -71,8 +71,10 @@ def bukti_per_indikator(buku: Buku, periode: str) -> dict[tuple[str, str], list[
     `Data Dukung` rows `Diterima` whose `Kode IKU` lists the indicator, in the order they
     arrived, each name once. Rows written under an earlier code of a renamed Bagian count for
     its current code. For `Analisis` and `Analisis Triwulan`, which show and link them."""
-    kini = {lama: baru for baru, semua in kode_tertaut(buku).items() for lama in semua}
     hasil: dict[tuple[str, str], list[str]] = {}
+    if skema.DATA_DUKUNG not in buku.nama_sheet():  # a master not upgraded yet
+        return hasil
+    kini = {lama: baru for baru, semua in kode_tertaut(buku).items() for lama in semua}
     for r in baca_tabel(buku, skema.DATA_DUKUNG):
         if sebagai_teks(r["Status"]) != DITERIMA or periode_baris(r["Periode"]) != periode:
             continue

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from pyxl.buku.bukti import bukti_per_indikator
 from pyxl.buku.daftar import baca_bagian, baca_indikator, baca_skala
 from pyxl.buku.port import Buku
 from pyxl.buku.tabel import baca_tabel, tulis_tabel
@@ -30,7 +31,7 @@ from pyxl.inti.triwulan import kunci
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema, status
 from pyxl.kontrak.masalah import PERINGATAN
-from pyxl.kontrak.periode import TAHUNAN, TW, nomor_tw, periode_baris
+from pyxl.kontrak.periode import TAHUNAN, TW, nomor_tw
 
 SUMBER_ANALISIS = "(analisis)"
 """`Berkas` of the findings this step writes, so a re-run replaces them and nothing else."""
@@ -191,20 +192,9 @@ def _ringkas_triwulan(setda: Any, tw: Any, sampai: int, putaran: str) -> str:
 
 
 def _bukti_per_indikator(buku: Buku, periode: str) -> dict[tuple[str, str], list[str]]:
-    """The evidence files received for each indicator in round `periode`: rows of sheet
-    `Data Dukung` with Status `Diterima`, by (KODE BAGIAN, KODE IKU) in capitals; a file
-    naming several indicators (";") counts for each."""
-    hasil: dict[tuple[str, str], list[str]] = {}
-    if skema.DATA_DUKUNG not in buku.nama_sheet():
-        return hasil
-    for r in baca_tabel(buku, skema.DATA_DUKUNG):
-        if sebagai_teks(r["Status"]) != status.DITERIMA or periode_baris(r["Periode"]) != periode:
-            continue
-        for iku in sebagai_teks(r["Kode IKU"]).split(";"):
-            if iku.strip():
-                k = kunci(sebagai_teks(r["Kode Bagian"]), iku)
-                hasil.setdefault(k, []).append(sebagai_teks(r["Berkas"]))
-    return hasil
+    """The evidence files received for each indicator in round `periode`
+    (`pyxl.buku.bukti.bukti_per_indikator`), by (KODE BAGIAN, KODE IKU) in capitals."""
+    return {kunci(*k): v for k, v in bukti_per_indikator(buku, periode).items()}
 
 
 KOLOM_PERSEN = (
