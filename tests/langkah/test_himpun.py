@@ -422,4 +422,7 @@ def test_button_path_writes_ledgers_in_blocks(
     tulis = [nama[a["sheet_position"]] for a in actions if a["func"] == "setValues"]
     assert tulis.count(skema.PENERIMAAN) == 1
     assert tulis.count("HUKUM") == len(skema.KOLOM_ISIAN), "one block per input column"
-    assert len(tulis) <= 3 * len(skema.KOLOM_ISIAN) + 4, "writes grow with sheets and blocks"
+    # then one block each for Penerimaan, Validasi (the sample's indicators that need evidence
+    # are warned: none was sent), Log SOP and Kendali (twice)
+    assert tulis.count(skema.VALIDASI) == 1
+    assert len(tulis) <= 3 * len(skema.KOLOM_ISIAN) + 5, "writes grow with sheets and blocks"
