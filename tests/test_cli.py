@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from bantu import baris_sheet
 from conftest import sidik_folder
 from pyxl.cli import main
 from pyxl.kontrak import skema
@@ -204,6 +205,31 @@ def test_demo_runs_what_exists_and_prints_where_outputs_are(
     assert "disposisi_2026_001.docx" in out
     assert (folder / "dokumen" / "disposisi_2026_001.docx").exists()
     assert main(["demo", str(folder)]) == 1, "demo needs an empty folder"
+    # a quarterly round during the year, with evidence by folder, e-mail and zip
+    master = folder / skema.NAMA_MASTER
+    assert len(list((folder / "format").glob("*.xlsx"))) == 10  # the year's formats
+    assert len(list((folder / "format" / "TW3").glob("*_TW3.xlsx"))) == 10
+    terima = baris_sheet(master, skema.PENERIMAAN)
+    tw3 = [r for r in terima if r["Periode"] == "TW III"]
+    assert len(tw3) == 9 and {r["Status"] for r in tw3} == {"Diterima"}
+    assert "PROKOPIM" not in {r["Kode Bagian"] for r in tw3}  # late: the report says so
+    assert {r["Periode"] for r in baris_sheet(master, skema.TRIWULAN)} == {"TW III"}
+    semua = baris_sheet(master, skema.DATA_DUKUNG)
+    assert {r["Status"] for r in semua} == {"Diterima"}
+    dukung = [r for r in semua if not r["Berkas"].endswith(".zip")]  # a zip lists its files
+    # one file per indicator that needs evidence: 10 for the year, 9 for TW III (one is late)
+    assert len(dukung) == 19 and all(r["Kode IKU"] for r in dukung)
+    assert sum(r["Periode"] == "TW III" for r in dukung) == 9
+    asal = {r["Kode Bagian"]: r["Asal"] for r in dukung if r["Periode"] == "TW III"}
+    assert ".eml" in asal["EKON"] and ".zip" in asal["HUKUM"] and "TAPEM" in asal["TAPEM"]
+    analisis_tw = baris_sheet(master, skema.ANALISIS_TRIWULAN)
+    dengan_data = {r["Periode"] for r in analisis_tw if r["Capaian (%)"] is not None}
+    assert dengan_data == {"TW III"}
+    laporan = folder / "dokumen" / "Laporan_Pemantauan_TW3_2026.docx"
+    assert laporan.is_file() and "Laporan_Pemantauan_TW3_2026.docx" in out
+    diarsip = {p.name for p in (folder / "arsip").rglob("*") if p.is_file()}
+    assert {laporan.name, "IKU-EKON-03_TW3.pdf", "Data_Dukung_2026.xlsx"} <= diarsip
+    assert main(["arsip", "--periksa", "--workbook", str(master)]) == 0
 
 
 def _ubah_templat(sumber: Path, tujuan: Path, lama: str, baru: str) -> None:

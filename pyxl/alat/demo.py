@@ -14,6 +14,7 @@ import zipfile
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from pyxl.alat.simulasi import isi_format, isian_contoh
 from pyxl.bangun.kerja import buat_folder_kerja
@@ -78,6 +79,21 @@ def _tulis_naratif(berkas: Path) -> None:
     with buka(berkas) as buku:
         tambah_baris(buku, skema.ANALISIS_NARATIF, skema.KOLOM_ANALISIS_NARATIF, naratif_contoh())
         buku.simpan()
+
+
+def _dengan_bukti(folder: Path, kode: str, isian: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The yearly return names the evidence of every indicator that needs it, and the Bagian
+    puts those files in `masuk/<KODE>/`."""
+    from pyxl.alat.simulasi import pdf_contoh
+    from pyxl.contoh.muat import indikator_contoh
+
+    for r, i in zip(isian, indikator_contoh()[kode], strict=True):
+        if i.perlu_bukti:
+            r["Bukti"] = nama = f"{i.kode_iku}_{TAHUN_CONTOH}.pdf"
+            (folder / skema.FOLDER_MASUK / kode).mkdir(exist_ok=True)
+            data = pdf_contoh(f"Data dukung {i.kode_iku} tahun {TAHUN_CONTOH} ({kode})")
+            (folder / skema.FOLDER_MASUK / kode / nama).write_bytes(data)
+    return isian
 
 
 def _kembalian_triwulan(folder: Path, tw: int) -> None:
@@ -189,7 +205,8 @@ def demo(folder: Path, umpan: Umpan | None = None, sampai: int = 13) -> Path:
             if not FORMAT_IKU.cocok(format_.name):
                 continue
             kode = format_.name.split("_Format_IKU_")[0]
-            isi_format(format_, folder / skema.FOLDER_MASUK / format_.name, isian_contoh(kode))
+            isian = _dengan_bukti(folder, kode, isian_contoh(kode))
+            isi_format(format_, folder / skema.FOLDER_MASUK / format_.name, isian)
     langkah("himpun", imap=False)
     langkah("analisis")
     if sampai >= 8:

@@ -192,6 +192,9 @@ def kumpulkan(ktx: Konteks, peng: Pengaturan) -> tuple[list[Item], list[str]]:
         for p in sorted(dok.iterdir()) if dok.is_dir() else ():
             if jenis.cocok(p.name):
                 ambil(p, und, ket, dok.name)
+    for p in sorted(dok.iterdir()) if dok.is_dir() else ():
+        if keluaran.LAPORAN_TRIWULAN.cocok(p.name):  # the year's monitoring, with its AKIP
+            ambil(p, iku, "Laporan pemantauan triwulan", dok.name)
     dukung = baca_tabel(ktx.buku, skema.DATA_DUKUNG)
     for sheet in (*LEDGER, skema.DATA_DUKUNG) if dukung else LEDGER:
         nama = f"{sheet.replace(' ', '_')}_{tahun}.xlsx"
