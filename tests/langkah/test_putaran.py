@@ -180,3 +180,22 @@ def test_status_counts_a_rounds_returns(kerja: Path, capsys: pytest.CaptureFixtu
     assert main(["status", "--workbook", _master(kerja)]) == 0
     belum = next(b for b in capsys.readouterr().out.splitlines() if b.startswith("Belum"))
     assert "PBJ" in belum  # the year's round has no return from PBJ
+
+
+def test_reminders_go_to_the_bagian_late_in_the_round(kerja: Path) -> None:
+    assert main(["format", "--workbook", _master(kerja), BATAS, "--periode", "TW II"]) == 0
+    assert main(["kirim", "--workbook", _master(kerja), "--periode", "TW II"]) == 0
+    _kembali(kerja, "HUKUM", 2, "hukum.xlsx")
+    assert _himpun(kerja, "TW II") == 0
+    assert main(["ingatkan", "--workbook", _master(kerja), "--periode", "TW II"]) == 0
+    kirim = baris_sheet(kerja / skema.NAMA_MASTER, skema.PENGIRIMAN)
+    ingat = [r for r in kirim if r["Langkah"] == 6]
+    assert len(ingat) == 9 and "HUKUM" not in {r["Kode Bagian"] for r in ingat}
+    assert {r["Periode"] for r in ingat} == {"TW II"}
+    assert all(
+        r["Perihal"].startswith("[IKU-2026][") and "Triwulan II" in r["Perihal"] for r in ingat
+    )
+    # the year's round has its own late list: nobody returned the yearly format
+    assert main(["ingatkan", "--workbook", _master(kerja)]) == 0  # no yearly format yet
+    kirim = baris_sheet(kerja / skema.NAMA_MASTER, skema.PENGIRIMAN)
+    assert [r for r in kirim if r["Langkah"] == 6 and r["Periode"] == "Tahunan"] == []
