@@ -20,7 +20,14 @@ from pyxl.kontrak import skema
 
 TAHUN = "2026"
 IKU = UND = "000.8.6.3"  # the undangan's subject is AKIP too (Permendagri 83/2022)
-LEDGER = ("Penerimaan_2026.xlsx", "Validasi_2026.xlsx", "Register_Surat_2026.xlsx")
+LEDGER = (
+    "Penerimaan_2026.xlsx",
+    "Validasi_2026.xlsx",
+    "Register_Surat_2026.xlsx",
+    "Data_Dukung_2026.xlsx",
+)
+DUKUNG = 10
+"""Evidence files of the sample's yearly returns: one per indicator that needs it."""
 SUMBER = {  # pattern in dokumen/ -> classification folder
     "disposisi_*.docx": IKU,
     "surat_pengantar_*.docx": IKU,
@@ -79,10 +86,12 @@ def test_archive_copies_read_only_in_manifest_and_register(
     capsys.readouterr()
     assert arsip(demo) == 0
     out = capsys.readouterr().out
-    assert f"Arsip arsip/{TAHUN}/: {len(SUMBER) + len(LEDGER)} berkas baru diarsipkan" in out
+    assert (
+        f"Arsip arsip/{TAHUN}/: {len(SUMBER) + len(LEDGER) + DUKUNG} berkas baru diarsipkan" in out
+    )
     akar = demo.parent / "arsip" / TAHUN
     register = {r["Jalur Arsip"]: r for r in baris_sheet(demo, skema.REGISTER_ARSIP)}
-    assert len(register) == len(SUMBER) + len(LEDGER)
+    assert len(register) == len(SUMBER) + len(LEDGER) + DUKUNG
     assert [r["No"] for r in register.values()] == list(range(1, len(register) + 1))
     harapan = {p.name: (kode, p.read_bytes()) for p, kode in sumber(demo).items()}
     for nama in LEDGER:
@@ -121,8 +130,9 @@ def test_a_second_run_changes_nothing(demo: Path, capsys: pytest.CaptureFixture[
     sebelum = sidik_folder(demo.parent)
     capsys.readouterr()
     assert arsip(demo) == 0
-    assert f"Tidak ada berkas baru: {len(SUMBER) + len(LEDGER)} berkas sudah diarsipkan" in (
-        capsys.readouterr().out
+    assert (
+        f"Tidak ada berkas baru: {len(SUMBER) + len(LEDGER) + DUKUNG} berkas sudah diarsipkan"
+        in (capsys.readouterr().out)
     )
     assert sidik_folder(demo.parent) == sebelum  # no copy, no manifest line, no save, no log
 
@@ -160,7 +170,7 @@ def test_periksa_passes_then_finds_changed_missing_and_extra_files(
     assert arsip(demo, "--periksa") == 0
     out = capsys.readouterr().out
     assert f"OK                arsip/{TAHUN}/{UND}/undangan_rapat_1_2027.docx" in out
-    assert "10 berkas kiriman balik di masuk/" in out
+    assert f"{10 + DUKUNG} berkas kiriman balik di masuk/" in out  # returns and evidence
     assert sidik_folder(demo.parent) == sebelum  # read-only: no log line, no save
 
     akar = demo.parent / "arsip" / TAHUN / UND
@@ -212,7 +222,7 @@ def test_lost_register_rows_are_recorded_again(
     assert f"BELUM DI REGISTER arsip/{TAHUN}/{IKU}/{FINAL}" in capsys.readouterr().err
     assert arsip(demo) == 0
     rows = baris_sheet(demo, skema.REGISTER_ARSIP)
-    assert len(rows) == len(SUMBER) + len(LEDGER)
+    assert len(rows) == len(SUMBER) + len(LEDGER) + DUKUNG
     assert all(r["Keterangan"].startswith("dicatat dari manifest") for r in rows)
     assert sidik_folder(demo.parent / "arsip") == berkas  # nothing copied again
     assert arsip(demo, "--periksa") == 0

@@ -27,7 +27,7 @@ from pyxl.kontrak import kendali, skema
 from pyxl.kontrak.struktur import KUNCI_VERSI, VERSI_STRUKTUR
 from remote import aksi, buku_remote
 
-KOSONG = ("Realisasi", "Realisasi Anggaran", "Keterangan")
+KOSONG = ("Realisasi", "Realisasi Anggaran", "Keterangan", "Bukti")
 """Columns every indicator starts the new year without."""
 TAHUNAN = ("Target", "Target Atas", "Realisasi Tahun Lalu", *KOSONG)
 DEFINISI = tuple(k for k in skema.KOLOM_INDIKATOR if k not in TAHUNAN)
