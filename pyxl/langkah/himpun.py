@@ -37,13 +37,11 @@ from datetime import datetime
 from typing import Any
 
 from pyxl.berkas import arsip_masuk
-from pyxl.buku.bukti import PEMISAH_IKU, indikator_bukti
 from pyxl.buku.daftar import baca_bagian, isi_indikator, kode_tertaut
 from pyxl.buku.port import Baris
 from pyxl.buku.sistem import rahasia as rahasia_stempel
-from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel, ganti_baris, tambah_baris, tulis_tabel
-from pyxl.inti.bukti import Bukti, aturan_bukti, periksa_bukti
-from pyxl.inti.dukung import bukti_kurang, indikator_untuk
+from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel, tambah_baris, tulis_tabel
+from pyxl.inti.bukti import aturan_bukti
 from pyxl.inti.isian import tidak_digabung
 from pyxl.inti.kembalian import periksa_kembalian, urutan_terbit
 from pyxl.inti.sel import sebagai_teks
@@ -63,7 +61,8 @@ from pyxl.kontrak.status import (
     STATUS_PENERIMAAN,
     USANG,
 )
-from pyxl.masuk.kiriman import BuktiMasuk, Kiriman, terima
+from pyxl.masuk.dukung import BuktiBaru, data_dukung, kode_per_sumber, kunci_bukti, periksa_semua
+from pyxl.masuk.kiriman import Kiriman, terima
 
 
 @dataclass
@@ -118,13 +117,13 @@ def jalankan(
             baru.append((k, sidik))
             ulangi.add(kunci)
     dukung = baca_tabel(ktx.buku, skema.DATA_DUKUNG)
-    bukti_lama = {_kunci_bukti(r): r for r in dukung}  # the latest row of each evidence file
-    bukti_baru: list[_BuktiBaru] = []
+    bukti_lama = {kunci_bukti(r): r for r in dukung}  # the latest row of each evidence file
+    bukti_baru: list[BuktiBaru] = []
     for b in masukan.bukti:
         sidik = sha256(b.data)
         lama = bukti_lama.get((b.nama, sidik, b.asal))
         if lama is None or (ulang and sebagai_teks(lama["Status"]) == DITOLAK):
-            bukti_baru.append(_BuktiBaru(b, sidik, diperiksa_ulang=lama is not None))
+            bukti_baru.append(BuktiBaru(b, sidik, diperiksa_ulang=lama is not None))
     if not baru and not bukti_baru:
         pesan = (
             f"Tidak ada kiriman yang ditolak di {folder_masuk.name}/ untuk diperiksa ulang."
@@ -137,7 +136,7 @@ def jalankan(
         # an accepted zip's files are kept in the same run's zip as everything else, so the
         # evidence is checked first (in memory: nothing is written before the originals)
         jenis, batas = aturan_bukti(peng)
-        bukti_baru = _periksa_bukti(bukti_baru, jenis, batas, bukti_lama)
+        bukti_baru = periksa_semua(bukti_baru, jenis, batas, bukti_lama)
 
     # every original is kept before anything is checked: a file that stops the run is kept too
     ktx.umpan.status(f"Menyimpan salinan {len(baru) + len(bukti_baru)} berkas ke arsip …")
@@ -250,13 +249,13 @@ def jalankan(
         tambah_baris(ktx.buku, skema.PENERIMAAN, skema.KOLOM_PENERIMAAN_LENGKAP, baris_terima)
     ringkas_bukti = ""
     if bukti_baru or gabung:
-        rows, temuan_bukti, ringkas_bukti = _data_dukung(
-            ktx,
+        rows, temuan_bukti, ringkas_bukti = data_dukung(
+            ktx.buku,
             bukti_baru,
-            gabung,
+            {kode: kembali.berkas for kode, kembali in gabung.items()},
             dukung=dukung,
             bagian=bagian,
-            asal_kode=_kode_per_sumber([*penerimaan, *baris_terima], penentu, kode_kini),
+            asal_kode=kode_per_sumber([*penerimaan, *baris_terima], penentu, kode_kini),
             alamat=alamat,
             kode_kini=kode_kini,
             putaran=putaran,
@@ -282,174 +281,6 @@ def jalankan(
         + (f"Belum mengirim: {_daftar(belum)}." if belum else "Semua Bagian sudah mengirim."),
         periode=putaran,
     )
-
-
-@dataclass
-class _BuktiBaru:
-    """An evidence file not listed yet (or, with `ulang`, listed as refused): its SHA-256 and,
-    once checked, its findings."""
-
-    bukti: BuktiMasuk
-    sidik: str
-    diperiksa_ulang: bool = False
-    temuan: list[Temuan] = field(default_factory=list)
-
-
-def _kunci_bukti(r: Baris) -> tuple[str, str, str]:
-    """An evidence file's identity in `Data Dukung`: its name, its content, where it came from."""
-    return sebagai_teks(r["Berkas"]), sebagai_teks(r["SHA-256"]), sebagai_teks(r["Asal"])
-
-
-def _periksa_bukti(
-    bukti: list[_BuktiBaru],
-    jenis: frozenset[str],
-    batas: int,
-    lama: dict[tuple[str, str, str], Baris],
-) -> list[_BuktiBaru]:
-    """Check each evidence file; an accepted zip is followed by its files, each checked as
-    evidence in its own right (a file of it already listed is not listed again)."""
-    hasil: list[_BuktiBaru] = []
-    for x in bukti:
-        b = x.bukti
-        x.temuan = periksa_bukti(Bukti(b.asli, b.data), jenis, batas, asal=b.asal)
-        hasil.append(x)
-        if x.temuan or not b.nama.lower().endswith(".zip"):
-            continue
-        for a in b.isi_zip():
-            sidik = sha256(a.data)
-            if (a.nama, sidik, a.asal) in lama:
-                continue
-            temuan = periksa_bukti(Bukti(a.asli, a.data), jenis - {"zip"}, batas, asal=a.asal)
-            hasil.append(_BuktiBaru(a, sidik, temuan=temuan))
-    return hasil
-
-
-def _kode_per_sumber(
-    penerimaan: list[Baris], penentu: dict[str, Baris], kode_kini: dict[str, str]
-) -> dict[str, str]:
-    """The Bagian of each source of returns (an e-mail, a file in `masuk/`): that of its
-    return in use, else of any of its returns whose Bagian is known (a refused one, a copy)."""
-    terima: dict[str, str] = {}
-    lain: dict[str, str] = {}
-    for r in penerimaan:
-        sumber = sebagai_teks(r.get("Sumber")) or sebagai_teks(r.get("Berkas"))
-        status = sebagai_teks(r["Status"])
-        kode = sebagai_teks(r["Kode Bagian"])
-        if not kode and status == DUPLIKAT:
-            kode = sebagai_teks((penentu.get(sebagai_teks(r["SHA-256"])) or {}).get("Kode Bagian"))
-        if kode:
-            kode = kode_kini.get(kode, kode)
-            (terima if status in (*DIGABUNG, USANG) else lain)[sumber] = kode
-    return lain | terima
-
-
-def _data_dukung(
-    ktx: Konteks,
-    bukti: list[_BuktiBaru],
-    gabung: dict[str, _Kembalian],
-    *,
-    dukung: list[Baris],
-    bagian: dict[str, Any],
-    asal_kode: dict[str, str],
-    alamat: dict[str, str],
-    kode_kini: dict[str, str],
-    putaran: str,
-    masuk: str,
-) -> tuple[list[Baris], list[Temuan], str]:
-    """The new `Data Dukung` rows of `bukti`, their findings and the missing-evidence warnings
-    of the accepted returns `gabung`, and a sentence for the summary. An evidence file's Bagian
-    is where it lay, else that of the return it came with (`asal_kode`: per source), else its
-    sender's (`alamat`); `masuk` is the intake folder's name, for the messages. Rows already
-    listed (`dukung`) for a Bagian whose return of this round was just accepted get their
-    `Kode IKU` again from its `Bukti`."""
-    kode_bukti = []
-    for x in bukti:
-        b = x.bukti
-        kode = b.kode or asal_kode.get(b.ikut, "") or alamat.get(b.pengirim.strip().lower(), "")
-        kode_bukti.append(kode_kini.get(kode, kode))
-    perlu = [bagian[k] for k in dict.fromkeys([*gabung, *kode_bukti]) if k in bagian]
-    indikator = indikator_bukti(ktx.buku, perlu, putaran)
-
-    def iku(nama: str, kode: str) -> str:
-        return PEMISAH_IKU.join(indikator_untuk(nama, indikator.get(kode, ())))
-
-    # names received for each Bagian this round, earlier rows first
-    nama_terima: dict[str, list[str]] = {}
-    nama_tolak: dict[str, list[str]] = {}
-    for lama in dukung:
-        if periode_baris(lama["Periode"]) != putaran:
-            continue
-        kode = sebagai_teks(lama["Kode Bagian"])
-        kode = kode_kini.get(kode, kode)
-        diterima = sebagai_teks(lama["Status"]) == DITERIMA
-        (nama_terima if diterima else nama_tolak).setdefault(kode, []).append(
-            sebagai_teks(lama["Berkas"])
-        )
-        if kode in gabung and diterima:
-            kini = iku(sebagai_teks(lama["Berkas"]), kode)
-            if kini != sebagai_teks(lama["Kode IKU"]):
-                lama["Kode IKU"] = kini
-                ganti_baris(
-                    ktx.buku, skema.DATA_DUKUNG, skema.KOLOM_DATA_DUKUNG, lama["_baris"], lama
-                )
-
-    rows: list[Baris] = []
-    temuan: list[Temuan] = []
-    for x, kode in zip(bukti, kode_bukti, strict=True):
-        b = x.bukti
-        awal = "diperiksa ulang; " if x.diperiksa_ulang else ""
-        r: Baris = {
-            "Waktu": b.waktu,
-            "Berkas": b.nama,
-            "SHA-256": x.sidik,
-            "Ukuran (KB)": round(len(b.data) / 1024, 1),
-            "Kode Bagian": kode,
-            "Kode IKU": "",
-            "Periode": putaran,
-            "Asal": b.asal,
-        }
-        if x.temuan:
-            t = next(t for t in x.temuan if t.tingkat != PERINGATAN)
-            r |= {"Status": DITOLAK, "Catatan": f"{awal}{t.kode}: {t.pesan}"}
-            temuan += untuk(x.temuan, kode, b.nama)
-            nama_tolak.setdefault(kode, []).append(b.nama)
-        else:
-            r |= {"Status": DITERIMA, "Kode IKU": iku(b.nama, kode)}
-            if not kode:
-                r["Catatan"] = (
-                    f"{awal}Bagian pengirim tidak dikenali (format yang dikirim bersamanya "
-                    "ditolak atau tidak berstempel): isi Kode Bagian bila diketahui."
-                )
-            elif not r["Kode IKU"]:
-                r["Catatan"] = (
-                    f"{awal}belum disebut di kolom Bukti indikator mana pun: minta Bagian "
-                    f"{kode} menulis nama berkas ini di kolom Bukti indikator yang didukungnya."
-                )
-            else:
-                r["Catatan"] = awal.removesuffix("; ")
-            nama_terima.setdefault(kode, []).append(b.nama)
-        rows.append(r)
-
-    kurang: list[Temuan] = []
-    for kode, kembali in gabung.items():
-        kurang += bukti_kurang(
-            indikator.get(kode, ()),
-            nama_terima.get(kode, []),
-            nama_tolak.get(kode, []),
-            kode,
-            kembali.berkas,
-            masuk,
-        )
-    ringkas = ""
-    if rows:
-        n_terima = sum(r["Status"] == DITERIMA for r in rows)
-        ringkas = (
-            f"Data dukung: {len(rows)} berkas baru ({n_terima} diterima, "
-            f"{len(rows) - n_terima} ditolak), lihat sheet {skema.DATA_DUKUNG}. "
-        )
-    if kurang:
-        ringkas += f"{len(kurang)} indikator belum lengkap data dukungnya (BUKTI_TIDAK_ADA). "
-    return rows, temuan + kurang, ringkas
 
 
 @dataclass(frozen=True)
