@@ -7,7 +7,8 @@ takes from the old one (`pyxl.bangun.perbarui.baca_isi`, which reads any earlier
   empty, since they belong to last year's round;
 - the `Bagian` list, `Riwayat Bagian`, retired Bagian's hidden sheets, and every indicator's
   defining columns; last year's `Realisasi` becomes `Realisasi Tahun Lalu` (its year goes to
-  `Sistem`, for the documents that compare with it), and `Realisasi`, `Realisasi Anggaran`,
+  `Sistem`, for the documents that compare with it; an indicator reported only by quarters
+  gets the year made from them by its `Cara Tahunan`), and `Realisasi`, `Realisasi Anggaran`,
   `Keterangan` and `Bukti` start empty;
 - `Target` from the column `Target <year>` of the Renstra's yearly targets when the Bagian
   sheet has it (and `Target Atas` from `Target Atas <year>`); without it the target starts
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from pyxl.bangun.kerja import siapkan_folder
 from pyxl.bangun.perbarui import IsiMaster, baca_isi, bangun_dari, lengkapi
@@ -37,8 +39,10 @@ from pyxl.buku.sistem import KUNCI_TAHUN_DATA, KUNCI_TAHUN_LALU
 from pyxl.galat import IsianError, LingkunganError
 from pyxl.inti.sel import nama_sel, sebagai_teks
 from pyxl.inti.stempel import KUNCI_RAHASIA
+from pyxl.inti.triwulan import kunci, realisasi_tahunan
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import kendali, skema
+from pyxl.kontrak.periode import CARA_BAWAAN, baca_cara, nomor_tw, periode_baris
 from pyxl.surat.nomor import kunci_terakhir, terakhir_per_tahun
 
 LEDGER = tuple(
@@ -71,6 +75,38 @@ def _folder_bawaan(lama: Path, tahun_lama: int, tahun: int) -> Path:
     return lama.with_name(f"{nama} {tahun}")
 
 
+def _triwulan(isi: IsiMaster) -> dict[tuple[str, str], list[Any]]:
+    """Last year's quarterly realisations by indicator (`pyxl.inti.triwulan.kunci`), TW I
+    first (None where a quarter was not reported)."""
+    hasil: dict[tuple[str, str], list[Any]] = {}
+    for r in isi.baris(skema.TRIWULAN) if isi.nilai.get(skema.TRIWULAN) else ():
+        n = nomor_tw(periode_baris(r.get("Periode")))
+        if n is not None:
+            k = kunci(sebagai_teks(r.get("Kode Bagian")), sebagai_teks(r.get("Kode IKU")))
+            hasil.setdefault(k, [None] * 4)[n - 1] = r.get("Realisasi")
+    return hasil
+
+
+def _dari_triwulan(
+    per_tw: dict[tuple[str, str], list[Any]],
+    kode: str,
+    kode_iku: Any,
+    r: list[Any],
+    kolom: dict[str, int],
+) -> Any:
+    """The year's realisation made from its quarters by the indicator's `Cara Tahunan`, as
+    step 7 makes it (`pyxl.inti.triwulan.realisasi_tahunan`); None without quarters, or with
+    a `Cara Tahunan` that is not one."""
+    nilai = per_tw.get(kunci(kode, sebagai_teks(kode_iku)))
+    if nilai is None:
+        return None
+    try:
+        cara = baca_cara(r[kolom["Cara Tahunan"]] if "Cara Tahunan" in kolom else None)
+    except IsianError:
+        return None
+    return realisasi_tahunan(nilai, cara or CARA_BAWAAN).nilai
+
+
 def siapkan_isi(isi: IsiMaster, tahun: int, tahun_lama: int | None = None) -> list[str]:
     """Turn last year's data into next year's (see the module docstring); returns the cells
     of indicators whose target must still be filled ('HUKUM!H3')."""
@@ -78,6 +114,7 @@ def siapkan_isi(isi: IsiMaster, tahun: int, tahun_lama: int | None = None) -> li
         sebagai_teks(r.get("Kunci")): sebagai_teks(r.get("Nilai")) for r in isi.baris(skema.SISTEM)
     }
     nomor = terakhir_per_tahun(isi.baris(skema.REGISTER_SURAT), sistem_lama)
+    per_tw = _triwulan(isi)  # read before the ledgers (sheet Triwulan among them) empty
     for sheet in LEDGER:
         if isi.nilai.get(sheet):
             isi.nilai[sheet] = isi.nilai[sheet][:1]
@@ -115,7 +152,10 @@ def siapkan_isi(isi: IsiMaster, tahun: int, tahun_lama: int | None = None) -> li
                 continue
             r.extend([None] * (len(judul) - len(r)))
             if "Realisasi Tahun Lalu" in kolom and "Realisasi" in kolom:
-                r[kolom["Realisasi Tahun Lalu"]] = r[kolom["Realisasi"]]
+                lalu = r[kolom["Realisasi"]]
+                if sebagai_teks(lalu) == "" and "Kode IKU" in kolom:  # only quarters came in
+                    lalu = _dari_triwulan(per_tw, sheet, r[kolom["Kode IKU"]], r, kolom)
+                r[kolom["Realisasi Tahun Lalu"]] = lalu
             for h in KOSONG_TAHUN_BARU:
                 if h in kolom:
                     r[kolom[h]] = None

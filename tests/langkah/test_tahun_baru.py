@@ -469,3 +469,43 @@ def test_a_skipped_year_compares_with_the_year_the_figures_are_from(
     assert "membandingkan realisasi Tahun 2028 dengan realisasi Tahun 2026" in teks
     assert "Realisasi 2026" in judul and "Realisasi 2028" in judul
     assert "Realisasi 2027" not in judul and "Tahun 2027" not in teks
+
+
+def test_an_indicator_reported_only_by_quarters_compares_with_the_year_they_make(
+    lama: Path, tmp_path: Path
+) -> None:
+    """IKU-HUKUM-02 (Rata-rata) has no yearly return, only TW I–III: its `Realisasi Tahun
+    Lalu` next year is their mean, as step 7 made it; an indicator with a yearly value keeps
+    that value."""
+    import openpyxl
+
+    m26 = lama / skema.NAMA_MASTER
+    wb = openpyxl.load_workbook(m26, keep_vba=True)
+    ws = wb["HUKUM"]
+    judul = [c.value for c in ws[1]]
+    for r in ws.iter_rows(min_row=2):
+        if r[0].value == "IKU-HUKUM-02":
+            r[judul.index("Realisasi")].value = None
+            assert r[judul.index("Cara Tahunan")].value == "Rata-rata"
+    tw = wb[skema.TRIWULAN]
+    kolom = [c.value for c in tw[1]]
+    for periode, nilai in (("TW I", 12), ("TW II", 11)):
+        baris = [None] * len(kolom)
+        baris[kolom.index("Kode Bagian")] = "HUKUM"
+        baris[kolom.index("Kode IKU")] = "IKU-HUKUM-02"
+        baris[kolom.index("Periode")] = periode
+        baris[kolom.index("Realisasi")] = nilai
+        tw.append(baris)
+    wb.save(m26)
+    tw3 = [
+        r["Realisasi"]
+        for r in baris_sheet(m26, skema.TRIWULAN)
+        if (r["Kode IKU"], r["Periode"]) == ("IKU-HUKUM-02", "TW III")
+    ]
+    assert tw3 == [10.0]  # the demo's TW III round
+    baru = tmp_path / "Kinerja 2027"
+    assert _tahun_baru(str(baru), "--dari", str(m26)) == 0
+    hukum = {r["Kode IKU"]: r for r in _indikator(baru / skema.NAMA_MASTER, "HUKUM")}
+    assert hukum["IKU-HUKUM-02"]["Realisasi Tahun Lalu"] == pytest.approx((12 + 11 + 10) / 3)
+    assert hukum["IKU-HUKUM-01"]["Realisasi Tahun Lalu"] == 97.3  # its yearly return's
+    assert baris_sheet(baru / skema.NAMA_MASTER, skema.TRIWULAN) == []
