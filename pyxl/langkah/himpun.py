@@ -10,17 +10,19 @@ configured):
 3. it is checked against the rules of a returned format (`pyxl.inti.kembalian`); any `Blokir`
    finding makes it `Ditolak`;
 4. an accepted return is merged into its Bagian's sheet (`Realisasi`, `Realisasi Anggaran`,
-   `Keterangan`, matched on `Kode IKU`). Of two accepted returns of one Bagian the one it
-   saved last is used, whatever order they arrived in: a later one is `Menggantikan`, an
-   earlier one `Usang` (nothing merged).
+   `Keterangan`, `Bukti`, matched on `Kode IKU`), or for a quarterly round (`--periode`) into
+   sheet `Triwulan`; a format issued for another round is `Ditolak` (`PERIODE_SALAH`). Of two
+   accepted returns of one Bagian in a round the one it saved last is used, whatever order
+   they arrived in: a later one is `Menggantikan`, an earlier one `Usang` (nothing merged).
 
 Evidence (data dukung) sent with the returns (`pyxl.masuk.kiriman.BuktiMasuk`: the other
 attachments of the e-mail, files in `masuk/<KODE>/`, a zip beside the format) is kept the same
 way, in the same run's zip, then checked (`pyxl.inti.bukti`, with the settings 'Jenis Berkas
 Bukti' and 'Batas Ukuran Bukti (MB)'; an accepted zip's files are kept and listed one by one)
 and listed in `Data Dukung`, one row per file (`Diterima`, or `Ditolak` with its `Blokir`
-finding), with the indicators whose `Bukti` names it (`pyxl.inti.dukung`). Each indicator of
-an accepted return whose evidence is missing gets a `BUKTI_TIDAK_ADA` warning.
+finding), with the indicators whose `Bukti` names it (`pyxl.masuk.dukung`, `pyxl.inti.dukung`).
+Each indicator of an accepted return whose evidence is missing gets a `BUKTI_TIDAK_ADA`
+warning.
 
 Each file gets one row in `Penerimaan`, each finding one row in `Validasi`; an identical file
 received again gets its own `Duplikat` row. A run with nothing new changes nothing. With
