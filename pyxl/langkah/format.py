@@ -452,9 +452,8 @@ def jalankan(
     putaran = ktx.periode(periode)
     daftar = pilih_bagian(ktx.buku, bagian)
     batas = _batas_waktu(peng, batas_waktu)
-    folder = peng.folder(ktx.buku.folder, "Folder Format")
-    if akhiran(putaran):  # a quarterly round's formats apart, so format/ keeps the year's
-        folder = folder / akhiran(putaran)
+    # a quarterly round's formats apart (format/TW2/), so format/ keeps the year's
+    folder = peng.folder(ktx.buku.folder, "Folder Format") / akhiran(putaran)
     isi = {b.kode: baca_indikator(ktx.buku, b) for b in daftar}
     siap = [b for b in daftar if isi[b.kode]]
     kosong = [b.kode for b in daftar if not isi[b.kode]]

@@ -398,14 +398,7 @@ def _gabungkan(ktx: Konteks, b: Any, kembali: _Kembalian) -> list[Temuan]:
     for n in kembali.nilai:
         i = letak.get(n["Kode IKU"])
         if i is None:
-            temuan.append(
-                peringatan(
-                    "IKU_TIDAK_ADA",
-                    f"{n['Kode IKU']} dari {kembali.berkas} "
-                    f"tidak ada lagi di sheet {b.kode}; nilainya tidak "
-                    "digabung.",
-                )
-            )
+            temuan.append(_iku_hilang(n["Kode IKU"], kembali.berkas, b.kode))
             continue
         for k in skema.KOLOM_ISIAN:
             if not tidak_digabung(n[k]):
@@ -420,6 +413,14 @@ def _gabungkan(ktx: Konteks, b: Any, kembali: _Kembalian) -> list[Temuan]:
                 [FORMAT_KOLOM.get(k)],
             )
     return untuk(temuan, b.kode, kembali.berkas)
+
+
+def _iku_hilang(kode_iku: str, berkas: str, sheet: str) -> Temuan:
+    """A returned indicator no longer on its Bagian's sheet: its values are not merged."""
+    return peringatan(
+        "IKU_TIDAK_ADA",
+        f"{kode_iku} dari {berkas} tidak ada lagi di sheet {sheet}; nilainya tidak digabung.",
+    )
 
 
 def _gabung_triwulan(
@@ -443,13 +444,7 @@ def _gabung_triwulan(
         hilang: list[Temuan] = []
         for n in kembali.nilai:
             if n["Kode IKU"] not in ada:
-                hilang.append(
-                    peringatan(
-                        "IKU_TIDAK_ADA",
-                        f"{n['Kode IKU']} dari {kembali.berkas} tidak ada lagi di sheet {kode}; "
-                        "nilainya tidak digabung.",
-                    )
-                )
+                hilang.append(_iku_hilang(n["Kode IKU"], kembali.berkas, kode))
                 continue
             r = letak.get((kode, n["Kode IKU"], putaran))
             if r is None:

@@ -160,9 +160,7 @@ def kirim_format(
     if putaran != TAHUNAN:
         judul += f" {uraian(putaran, tahun).removesuffix(f' {tahun}')}"
     batas = _batas_waktu(peng)
-    folder_format = peng.folder(ktx.buku.folder, "Folder Format")
-    if akhiran(putaran):
-        folder_format = folder_format / akhiran(putaran)
+    folder_format = peng.folder(ktx.buku.folder, "Folder Format") / akhiran(putaran)
     pengirim = pengirim_dari_pengaturan(peng, peng.folder(ktx.buku.folder, "Folder Kirim"), mode)
     formats = _format_berlaku(ktx, tahun, putaran)
     sel = _sel_bagian(ktx)

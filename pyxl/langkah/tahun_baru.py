@@ -35,13 +35,14 @@ from typing import Any
 from pyxl.bangun.kerja import siapkan_folder
 from pyxl.bangun.perbarui import IsiMaster, baca_isi, bangun_dari, lengkapi
 from pyxl.berkas.tulis import BATAS_JALUR_WINDOWS, JALUR_RELATIF_TERPANJANG, tulis_atomik
+from pyxl.buku.kendali import baca_isian
 from pyxl.buku.sistem import KUNCI_TAHUN_DATA, KUNCI_TAHUN_LALU
 from pyxl.galat import IsianError, LingkunganError
 from pyxl.inti.sel import nama_sel, sebagai_teks
 from pyxl.inti.stempel import KUNCI_RAHASIA
 from pyxl.inti.triwulan import kunci, realisasi_tahunan
 from pyxl.jalan.konteks import Hasil, Konteks
-from pyxl.kontrak import kendali, skema
+from pyxl.kontrak import skema
 from pyxl.kontrak.periode import CARA_BAWAAN, baca_cara, nomor_tw, periode_baris
 from pyxl.surat.nomor import kunci_terakhir, terakhir_per_tahun
 
@@ -60,11 +61,7 @@ KOSONG_TAHUN_BARU = ("Realisasi", "Realisasi Anggaran", "Keterangan", "Bukti")
 
 
 def _isian(ktx: Konteks, label: str) -> str:
-    isi = ktx.buku.baca(skema.KENDALI)
-    r = kendali.baris_isian(label)
-    baris = isi[r - 1] if r <= len(isi) else []
-    k = kendali.KOLOM_ISIAN_NILAI
-    return sebagai_teks(baris[k - 1]) if len(baris) >= k else ""
+    return sebagai_teks(baca_isian(ktx.buku, label)[0])
 
 
 def _folder_bawaan(lama: Path, tahun_lama: int, tahun: int) -> Path:
