@@ -24,13 +24,22 @@ def baca_triwulan(buku: Buku) -> dict[tuple[str, str], dict[int, Baris]]:
     has not brought up to date yet)."""
     if skema.TRIWULAN not in buku.nama_sheet():
         return {}
-    kini = {lama.upper(): baru for baru, semua in kode_tertaut(buku).items() for lama in semua}
     hasil: dict[tuple[str, str], dict[int, Baris]] = {}
-    for r in baca_tabel(buku, skema.TRIWULAN):
-        n = nomor_tw(periode_baris(r["Periode"]))
+    for (k, periode), r in letak_baris(buku, baca_tabel(buku, skema.TRIWULAN)).items():
+        if (n := nomor_tw(periode)) is not None:
+            hasil.setdefault(k, {})[n] = r
+    return hasil
+
+
+def letak_baris(buku: Buku, rows: list[Baris]) -> dict[tuple[tuple[str, str], str], Baris]:
+    """`rows` of sheet `Triwulan` by indicator (`kunci`, a renamed Bagian under its current
+    code) and round; rows without both codes are left out, a repeated one is the lower.
+    Step 6 updates the row found here, step 7 reads it: one way of finding it."""
+    kini = {lama.upper(): baru for baru, semua in kode_tertaut(buku).items() for lama in semua}
+    hasil: dict[tuple[tuple[str, str], str], Baris] = {}
+    for r in rows:
         bagian, iku = sebagai_teks(r["Kode Bagian"]), sebagai_teks(r["Kode IKU"])
-        if n is None or not bagian or not iku:
-            continue
-        bagian = kini.get(bagian.upper(), bagian)
-        hasil.setdefault(kunci(bagian, iku), {})[n] = r
+        if bagian and iku:
+            bagian = kini.get(bagian.upper(), bagian)
+            hasil[(kunci(bagian, iku), periode_baris(r["Periode"]))] = r
     return hasil

@@ -43,11 +43,13 @@ from pyxl.buku.daftar import baca_bagian, isi_indikator, kode_tertaut
 from pyxl.buku.port import Baris
 from pyxl.buku.sistem import rahasia as rahasia_stempel
 from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel, tambah_baris, tulis_tabel
+from pyxl.buku.triwulan import letak_baris
 from pyxl.inti.bukti import aturan_bukti
 from pyxl.inti.isian import tidak_digabung
 from pyxl.inti.kembalian import periksa_kembalian, urutan_terbit
 from pyxl.inti.sel import sebagai_teks
 from pyxl.inti.temuan import Temuan, ditolak, peringatan, untuk
+from pyxl.inti.triwulan import kunci
 from pyxl.jalan import paralel
 from pyxl.jalan.konteks import Hasil, Konteks
 from pyxl.kontrak import skema
@@ -430,14 +432,7 @@ def _gabung_triwulan(
     and quarter, updated in place (a quarter's `Target` typed by staff kept) or added in the
     order of the Bagian sheet. The yearly columns of the Bagian sheets are not touched."""
     rows = baca_tabel(ktx.buku, skema.TRIWULAN)
-    letak = {
-        (
-            sebagai_teks(r["Kode Bagian"]),
-            sebagai_teks(r["Kode IKU"]),
-            periode_baris(r["Periode"]),
-        ): r
-        for r in rows
-    }
+    letak = letak_baris(ktx.buku, rows)  # as step 7 finds them: "hukum" is HUKUM's row
     temuan: list[Temuan] = []
     for kode, kembali in gabung.items():
         ada = {sebagai_teks(v[0]) for _, v in isi_indikator(ktx.buku, bagian[kode], ("Kode IKU",))}
@@ -446,10 +441,10 @@ def _gabung_triwulan(
             if n["Kode IKU"] not in ada:
                 hilang.append(_iku_hilang(n["Kode IKU"], kembali.berkas, kode))
                 continue
-            r = letak.get((kode, n["Kode IKU"], putaran))
+            r = letak.get((kunci(kode, n["Kode IKU"]), putaran))
             if r is None:
                 r = {"Kode Bagian": kode, "Kode IKU": n["Kode IKU"], "Periode": putaran}
-                letak[(kode, n["Kode IKU"], putaran)] = r
+                letak[(kunci(kode, n["Kode IKU"]), putaran)] = r
                 rows.append(r)
             for k in skema.KOLOM_ISIAN:
                 if not tidak_digabung(n[k]):

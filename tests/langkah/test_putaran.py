@@ -11,7 +11,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from bantu import baris_sheet
+from bantu import baris_sheet, tambah_baris_sheet
 from pyxl.alat.simulasi import isi_format, isian_contoh
 from pyxl.cli import main
 from pyxl.inti.stempel import SHEET_FORMAT, baca_stempel
@@ -100,6 +100,32 @@ def test_quarterly_returns_go_to_sheet_triwulan_never_to_the_yearly_realisation(
     assert pertama["Berkas"] == "hukum_tw2.xlsx"
     penerimaan = baris_sheet(master, skema.PENERIMAAN)
     assert penerimaan[-1]["Periode"] == "TW II"
+
+
+def test_a_quarter_row_staff_typed_in_other_case_is_updated_not_duplicated(
+    kerja: Path,
+) -> None:
+    """Staff typed a quarter's own target on a row "hukum" / lowercase Kode IKU: step 6 fills
+    that row (as step 7 finds it), never a second one that would hide the target."""
+    master = kerja / skema.NAMA_MASTER
+    iku = baris_sheet(master, "HUKUM")[0]["Kode IKU"]
+    tambah_baris_sheet(
+        master,
+        skema.TRIWULAN,
+        [{"Kode Bagian": " hukum", "Kode IKU": iku.lower(), "Periode": "TW II", "Target": 40}],
+    )
+    assert main(["format", "--workbook", _master(kerja), BATAS, "--periode", "TW II"]) == 0
+    _kembali(kerja, "HUKUM", 2, "hukum_tw2.xlsx", r0={"Realisasi": 41})
+    assert _himpun(kerja, "TW II") == 0
+    tw = baris_sheet(master, skema.TRIWULAN)
+    milik = [r for r in tw if str(r["Kode IKU"]).upper() == iku.upper()]
+    assert len(milik) == 1 and len(tw) == len(baris_sheet(master, "HUKUM"))
+    assert milik[0]["Kode Bagian"] == " hukum"  # the row staff typed, updated in place
+    assert (milik[0]["Target"], milik[0]["Realisasi"]) == (40, 41)
+    assert main(["analisis", "--workbook", _master(kerja), "--periode", "TW II"]) == 0
+    analisis = baris_sheet(master, skema.ANALISIS_TRIWULAN)
+    baris = next(r for r in analisis if r["Kode IKU"] == iku and r["Periode"] == "TW II")
+    assert baris["Target Periode"] == 40 and "sheet Triwulan" in baris["Dasar Target"]
 
 
 def test_a_tw2_return_dropped_in_the_tw3_round_is_refused_with_its_code(kerja: Path) -> None:
