@@ -217,26 +217,52 @@ _ID_GAMBAR = re.compile(r'(<wp:docPr\s[^>]*?(?<=\s)id=")[^"]*"')
 _ID_GAMBAR_B = re.compile(_ID_GAMBAR.pattern.encode())
 """`_ID_GAMBAR` on UTF-8 (its `\\s` ASCII whitespace only: see `_nomori_gambar`)."""
 _NS_WP = re.compile(r'xmlns:wp="([^"]*)"')
-_NS_WP_B = re.compile(_NS_WP.pattern.encode())
+_WP_B = _WP.encode()
 _ANTARA_TAG = re.compile(r">\s+<")
 
 
-def _nomori_gambar(data: bytes, nomor: Callable[[], int]) -> bytes | None:
-    """UTF-8 `data` with the id of each `<wp:docPr ` replaced by `nomor()`, in document
-    order (found with `bytes.find`, not a regular expression over megabytes); None when that
-    could differ from numbering the text's `_ID_GAMBAR` matches or change whether the XML is
-    well-formed: a tag without its id, a non-ASCII character before the id (the text's `\\s`
-    is Unicode whitespace too), an id that is not digits."""
+def _nomori_gambar(data: bytes, posisi: list[int], nomor: Callable[[], int]) -> list[bytes] | None:
+    """UTF-8 `data` in pieces, the id of each `<wp:docPr ` (at `posisi`, in order) replaced
+    by `nomor()`, in document order; None when that could differ from numbering the text's
+    `_ID_GAMBAR` matches or change whether the XML is well-formed: a tag without its id, a
+    non-ASCII character before the id (the text's `\\s` is Unicode whitespace too), an id
+    that is not digits."""
     potongan, ujung = [], 0
-    i = data.find(b"<wp:docPr ")
-    while i >= 0:
+    for i in posisi:
         m = _ID_GAMBAR_B.match(data, i) if i >= ujung else None  # not inside the last one
         if m is None or not m[1].isascii() or not m[0][len(m[1]) : -1].isdigit():
             return None
         potongan += [data[ujung:i], m[1], str(nomor()).encode(), b'"']
         ujung = m.end()
-        i = data.find(b"<wp:docPr ", i + 1)
-    return b"".join([*potongan, data[ujung:]]) if potongan else data
+    return [*potongan, data[ujung:]] if potongan else [data]
+
+
+def _tag_gambar(data: bytes) -> list[int] | None:
+    """Where each `<wp:docPr ` starts in `data`, in one `bytes.find` pass (tens of megabytes:
+    one pass, not a count per pattern); None when a `docPr` in it is neither that nor
+    `</wp:docPr>`."""
+    posisi, i = [], data.find(b"docPr")
+    while i >= 0:
+        if i >= 4 and data.startswith(b"<wp:docPr ", i - 4):
+            posisi.append(i - 4)
+        elif not (i >= 5 and data.startswith(b"</wp:docPr>", i - 5)):
+            return None
+        i = data.find(b"docPr", i + 5)
+    return posisi
+
+
+def _ns_wp_lain(data: bytes) -> bool:
+    """Whether `data` binds the prefix `wp` to a namespace other than `_WP` (what
+    `_NS_WP.findall` finds, by `bytes.find`)."""
+    i, awal = data.find(b'xmlns:wp="'), len(b'xmlns:wp="')
+    while i >= 0:
+        j = data.find(b'"', i + awal)
+        if j < 0:
+            return False
+        if data[i + awal : j] != _WP_B:
+            return True
+        i = data.find(b'xmlns:wp="', j + 1)
+    return False
 
 
 def _escape_cepat(template: Any) -> None:
@@ -294,21 +320,17 @@ def _teks_utuh(kepala: str, isi: str, ekor: str, nomor: Callable[[], int]) -> by
     except UnicodeEncodeError:
         return None
     # the rest on the UTF-8 (half the bytes of the text, and the same ASCII substrings)
-    if any(b"docPr" in d for d in data):  # each a start or end tag `wp:docPr`, with its id
-        mulai = sum(d.count(b"<wp:docPr ") for d in data)
-        if sum(d.count(b"docPr") for d in data) != mulai + sum(
-            d.count(b"</wp:docPr>") for d in data
-        ):
+    posisi = [_tag_gambar(d) for d in data]  # each `docPr` a start or end tag `wp:docPr`
+    if any(p is None for p in posisi) or (any(posisi) and any(_ns_wp_lain(d) for d in data)):
+        return None
+    potongan: list[bytes] = [_DEKLARASI]
+    for d, tag in zip(data, posisi, strict=True):  # in document order, as they come
+        assert tag is not None
+        baru = _nomori_gambar(d, tag, nomor) if tag else [d]
+        if baru is None:
             return None
-        if any(ns != _WP.encode() for d in data for ns in _NS_WP_B.findall(d)):
-            return None
-        # every `<wp:docPr ` numbered, no two overlapping: as many ids as `_ID_GAMBAR` finds
-        for k, d in enumerate(data):  # in document order
-            if b"<wp:docPr " in d:
-                if (baru := _nomori_gambar(d, nomor)) is None:
-                    return None
-                data[k] = baru
-    blob = b"".join([_DEKLARASI, *data])
+        potongan += baru
+    blob = b"".join(potongan)
     try:
         etree.fromstring(blob, _parser_periksa())
     except (etree.XMLSyntaxError, ValueError):
