@@ -322,6 +322,144 @@ _TEKS_KOSONG = '<is><t xml:space="preserve"/></is>'
 """Empty text as lxml writes it (a write never holds "", but `_sel_xml` should not differ)."""
 
 
+_SEL_POLOS = re.compile(
+    rb'<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: s="([0-9]{1,9})")?(?: t="[a-zA-Z]{1,9}")?'
+    rb'(?:/>|>(?:<v>[^<]*</v>|<is><t(?: xml:space="preserve")?(?:/>|>[^<]*</t>)</is>)</c>)'
+)
+"""A cell that is no more than its reference, style, type and value (a strict `_polos`),
+as Excel, LibreOffice and lxml write one: replacing it changes nothing else in the sheet."""
+_BARIS_AWAL = re.compile(rb'<row r="([1-9][0-9]{0,6})"((?: [a-zA-Z][\w:.-]{0,40}="[^"<>&]*")*)>')
+"""A row's start tag whose attributes need no escaping (Excel's `x14ac:dyDescent` among
+them)."""
+_SEL_REF = re.compile(rb'<c r="([A-Z]{1,3})[1-9][0-9]{0,6}"')
+_SEL_TAG = re.compile(rb"<c[\s>/]")
+_ATRIBUT = re.compile(rb'([a-zA-Z]+)="([^"]*)"')
+_DIMENSI = re.compile(rb'<dimension ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"/>')
+
+
+def _ganti_sel(xml: bytes, lembar: _Lembar, gaya: _Gaya, tahun1904: bool) -> bytes | None:
+    """The sheet with `lembar`'s writes made in its text, or None when the tree must make
+    them (`_Bedah`): a table replaced from a row down, a row that does not exist, a cell
+    written that is more than a value, anything unusual in a row written. A step that fills
+    cells of existing rows (step 6: four input columns of each Bagian sheet) then costs a few
+    searches instead of parsing and writing the whole sheet. The text is what `_Bedah`
+    writes: each written cell as `_sel_xml` gives it, a new one in its column's place with
+    the style `_Bedah._gaya_baru` gives it, the row's `spans` hint dropped when a cell is
+    added; the rest keeps its bytes."""
+    if lembar.kosong_dari is not None or not lembar.tulis:
+        return None
+    awal, akhir = xml.find(b"<sheetData>"), xml.rfind(b"</sheetData>")
+    if awal < 0 or akhir < awal:
+        return None
+    per_baris: dict[int, list[tuple[int, Any, str | None]]] = {}
+    for (r, k), (v, fmt) in sorted(lembar.tulis.items()):
+        per_baris.setdefault(r, []).append((k, v, fmt))
+    gaya_kolom: tuple[list[tuple[int, int, int]], dict[int, int]] | None = None
+    """The sheet's `<col>` (min, max, style), and the style found per column."""
+    baru: list[tuple[int, int]] = []
+    """Row and column of each cell added."""
+    potongan: list[bytes] = []
+    ujung = 0
+    """Where the text not yet taken starts (rows are in order: each found after the last)."""
+    for r, tulis in per_baris.items():
+        i = xml.find(b'<row r="%d"' % r, max(ujung, awal), akhir)
+        tag = _BARIS_AWAL.match(xml, i) if i >= 0 else None
+        tutup = xml.find(b"</row>", tag.end(), akhir) if tag else -1
+        if tag is None or tutup < 0 or b"xmlns" in tag[0]:  # a declaration: lxml moves it
+            return None
+        isi = xml[tag.end() : tutup]
+        kolom = list(map(_kolom_b, _SEL_REF.findall(isi)))  # every cell has its reference,
+        if len(_SEL_TAG.findall(isi)) != len(kolom) or kolom != sorted(set(kolom)):  # in order
+            return None
+        keluar: list[bytes] = []
+        """The row's new content, in column order."""
+        j0, tambah = 0, False
+        gaya_baris: int | None = None
+        """The row's style when it has one (`customFormat`), else -1; None: not read yet."""
+        for k, v, fmt in tulis:
+            ref = _ref(r, k)
+            n = bisect.bisect_left(kolom, k)
+            if n < len(kolom) and kolom[n] == k:
+                m = _SEL_POLOS.match(isi, isi.find(b'<c r="%s"' % ref.encode(), j0))
+                if m is None:
+                    return None
+                keluar.append(isi[j0 : m.start()])
+                s = int(m[1] or 0)
+                j0 = m.end()
+            else:
+                if gaya_baris is None:
+                    atribut = dict(_ATRIBUT.findall(tag[2]))
+                    gaya_baris = -1
+                    if atribut.get(b"customFormat") in (b"1", b"true"):
+                        gaya_baris = int(atribut.get(b"s", b"0"))
+                if gaya_baris >= 0:
+                    s = gaya_baris
+                else:
+                    if gaya_kolom is None:
+                        gaya_kolom = _gaya_kolom(xml[:awal])
+                    if k not in gaya_kolom[1]:
+                        gaya_kolom[1][k] = next((g for a, b, g in gaya_kolom[0] if a <= k <= b), 0)
+                    s = gaya_kolom[1][k]
+                if v is None and gaya.untuk(s, fmt, v) == s:
+                    continue  # nothing to store, as `_Bedah` does
+                nanti = len(isi)
+                if n < len(kolom):  # before the next cell
+                    nanti = isi.find(b'<c r="%s"' % _ref(r, kolom[n]).encode(), j0)
+                    if nanti < 0:
+                        return None
+                keluar.append(isi[j0:nanti])
+                j0, tambah = nanti, True
+                baru.append((r, k))
+            keluar.append(_sel_xml(ref, gaya.untuk(s, fmt, v), v, tahun1904).encode("utf-8"))
+        awal_tag = tag[0]
+        if tambah and b" spans=" in awal_tag:
+            awal_tag = re.sub(rb' spans="[^"]*"', b"", awal_tag, count=1)
+        potongan += [xml[ujung:i], awal_tag, *keluar, isi[j0:]]
+        ujung = tutup
+    if baru and not _di_dalam(xml[:awal], baru):
+        return None  # `_Bedah` would widen `<dimension>`
+    return b"".join([*potongan, xml[ujung:]])
+
+
+@functools.cache
+def _kolom_b(huruf: bytes) -> int:
+    """`_kolom_huruf` of a reference's letters as bytes."""
+    return _kolom_huruf(huruf.decode())
+
+
+def _gaya_kolom(kepala: bytes) -> tuple[list[tuple[int, int, int]], dict[int, int]]:
+    """(min, max, style) of each `<col>` of a sheet's text before `sheetData`, and an empty
+    dict to remember the style found for a column."""
+    hasil = []
+    for m in re.finditer(rb"<col\s([^>]*?)/?>", kepala):
+        a = dict(_ATRIBUT.findall(m[1]))
+        hasil.append((int(a.get(b"min", 0)), int(a.get(b"max", 0)), int(a.get(b"style", 0))))
+    return hasil, {}
+
+
+def _di_dalam(kepala: bytes, sel: list[tuple[int, int]]) -> bool:
+    """Whether the sheet's `<dimension>` already spans these cells (row, column)."""
+    m = _DIMENSI.search(kepala)
+    if m is None:
+        return False
+    k0, k1 = _kolom_huruf(m[1].decode()), _kolom_huruf(m[3].decode())
+    return all(int(m[2]) <= r <= int(m[4]) and k0 <= k <= k1 for r, k in sel)
+
+
+def _sel_xml(ref: str, s: int, v: Any, tahun1904: bool) -> str:
+    """The XML `_Bedah._isi` builds for a cell: style, then type and value."""
+    if v is None:
+        return f'<c r="{ref}" s="{s}"/>'
+    if isinstance(v, str):
+        teks = _teks_xml(_ESCAPE_EXCEL.sub(r"_x005F_\1", v) if "_x" in v else v)
+        isi = f'<is><t xml:space="preserve">{teks}</t></is>' if teks else _TEKS_KOSONG
+        return f'<c r="{ref}" s="{s}" t="inlineStr">{isi}</c>'
+    if isinstance(v, bool):
+        return f'<c r="{ref}" s="{s}" t="b"><v>{int(v)}</v></c>'
+    angka = _serial(v, tahun1904) if isinstance(v, date | time) else v
+    return f'<c r="{ref}" s="{s}"><v>{angka!r}</v></c>'
+
+
 class _Bedah:
     """Applies a sheet's pending changes to its XML, touching nothing outside `sheetData`."""
 
@@ -557,17 +695,7 @@ class _Bedah:
         return len(c) == 0 or (len(c) == 1 and c[0].tag in (self.t_v, self.t_is))
 
     def _sel_xml(self, ref: str, s: int, v: Any) -> str:
-        """The XML `_isi` builds for a cell: style, then type and value."""
-        if v is None:
-            return f'<c r="{ref}" s="{s}"/>'
-        if isinstance(v, str):
-            teks = _teks_xml(_ESCAPE_EXCEL.sub(r"_x005F_\1", v) if "_x" in v else v)
-            isi = f'<is><t xml:space="preserve">{teks}</t></is>' if teks else _TEKS_KOSONG
-            return f'<c r="{ref}" s="{s}" t="inlineStr">{isi}</c>'
-        if isinstance(v, bool):
-            return f'<c r="{ref}" s="{s}" t="b"><v>{int(v)}</v></c>'
-        angka = _serial(v, self.tahun1904) if isinstance(v, date | time) else v
-        return f'<c r="{ref}" s="{s}"><v>{angka!r}</v></c>'
+        return _sel_xml(ref, s, v, self.tahun1904)
 
     def _gaya_baru(self, r: int, k: int) -> int:
         """Style of a cell that does not exist yet: its row's, else its column's (as Excel)."""
@@ -863,10 +991,13 @@ class BukuZip:
         if not self._ubah and not self._struktur:
             return self._zip.data
         gaya = _Gaya(self._zip.baca(self._bagian["styles"]))
-        ganti = {
-            lb.bagian: _Bedah(self._xml(lb.bagian), gaya, self._1904).jalankan(lb)
-            for lb in self._ubah.values()
-        }
+        ganti: dict[str, bytes] = {}
+        for lb in self._ubah.values():
+            xml = self._xml(lb.bagian)
+            baru = _ganti_sel(xml, lb, gaya, self._1904)
+            if baru is None:
+                baru = _Bedah(xml, gaya, self._1904).jalankan(lb)
+            ganti[lb.bagian] = baru
         ganti = {**self._struktur, **ganti}
         if gaya.ubah:
             ganti[self._bagian["styles"]] = etree.tostring(

@@ -805,3 +805,162 @@ def test_tables_written_twice_save_the_same_as_through_the_tree(
         assert za.namelist() == zb.namelist()
         for nama in za.namelist():
             assert za.read(nama) == zb.read(nama), nama
+
+
+# ------------------------------------------- cells filled in existing rows: written as text
+
+_DEKLARASI = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+"""How lxml starts a saved sheet: with it, an lxml-written sheet is what the tree writes."""
+_LEMBAR_SEL = _DEKLARASI + _LEMBAR_TABEL.replace(b'ref="A1:F9"', b'ref="A1:G9"')
+"""`_LEMBAR_TABEL` as lxml saved it, its `<dimension>` right (the tree would correct a
+stale one; the text leaves it: only a hint to readers)."""
+
+
+def _dua_jalan_sel(
+    xml: bytes, tulis: dict[tuple[int, int], tuple[Any, str | None]]
+) -> tuple[tuple[bytes, bytes] | None, tuple[bytes, bytes]]:
+    """(sheet, styles) with the cells written in the text (None: not taken), and by the
+    tree."""
+    from lxml import etree
+
+    from pyxl.buku import xlsm
+
+    lembar = xlsm._Lembar("xl/worksheets/sheet1.xml", [], dict(tulis))
+    gaya = xlsm._Gaya(_GAYA_KECIL)
+    teks = xlsm._ganti_sel(xml, lembar, gaya, False)
+    sisip = None if teks is None else (teks, etree.tostring(gaya.root))
+    gaya = xlsm._Gaya(_GAYA_KECIL)
+    pohon = xlsm._Bedah(xml, gaya, False).jalankan(lembar)
+    return sisip, (pohon, etree.tostring(gaya.root))
+
+
+@pytest.mark.parametrize("nilai", range(len(_NILAI_CAMPUR)))
+@pytest.mark.parametrize(
+    "sel",
+    [
+        [(2, 1), (2, 2)],  # plain cells rewritten, one a shared string's
+        [(2, 3)],  # a new cell in a column with its own format
+        [(2, 5), (2, 6)],  # new cells after the last, in a row with `spans`
+        [(3, 5), (3, 1), (3, 6)],  # a cell rewritten and two new in a formatted row
+        [(6, 1), (6, 3), (6, 6)],  # around a rich text cell left alone
+        [(9, 1), (1, 3), (2, 2), (6, 6)],  # several rows, header too
+    ],
+)
+def test_cells_filled_in_existing_rows_as_text_are_what_the_tree_writes(
+    sel: list[tuple[int, int]], nilai: int
+) -> None:
+    """Every kind of value, with and without a number format, into plain cells and new cells
+    of existing rows: the same sheet and styles, byte for byte, as through the tree."""
+    tulis: dict[tuple[int, int], tuple[Any, str | None]] = {}
+    for i, (r, k) in enumerate(sel):
+        tulis[(r, k)] = (_NILAI_CAMPUR[(nilai + i) % len(_NILAI_CAMPUR)], "0.00" if i else None)
+    sisip, pohon = _dua_jalan_sel(_LEMBAR_SEL, tulis)
+    assert sisip is not None
+    assert sisip == pohon
+
+
+@pytest.mark.parametrize(
+    ("ganti", "sel"),
+    [
+        (("", ""), (4, 1)),  # a row that does not exist
+        (("", ""), (5, 1)),  # an empty row written as `<row …/>`
+        (("", ""), (2, 8)),  # a new cell beyond `<dimension>`
+        (("", ""), (3, 2)),  # a cell with an attribute more (`vm`)
+        (("", ""), (6, 2)),  # rich text
+        (('<c r="E3"><v>5</v></c>', '<c r="E3"><f>1+1</f><v>2</v></c>'), (3, 5)),  # formula
+        (('<c r="E3"><v>5</v></c>', '<c s="0" r="E3"><v>5</v></c>'), (3, 5)),  # order
+        (('<c r="A9"><v>9</v></c>', "<c><v>9</v></c>"), (9, 2)),  # no reference
+        (('<c r="F6"/>', '<c r="F6"/><c r="C6"/>'), (6, 4)),  # cells out of order
+        (('<row r="2" spans', '<row r="2" xmlns:y="urn:y" spans'), (2, 1)),  # a declaration
+    ],
+)
+def test_cells_the_text_cannot_take_keep_the_tree(
+    ganti: tuple[str, str], sel: tuple[int, int]
+) -> None:
+    from pyxl.buku import xlsm
+
+    xml = _LEMBAR_SEL.replace(ganti[0].encode(), ganti[1].encode())
+    sisip, pohon = _dua_jalan_sel(xml, {sel: ("baru", None)})
+    assert sisip is None
+    lembar = xlsm._Lembar("xl/worksheets/sheet1.xml", [], {sel: ("baru", None)})
+    simpan = xlsm._Bedah(xml, xlsm._Gaya(_GAYA_KECIL), False).jalankan(lembar)
+    assert simpan == pohon[0] and b"baru" in simpan
+
+
+RILIS = sorted((Path(__file__).parents[1] / "data" / "rilis").glob("*/*.xlsm"))
+
+
+@pytest.mark.parametrize("berkas", RILIS, ids=lambda p: p.parent.name)
+def test_bagian_sheets_of_every_release_filled_as_text_read_as_through_the_tree(
+    berkas: Path,
+) -> None:
+    """Masters saved by earlier releases (by openpyxl, then lxml): random writes into each
+    Bagian sheet give, when the text takes them, the tree's sheet (canonical XML: the text
+    keeps the original's spelling of what it does not touch)."""
+    import random
+
+    from lxml import etree
+
+    from pyxl.buku import xlsm
+
+    acak = random.Random(berkas.parent.name)
+    diambil = 0
+    with buka(berkas, hanya_baca=True) as buku:
+        gaya_xml = buku._xml(buku._bagian["styles"])
+        for kode in ("HUKUM", "UMUM", "ORG", "PBJ"):
+            xml, tinggi = buku._xml(buku._sheet[kode]), len(buku._nilai(kode))
+            for _ in range(25):
+                tulis = {
+                    (acak.randint(1, tinggi), acak.randint(1, 22)): (
+                        xlsm._nilai_tulis(acak.choice(_NILAI_CAMPUR)),
+                        acak.choice([None, "0.00"]),
+                    )
+                    for _ in range(acak.randint(1, 8))
+                }
+                lembar = xlsm._Lembar(buku._sheet[kode], [], tulis)
+                g1, g2 = xlsm._Gaya(gaya_xml), xlsm._Gaya(gaya_xml)
+                teks = xlsm._ganti_sel(xml, lembar, g1, buku._1904)
+                if teks is None:
+                    continue
+                pohon = xlsm._Bedah(xml, g2, buku._1904).jalankan(lembar)
+                kanon = [etree.tostring(etree.fromstring(x), method="c14n") for x in (teks, pohon)]
+                assert kanon[0] == kanon[1]
+                assert etree.tostring(g1.root) == etree.tostring(g2.root)
+                diambil += 1
+    assert diambil >= 25  # the text took many (older layouts have fewer columns)
+
+
+def test_step_6s_writes_into_bagian_sheets_are_made_in_the_text(
+    salinan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The input columns of every Bagian sheet of a fresh master filled as step 6 fills them:
+    no Bagian sheet is parsed into a tree to save them, and every reader sees the values."""
+    from pyxl.buku import xlsm
+    from pyxl.buku.daftar import baca_bagian
+
+    pohon: list[str] = []
+    asli_jalankan = xlsm._Bedah.jalankan
+
+    def catat(self: Any, lembar: Any) -> bytes:
+        pohon.append(lembar.bagian)
+        return asli_jalankan(self, lembar)
+
+    monkeypatch.setattr(xlsm._Bedah, "jalankan", catat)
+    kolom = [skema.KOLOM_INDIKATOR.index(k) + 1 for k in skema.KOLOM_ISIAN]
+    with buka(salinan) as buku:
+        kode = [b.kode for b in baca_bagian(buku)]
+        bagian_xml = {buku._sheet[k] for k in kode}
+        tinggi = {k: len(buku.baca(k)) for k in kode}
+        for k in kode:
+            for i, c in enumerate(kolom):
+                nilai = [[f"{k}-{r}" if i >= 2 else r * 1.5] for r in range(2, tinggi[k] + 1)]
+                buku.tulis(k, 2, c, nilai)
+        buku.simpan()
+    assert not bagian_xml & set(pohon)
+    wb = openpyxl.load_workbook(salinan)
+    for k in kode:
+        rows = list(wb[k].iter_rows(min_row=2, max_row=tinggi[k], values_only=True))
+        assert [r[kolom[0] - 1] for r in rows] == [r * 1.5 for r in range(2, tinggi[k] + 1)]
+        assert [r[kolom[-1] - 1] for r in rows] == [f"{k}-{r}" for r in range(2, tinggi[k] + 1)]
+    cal = CalamineWorkbook.from_path(str(salinan)).get_sheet_by_name(kode[0]).to_python()
+    assert cal[1][kolom[-1] - 1] == f"{kode[0]}-2"
