@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from pyxl.buku.port import Baris, Buku
@@ -105,18 +105,29 @@ def isi_indikator(buku: Buku, b: Bagian, kolom: Sequence[str]) -> list[tuple[int
 
 
 def kode_tertaut(buku: Buku) -> dict[str, set[str]]:
-    """Per current Bagian code, every code it had before (from `Riwayat Bagian`'s `Ubah`
-    rows, in order: renames of renames followed): ledger rows keep the code they were
-    written with."""
+    """Per current Bagian code, every code it had before (`tautan_kode` of the master's
+    `Riwayat Bagian`): ledger rows keep the code they were written with."""
     if skema.RIWAYAT_BAGIAN not in buku.nama_sheet():
         return {}
+    return tautan_kode(baca_tabel(buku, skema.RIWAYAT_BAGIAN))
+
+
+def tautan_kode(riwayat: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
+    """Per current Bagian code, every code it had before, from rows of `Riwayat Bagian`
+    (its `Ubah` rows, in order: renames of renames followed)."""
     hasil: dict[str, set[str]] = {}
-    for r in baca_tabel(buku, skema.RIWAYAT_BAGIAN):
-        lama, ke = sebagai_teks(r["Kode"]), sebagai_teks(r["Kode Baru"])
-        if sebagai_teks(r["Perubahan"]) == "Ubah" and lama and ke and lama != ke:
+    for r in riwayat:
+        lama, ke = sebagai_teks(r.get("Kode")), sebagai_teks(r.get("Kode Baru"))
+        if sebagai_teks(r.get("Perubahan")) == "Ubah" and lama and ke and lama != ke:
             dulu = hasil.pop(lama, set()) | {lama}
             hasil[ke] = (hasil.get(ke, set()) | dulu) - {ke}
     return {k: v for k, v in hasil.items() if v}
+
+
+def kode_kini(tertaut: Mapping[str, set[str]]) -> dict[str, str]:
+    """Per earlier code (upper case: codes compare ignoring case, as sheet names do), the
+    current one, from `kode_tertaut` or `tautan_kode`."""
+    return {lama.upper(): baru for baru, semua in tertaut.items() for lama in semua}
 
 
 def baca_skala(buku: Buku) -> dict[str, SkalaUrut]:

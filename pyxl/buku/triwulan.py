@@ -8,7 +8,7 @@ the row was written found under its new code (`Riwayat Bagian`).
 
 from __future__ import annotations
 
-from pyxl.buku.daftar import kode_tertaut
+from pyxl.buku.daftar import kode_kini, kode_tertaut
 from pyxl.buku.port import Baris, Buku
 from pyxl.buku.tabel import baca_tabel
 from pyxl.inti.sel import sebagai_teks
@@ -35,7 +35,7 @@ def letak_baris(buku: Buku, rows: list[Baris]) -> dict[tuple[tuple[str, str], st
     """`rows` of sheet `Triwulan` by indicator (`kunci`, a renamed Bagian under its current
     code) and round; rows without both codes are left out, a repeated one is the lower.
     Step 6 updates the row found here, step 7 reads it: one way of finding it."""
-    kini = {lama.upper(): baru for baru, semua in kode_tertaut(buku).items() for lama in semua}
+    kini = kode_kini(kode_tertaut(buku))
     hasil: dict[tuple[tuple[str, str], str], Baris] = {}
     for r in rows:
         bagian, iku = sebagai_teks(r["Kode Bagian"]), sebagai_teks(r["Kode IKU"])

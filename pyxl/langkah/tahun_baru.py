@@ -35,6 +35,7 @@ from typing import Any
 from pyxl.bangun.kerja import siapkan_folder
 from pyxl.bangun.perbarui import IsiMaster, baca_isi, bangun_dari, lengkapi
 from pyxl.berkas.tulis import BATAS_JALUR_WINDOWS, JALUR_RELATIF_TERPANJANG, tulis_atomik
+from pyxl.buku.daftar import kode_kini, tautan_kode
 from pyxl.buku.kendali import baca_isian
 from pyxl.buku.sistem import KUNCI_TAHUN_DATA, KUNCI_TAHUN_LALU
 from pyxl.galat import IsianError, LingkunganError
@@ -74,12 +75,15 @@ def _folder_bawaan(lama: Path, tahun_lama: int, tahun: int) -> Path:
 
 def _triwulan(isi: IsiMaster) -> dict[tuple[str, str], list[Any]]:
     """Last year's quarterly realisations by indicator (`pyxl.inti.triwulan.kunci`), TW I
-    first (None where a quarter was not reported)."""
+    first (None where a quarter was not reported); rows of a Bagian renamed since under its
+    current code, as step 7 finds them (`pyxl.buku.triwulan.baca_triwulan`)."""
+    kini = kode_kini(tautan_kode(isi.baris(skema.RIWAYAT_BAGIAN)))
     hasil: dict[tuple[str, str], list[Any]] = {}
     for r in isi.baris(skema.TRIWULAN) if isi.nilai.get(skema.TRIWULAN) else ():
         n = nomor_tw(periode_baris(r.get("Periode")))
+        bagian = sebagai_teks(r.get("Kode Bagian"))
         if n is not None:
-            k = kunci(sebagai_teks(r.get("Kode Bagian")), sebagai_teks(r.get("Kode IKU")))
+            k = kunci(kini.get(bagian.upper(), bagian), sebagai_teks(r.get("Kode IKU")))
             hasil.setdefault(k, [None] * 4)[n - 1] = r.get("Realisasi")
     return hasil
 

@@ -509,3 +509,29 @@ def test_an_indicator_reported_only_by_quarters_compares_with_the_year_they_make
     assert hukum["IKU-HUKUM-02"]["Realisasi Tahun Lalu"] == pytest.approx((12 + 11 + 10) / 3)
     assert hukum["IKU-HUKUM-01"]["Realisasi Tahun Lalu"] == 97.3  # its yearly return's
     assert baris_sheet(baru / skema.NAMA_MASTER, skema.TRIWULAN) == []
+
+
+def test_quarters_of_a_bagian_renamed_since_still_make_its_year(lama: Path, tmp_path: Path) -> None:
+    """HUKUM's TW III row was gathered under its old code; HUKUM is then renamed HKM (the
+    row keeps its code, `Riwayat Bagian` links them): next year HKM's IKU-HUKUM-02, with no
+    yearly return, still compares with the year its quarter makes, as step 7 found it."""
+    import openpyxl
+
+    m26 = lama / skema.NAMA_MASTER
+    wb = openpyxl.load_workbook(m26, keep_vba=True)
+    ws = wb["HUKUM"]
+    judul = [c.value for c in ws[1]]
+    for r in ws.iter_rows(min_row=2):
+        if r[0].value == "IKU-HUKUM-02":
+            r[judul.index("Realisasi")].value = None
+    wb.save(m26)
+    ubah = ["bagian", "ubah", "HUKUM", "--kode-baru", "HKM", "--workbook", str(m26)]
+    assert main(ubah) == 0
+    tw = [r for r in baris_sheet(m26, skema.TRIWULAN) if r["Kode IKU"] == "IKU-HUKUM-02"]
+    assert [(r["Kode Bagian"], r["Periode"], r["Realisasi"]) for r in tw] == [
+        ("HUKUM", "TW III", 10.0)
+    ]
+    baru = tmp_path / "Kinerja 2027"
+    assert _tahun_baru(str(baru), "--dari", str(m26)) == 0
+    hkm = {r["Kode IKU"]: r for r in _indikator(baru / skema.NAMA_MASTER, "HKM")}
+    assert hkm["IKU-HUKUM-02"]["Realisasi Tahun Lalu"] == 10.0
