@@ -98,3 +98,37 @@ def ubah(berkas: Path, ubahan: list[dict[str, Any]]) -> Path:
     finally:
         daftar.unlink()
     return berkas
+
+
+def _poppler(program: str) -> str:
+    exe = shutil.which(program)
+    if not exe:
+        _perlu(f"{program} (paket Debian poppler-utils) tidak terpasang")
+    assert exe
+    return exe
+
+
+def teks_halaman(pdf: Path, halaman: int | None = None, *, tata_letak: bool = True) -> str:
+    """The text of a PDF (one page, or all), by poppler's pdftotext (`-layout`: as on the
+    page)."""
+    pilih = [] if halaman is None else ["-f", str(halaman), "-l", str(halaman)]
+    return subprocess.run(
+        [_poppler("pdftotext"), *(["-layout"] if tata_letak else []), *pilih, str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+
+
+def halaman_png(pdf: Path, halaman: int, png: Path, dpi: int = 60) -> Path:
+    """One page of a PDF as the PNG `png` (replaced), for a person to look at."""
+    png.unlink(missing_ok=True)
+    subprocess.run(
+        [_poppler("pdftoppm"), "-png", "-r", str(dpi), "-f", str(halaman), "-l", str(halaman),
+         "-singlefile", str(pdf), str(png.with_suffix(""))],
+        check=True,
+        timeout=60,
+    )  # fmt: skip
+    assert png.stat().st_size > 1000
+    return png

@@ -29,31 +29,6 @@ PORT_BAWAAN = {"ssl": 993, "starttls": 143, "tanpa": 143}
 """`tanpa` (no encryption) only when chosen explicitly, for a server on the internal network."""
 
 
-def ambil_imap(
-    peng: Pengaturan,
-    tahun: int,
-    *,
-    sandi: str | None = None,
-    port: int | None = None,
-    ssl_context: ssl.SSLContext | None = None,
-    keamanan: str | None = None,
-    timeout: float = 30.0,
-) -> list[Kiriman]:
-    """The returns attached to the tagged messages in 'IMAP Folder', oldest first.
-
-    An empty 'IMAP Host' means no mailbox is used: nothing is read and [] is returned.
-    """
-    return ambil_imap_semua(
-        peng,
-        tahun,
-        sandi=sandi,
-        port=port,
-        ssl_context=ssl_context,
-        keamanan=keamanan,
-        timeout=timeout,
-    ).kiriman
-
-
 def ambil_imap_semua(
     peng: Pengaturan,
     tahun: int,
@@ -64,7 +39,11 @@ def ambil_imap_semua(
     keamanan: str | None = None,
     timeout: float = 30.0,
 ) -> Masukan:
-    """`ambil_imap`, with the evidence attached beside the returns (`BuktiMasuk`)."""
+    """The returns attached to the tagged messages in 'IMAP Folder', oldest first, with the
+    evidence attached beside them (`BuktiMasuk`).
+
+    An empty 'IMAP Host' means no mailbox is used: nothing is read and nothing returned.
+    """
     host = peng["IMAP Host"]
     if not host:
         return Masukan()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from PIL import Image
 
 from bantu import atur, baris_sheet
 from conftest import AKAR
-from libreoffice import konversi
+from libreoffice import halaman_png, konversi, teks_halaman
 from pyxl.buku.tabel import baca_tabel, tulis_tabel
 from pyxl.buku.xlsm import buka
 from pyxl.cli import main
@@ -414,29 +413,13 @@ def test_the_quarters_table_as_libreoffice_prints_it(
     assert _analisis(renkeu, "TW III") == 0
     assert main(["dokumen", "--workbook", str(renkeu), "--tanggal", "28 Januari 2027"]) == 0
     pdf = konversi(renkeu.parent / "dokumen" / "Dokumen_IKU_2026_v1.docx", "pdf", tmp_path)
-    pdftotext, pdftoppm = shutil.which("pdftotext"), shutil.which("pdftoppm")
-    if not (pdftotext and pdftoppm):
-        pytest.skip("pdftotext/pdftoppm (poppler-utils) tidak terpasang")
-
-    def halaman_ke(i: int) -> str:
-        return subprocess.run(
-            [pdftotext, "-layout", "-f", str(i), "-l", str(i), str(pdf), "-"],
-            capture_output=True, text=True, check=True, timeout=60,
-        ).stdout  # fmt: skip
-
     nomor = next(
-        i for i in range(1, 80) if "Tabel 3.7 Capaian Kinerja per Triwulan" in halaman_ke(i)
+        i for i in range(1, 80) if "Tabel 3.7 Capaian Kinerja per Triwulan" in teks_halaman(pdf, i)
     )
-    isi = halaman_ke(nomor) + halaman_ke(nomor + 1)
+    isi = teks_halaman(pdf, nomor) + teks_halaman(pdf, nomor + 1)
     # the arrows survive the font, the quarters' capaian are printed (B: 4/6, 7/6, 5/6)
     assert "▲ naik" in isi and "▼ turun" in isi
     assert re.search(r"66,67%\s+116,67%\s+83,33%", isi)
-    png = keluaran / "dokumen_iku_triwulan.png"
-    png.unlink(missing_ok=True)
-    subprocess.run(
-        [pdftoppm, "-png", "-r", "80", "-f", str(nomor), "-l", str(nomor), "-singlefile",
-         str(pdf), str(png.with_suffix(""))],
-        check=True, timeout=60,
-    )  # fmt: skip
+    png = halaman_png(pdf, nomor, keluaran / "dokumen_iku_triwulan.png", 80)
     with Image.open(png) as gambar:
         assert gambar.width > 500

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import io
 import shutil
-import subprocess
 import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -19,7 +18,7 @@ from docx.text.paragraph import Paragraph
 from PIL import Image
 
 from conftest import sidik_folder
-from libreoffice import konversi
+from libreoffice import halaman_png, konversi, teks_halaman
 from pyxl.cli import main
 from pyxl.kontrak import skema
 from remote import aksi, buku_remote
@@ -185,26 +184,9 @@ def test_pdf_by_libreoffice_and_one_page_as_png(
     pdf = konversi(master.parent / "dokumen" / V1, "pdf", tmp_path)
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and data.count(b"/Type/Page") - data.count(b"/Type/Pages") > 10
-    pdftotext, pdftoppm = shutil.which("pdftotext"), shutil.which("pdftoppm")
-    if not (pdftotext and pdftoppm):
-        pytest.skip("pdftotext/pdftoppm (poppler-utils) tidak terpasang: PNG halaman tidak dibuat")
-    halaman = next(
-        i
-        for i in range(1, 40)
-        if "Tabel 3.2.1" in subprocess.run(
-            [pdftotext, "-f", str(i), "-l", str(i), str(pdf), "-"],
-            capture_output=True, text=True, check=True, timeout=60,
-        ).stdout
-    )  # fmt: skip
-    png = keluaran / "dokumen_iku_pengukuran.png"
-    png.unlink(missing_ok=True)
-    subprocess.run(
-        [pdftoppm, "-png", "-r", "70", "-f", str(halaman), "-l", str(halaman), "-singlefile",
-         str(pdf), str(png.with_suffix(""))],
-        check=True, timeout=60,
-    )  # fmt: skip
-    with Image.open(png) as bacaan:
-        assert bacaan.width > 500
+    halaman = next(i for i in range(1, 40) if "Tabel 3.2.1" in teks_halaman(pdf, i))
+    with Image.open(halaman_png(pdf, halaman, keluaran / "dokumen_iku_pengukuran.png", 70)) as b:
+        assert b.width > 500
 
 
 def test_empty_analysis_exits_1_and_changes_nothing(

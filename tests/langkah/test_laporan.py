@@ -9,7 +9,6 @@ the sample's `Pagu Anggaran`."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from datetime import datetime
 from pathlib import Path
@@ -20,11 +19,11 @@ import openpyxl
 import pytest
 from test_openxml_audit import FORMAT
 from test_openxml_audit import _galat as galat_openxml
-from test_undangan import ke_png, teks_docx
+from test_undangan import teks_docx
 
 from bantu import atur, baris_sheet, tambah_baris_sheet
 from conftest import sidik_folder, tombol_terhubung
-from libreoffice import konversi
+from libreoffice import halaman_png, konversi, teks_halaman
 from pyxl.cli import main
 from pyxl.kontrak import kendali, skema
 from pyxl.kontrak.keluaran import LAPORAN_TRIWULAN
@@ -328,21 +327,12 @@ def test_the_button_resolves(terisi: Path) -> None:
 
 def test_the_report_as_printed(terisi: Path, tmp_path: Path, keluaran: Path) -> None:
     """LibreOffice's PDF: two A4 pages, the figures where a reader looks for them."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (paket Debian poppler-utils) tidak terpasang")
     assert _jalankan(terisi, "--periode", TW2, *TANGGAL) == 0
     pdf = konversi(terisi.parent / "dokumen" / LAPORAN, "pdf", tmp_path)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     assert re.search(r"^Pages:\s+2$", info.stdout, re.M), info.stdout
     assert re.search(r"^Page size:.*\(A4\)$", info.stdout, re.M), info.stdout
-    halaman = [
-        subprocess.run(
-            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
-            capture_output=True, text=True, check=True,
-        ).stdout
-        for n in (1, 2)
-    ]  # fmt: skip
-    satu, dua = halaman
+    satu, dua = teks_halaman(pdf, 1), teks_halaman(pdf, 2)
     assert "PEMERINTAH KABUPATEN WAY KANAN" in satu
     assert "LAPORAN PEMANTAUAN CAPAIAN KINERJA" in satu
     assert "IKU-EKON-03" in satu and "50,00%" in satu and "Turun" in satu
@@ -352,18 +342,8 @@ def test_the_report_as_printed(terisi: Path, tmp_path: Path, keluaran: Path) -> 
     # the signature block closes the report, on its last page
     assert KABAG in dua and "NIP 19771203 200301 1 005" in dua
     assert dua.index("E. Penutup") < dua.index(KABAG)
-    for png in ke_png(pdf, keluaran), _halaman_png(pdf, keluaran, 2):
-        assert png.stat().st_size > 1000
-
-
-def _halaman_png(pdf: Path, keluaran: Path, n: int) -> Path:
-    png = keluaran / f"{pdf.stem}-{n}.png"
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "60", "-f", str(n), "-l", str(n), "-singlefile", str(pdf),
-         str(png.with_suffix(""))],
-        check=True, timeout=60,
-    )  # fmt: skip
-    return png
+    for n in (1, 2):
+        halaman_png(pdf, n, keluaran / f"{pdf.stem}-{n}.png")
 
 
 def _periode_kendali(master: Path, nilai: str | None) -> None:

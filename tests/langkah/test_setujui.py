@@ -17,7 +17,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from conftest import sidik_folder
-from libreoffice import soffice
+from libreoffice import soffice, teks_halaman
 from pyxl.cli import main
 from pyxl.kontrak import kendali, skema
 from remote import aksi, buku_remote
@@ -171,19 +171,6 @@ def test_no_approver_names_the_setting(master: Path, capsys: pytest.CaptureFixtu
     assert sidik_folder(master.parent) == sebelum
 
 
-def _pdftotext(pdf: Path, *opsi: str) -> str:
-    exe = shutil.which("pdftotext")
-    if not exe:
-        pytest.skip("pdftotext (poppler-utils) tidak terpasang")
-    return subprocess.run(
-        [exe, "-layout", *opsi, str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout
-
-
 def test_final_pdf_has_a_filled_toc_roman_front_matter_no_version_and_its_title(
     master: Path,
 ) -> None:
@@ -191,7 +178,7 @@ def test_final_pdf_has_a_filled_toc_roman_front_matter_no_version_and_its_title(
     assert _setujui(master) == 0
     folder = master.parent / "dokumen"
     final, pdf = folder / FINAL_V1, folder / "Dokumen_IKU_2026_v1_final.pdf"
-    teks = _pdftotext(pdf)
+    teks = teks_halaman(pdf)
     # The table of contents, filled on conversion: entries with dot leaders and page numbers.
     toc = dict(re.findall(r"^ *(\S.*?)\.{4,}\s*([0-9ivx]+)$", teks, flags=re.MULTILINE))
     assert toc["KATA PENGANTAR"] == "i" and toc["IKHTISAR EKSEKUTIF"] == "ii"

@@ -5,20 +5,18 @@ the a.n./u.b. chain, the classification codes, no tool footer, and one deadline 
 from __future__ import annotations
 
 import email
-import shutil
 import subprocess
 from email import policy
 from pathlib import Path
 
 import docx
 import openpyxl
-import pytest
 from docx.document import Document
 from test_pengantar import tulis_final
 from test_undangan import TANGGAL, baca_eml, teks_docx
 
 from bantu import atur
-from libreoffice import konversi, soffice
+from libreoffice import konversi, soffice, teks_halaman
 from pyxl.cli import main
 from pyxl.kontrak import skema
 
@@ -56,12 +54,7 @@ def gambar(d: Document) -> list[bytes]:
 
 def teks_pdf(dok: Path, folder: Path) -> str:
     """The text of LibreOffice's PDF of `dok`, laid out as on the page (poppler's pdftotext)."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (paket Debian poppler-utils) tidak terpasang")
-    pdf = konversi(dok, "pdf", folder)
-    return subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    return teks_halaman(konversi(dok, "pdf", folder))
 
 
 def ukuran_pdf(dok: Path, folder: Path) -> tuple[float, float]:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import email
-import shutil
-import subprocess
 from datetime import date, datetime, timedelta
 from email import policy
 from email.message import EmailMessage
@@ -19,7 +17,7 @@ from docx.text.paragraph import Paragraph
 
 from bantu import atur, baris_sheet
 from conftest import sidik_folder
-from libreoffice import konversi, soffice
+from libreoffice import halaman_png, konversi, soffice
 from pyxl.cli import main
 from pyxl.kontrak import skema
 from remote import aksi, buku_remote
@@ -52,19 +50,8 @@ def ke_pdf(dok: Path, folder: Path) -> Path:
 
 
 def ke_png(pdf: Path, keluaran: Path) -> Path:
-    """Page 1 as PNG in `keluaran-uji/` for a person to look at (skipped without poppler)."""
-    pdftoppm = shutil.which("pdftoppm")
-    if pdftoppm is None:
-        pytest.skip("pdftoppm (paket Debian poppler-utils) tidak terpasang: PNG tidak dibuat")
-    png = keluaran / f"{pdf.stem}.png"
-    png.unlink(missing_ok=True)
-    subprocess.run(
-        [pdftoppm, "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-         str(png.with_suffix(""))],
-        check=True, timeout=60,
-    )  # fmt: skip
-    assert png.stat().st_size > 1000
-    return png
+    """Page 1 as PNG in `keluaran-uji/` for a person to look at."""
+    return halaman_png(pdf, 1, keluaran / f"{pdf.stem}.png")
 
 
 def baca_eml(berkas: Path) -> EmailMessage:

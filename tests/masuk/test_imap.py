@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import policy
 from email.message import EmailMessage
+from typing import Any
 
 import pytest
 from openpyxl import Workbook
@@ -19,11 +20,16 @@ from openpyxl import Workbook
 import dovecot
 from pyxl.galat import IsianError, LingkunganError
 from pyxl.kontrak.pengaturan import Pengaturan
-from pyxl.masuk.imap import ambil_imap
+from pyxl.masuk.imap import ambil_imap_semua
 from pyxl.masuk.kiriman import Kiriman
 
 DOMAIN = "setda.waykanan.example"
 JUDUL = "Format Pengumpulan Data Kinerja"
+
+
+def ambil_imap(*args: Any, **opsi: Any) -> list[Any]:
+    """The returns (`Kiriman`) `ambil_imap_semua` takes from the mailbox."""
+    return ambil_imap_semua(*args, **opsi).kiriman
 
 
 def _xlsx(kode: str) -> bytes:
