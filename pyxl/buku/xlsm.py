@@ -22,6 +22,7 @@ import contextlib
 import copy
 import functools
 import io
+import itertools
 import math
 import numbers
 import os
@@ -339,31 +340,55 @@ _DIMENSI = re.compile(rb'<dimension ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([
 
 def _ganti_sel(xml: bytes, lembar: _Lembar, gaya: _Gaya, tahun1904: bool) -> bytes | None:
     """The sheet with `lembar`'s writes made in its text, or None when the tree must make
-    them (`_Bedah`): a table replaced from a row down, a row that does not exist, a cell
-    written that is more than a value, anything unusual in a row written. A step that fills
-    cells of existing rows (step 6: four input columns of each Bagian sheet) then costs a few
-    searches instead of parsing and writing the whole sheet. The text is what `_Bedah`
-    writes: each written cell as `_sel_xml` gives it, a new one in its column's place with
-    the style `_Bedah._gaya_baru` gives it, the row's `spans` hint dropped when a cell is
-    added; the rest keeps its bytes."""
+    them (`_Bedah`): a table replaced from a row down, a new row above the last one, a cell
+    written that is more than a value, anything unusual in a row written. Filling cells of
+    existing rows (step 6: four input columns of each Bagian sheet) and adding rows below
+    the last (every ledger) then cost a few searches instead of parsing and writing the
+    whole sheet, whose length grows with the years a master is used.
+
+    The text is what `_Bedah` writes: each written cell as `_sel_xml` gives it, a new one in
+    its column's place with the style `_Bedah._gaya_baru` gives it, the row's `spans` hint
+    dropped when a cell is added to it, a new row as `<row r="…">` after the last, and
+    `<dimension>` widened to the new cells (a stale one, which the tree would correct, is
+    only widened: it is a hint to readers); the rest keeps its bytes."""
     if lembar.kosong_dari is not None or not lembar.tulis:
         return None
     awal, akhir = xml.find(b"<sheetData>"), xml.rfind(b"</sheetData>")
     if awal < 0 or akhir < awal:
         return None
+    awal += len(b"<sheetData>")
     per_baris: dict[int, list[tuple[int, Any, str | None]]] = {}
     for (r, k), (v, fmt) in sorted(lembar.tulis.items()):
         per_baris.setdefault(r, []).append((k, v, fmt))
-    gaya_kolom: tuple[list[tuple[int, int, int]], dict[int, int]] | None = None
-    """The sheet's `<col>` (min, max, style), and the style found per column."""
+    gaya_kolom = _GayaKolom(xml[:awal])
     baru: list[tuple[int, int]] = []
     """Row and column of each cell added."""
     potongan: list[bytes] = []
-    ujung = 0
+    ekor: list[bytes] = []
+    """Rows added below the last one."""
+    ujung = awal
     """Where the text not yet taken starts (rows are in order: each found after the last)."""
+    terakhir: int | None = None
+    """The sheet's last row number, once a row written is not found (0: no row)."""
     for r, tulis in per_baris.items():
-        i = xml.find(b'<row r="%d"' % r, max(ujung, awal), akhir)
-        tag = _BARIS_AWAL.match(xml, i) if i >= 0 else None
+        i = xml.find(b'<row r="%d"' % r, ujung, akhir)
+        if i < 0:  # a new row: only below every row, where the tree appends it too
+            if terakhir is None:
+                terakhir = _baris_terakhir(xml[awal:akhir])
+            if terakhir < 0 or r <= terakhir:
+                return None
+            isi_baru: list[bytes] = []
+            for k, v, fmt in tulis:
+                s = gaya_kolom.gaya(k)
+                s_baru = gaya.untuk(s, fmt, v)
+                if v is None and s_baru == s:
+                    continue  # nothing to store, as `_Bedah` does
+                isi_baru.append(_sel_xml(_ref(r, k), s_baru, v, tahun1904).encode("utf-8"))
+                baru.append((r, k))
+            if isi_baru:
+                ekor += [b'<row r="%d">' % r, *isi_baru, b"</row>"]
+            continue
+        tag = _BARIS_AWAL.match(xml, i)
         tutup = xml.find(b"</row>", tag.end(), akhir) if tag else -1
         if tag is None or tutup < 0 or b"xmlns" in tag[0]:  # a declaration: lxml moves it
             return None
@@ -392,14 +417,7 @@ def _ganti_sel(xml: bytes, lembar: _Lembar, gaya: _Gaya, tahun1904: bool) -> byt
                     gaya_baris = -1
                     if atribut.get(b"customFormat") in (b"1", b"true"):
                         gaya_baris = int(atribut.get(b"s", b"0"))
-                if gaya_baris >= 0:
-                    s = gaya_baris
-                else:
-                    if gaya_kolom is None:
-                        gaya_kolom = _gaya_kolom(xml[:awal])
-                    if k not in gaya_kolom[1]:
-                        gaya_kolom[1][k] = next((g for a, b, g in gaya_kolom[0] if a <= k <= b), 0)
-                    s = gaya_kolom[1][k]
+                s = gaya_baris if gaya_baris >= 0 else gaya_kolom.gaya(k)
                 if v is None and gaya.untuk(s, fmt, v) == s:
                     continue  # nothing to store, as `_Bedah` does
                 nanti = len(isi)
@@ -416,9 +434,46 @@ def _ganti_sel(xml: bytes, lembar: _Lembar, gaya: _Gaya, tahun1904: bool) -> byt
             awal_tag = re.sub(rb' spans="[^"]*"', b"", awal_tag, count=1)
         potongan += [xml[ujung:i], awal_tag, *keluar, isi[j0:]]
         ujung = tutup
-    if baru and not _di_dalam(xml[:awal], baru):
-        return None  # `_Bedah` would widen `<dimension>`
-    return b"".join([*potongan, xml[ujung:]])
+    kepala = _dimensi_baru(xml[:awal], baru) if baru else xml[:awal]
+    if kepala is None:
+        return None
+    return b"".join([kepala, *potongan, xml[ujung:akhir], *ekor, xml[akhir:]])
+
+
+_BARIS_TAG = re.compile(rb"<row[\s>/]")
+_BARIS_R = re.compile(rb'<row r="([0-9]{1,7})"')
+
+
+def _baris_terakhir(data: bytes) -> int:
+    """The number of the last row of a sheet's `sheetData` content (0: none); -1 when the rows
+    are not each `<row r="…"` in increasing order (the tree would place a new row itself)."""
+    nomor = [int(n) for n in _BARIS_R.findall(data)]
+    if len(_BARIS_TAG.findall(data)) != len(nomor) or any(
+        a >= b for a, b in itertools.pairwise(nomor)
+    ):
+        return -1
+    return nomor[-1] if nomor else 0
+
+
+class _GayaKolom:
+    """The style a new cell takes from its column (`<cols>` of the sheet's text before
+    `sheetData`), as `_Bedah._gaya_baru` gives it; read when first needed."""
+
+    def __init__(self, kepala: bytes) -> None:
+        self.kepala = kepala
+        self.kolom: list[tuple[int, int, int]] | None = None
+        self.per_kolom: dict[int, int] = {}
+
+    def gaya(self, k: int) -> int:
+        if k not in self.per_kolom:
+            if self.kolom is None:
+                self.kolom = []
+                for m in re.finditer(rb"<col\s([^>]*?)/?>", self.kepala):
+                    a = dict(_ATRIBUT.findall(m[1]))
+                    batas = (int(a.get(b"min", 0)), int(a.get(b"max", 0)))
+                    self.kolom.append((*batas, int(a.get(b"style", 0))))
+            self.per_kolom[k] = next((g for a, b, g in self.kolom if a <= k <= b), 0)
+        return self.per_kolom[k]
 
 
 @functools.cache
@@ -427,23 +482,21 @@ def _kolom_b(huruf: bytes) -> int:
     return _kolom_huruf(huruf.decode())
 
 
-def _gaya_kolom(kepala: bytes) -> tuple[list[tuple[int, int, int]], dict[int, int]]:
-    """(min, max, style) of each `<col>` of a sheet's text before `sheetData`, and an empty
-    dict to remember the style found for a column."""
-    hasil = []
-    for m in re.finditer(rb"<col\s([^>]*?)/?>", kepala):
-        a = dict(_ATRIBUT.findall(m[1]))
-        hasil.append((int(a.get(b"min", 0)), int(a.get(b"max", 0)), int(a.get(b"style", 0))))
-    return hasil, {}
-
-
-def _di_dalam(kepala: bytes, sel: list[tuple[int, int]]) -> bool:
-    """Whether the sheet's `<dimension>` already spans these cells (row, column)."""
+def _dimensi_baru(kepala: bytes, sel: list[tuple[int, int]]) -> bytes | None:
+    """The sheet's text before `sheetData` with `<dimension>` spanning the cells (row,
+    column) added too, as the tree computes it from every cell; None when it is not a range
+    (`A1` alone: the tree's would be another spelling)."""
+    if b"<dimension" not in kepala:
+        return kepala  # the tree adds none either
     m = _DIMENSI.search(kepala)
     if m is None:
-        return False
+        return None
+    r0, r1 = int(m[2]), int(m[4])
     k0, k1 = _kolom_huruf(m[1].decode()), _kolom_huruf(m[3].decode())
-    return all(int(m[2]) <= r <= int(m[4]) and k0 <= k <= k1 for r, k in sel)
+    r0, r1 = min(r0, *(r for r, _ in sel)), max(r1, *(r for r, _ in sel))
+    k0, k1 = min(k0, *(k for _, k in sel)), max(k1, *(k for _, k in sel))
+    ref = f'<dimension ref="{_ref(r0, k0)}:{_ref(r1, k1)}"/>'.encode()
+    return kepala[: m.start()] + ref + kepala[m.end() :]
 
 
 def _sel_xml(ref: str, s: int, v: Any, tahun1904: bool) -> str:

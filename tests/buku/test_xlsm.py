@@ -844,13 +844,17 @@ def _dua_jalan_sel(
         [(3, 5), (3, 1), (3, 6)],  # a cell rewritten and two new in a formatted row
         [(6, 1), (6, 3), (6, 6)],  # around a rich text cell left alone
         [(9, 1), (1, 3), (2, 2), (6, 6)],  # several rows, header too
+        [(2, 8), (9, 2)],  # beyond `<dimension>`: widened
+        [(10, 1), (10, 3), (12, 2), (13, 9)],  # rows added below the last, a column format
+        [(2, 2), (11, 1), (11, 2)],  # a cell rewritten, a row added
     ],
 )
 def test_cells_filled_in_existing_rows_as_text_are_what_the_tree_writes(
     sel: list[tuple[int, int]], nilai: int
 ) -> None:
-    """Every kind of value, with and without a number format, into plain cells and new cells
-    of existing rows: the same sheet and styles, byte for byte, as through the tree."""
+    """Every kind of value, with and without a number format, into plain cells, new cells of
+    existing rows and rows added below the last: the same sheet and styles, byte for byte,
+    as through the tree."""
     tulis: dict[tuple[int, int], tuple[Any, str | None]] = {}
     for i, (r, k) in enumerate(sel):
         tulis[(r, k)] = (_NILAI_CAMPUR[(nilai + i) % len(_NILAI_CAMPUR)], "0.00" if i else None)
@@ -864,7 +868,8 @@ def test_cells_filled_in_existing_rows_as_text_are_what_the_tree_writes(
     [
         (("", ""), (4, 1)),  # a row that does not exist
         (("", ""), (5, 1)),  # an empty row written as `<row …/>`
-        (("", ""), (2, 8)),  # a new cell beyond `<dimension>`
+        (('<dimension ref="A1:G9"/>', '<dimension ref="A1"/>'), (10, 1)),  # not a range
+        (('<row r="9">', '<row ht="9" r="9">'), (10, 1)),  # a row's reference not first
         (("", ""), (3, 2)),  # a cell with an attribute more (`vm`)
         (("", ""), (6, 2)),  # rich text
         (('<c r="E3"><v>5</v></c>', '<c r="E3"><f>1+1</f><v>2</v></c>'), (3, 5)),  # formula
@@ -911,7 +916,7 @@ def test_bagian_sheets_of_every_release_filled_as_text_read_as_through_the_tree(
             xml, tinggi = buku._xml(buku._sheet[kode]), len(buku._nilai(kode))
             for _ in range(25):
                 tulis = {
-                    (acak.randint(1, tinggi), acak.randint(1, 22)): (
+                    (acak.randint(1, tinggi + 3), acak.randint(1, 22)): (
                         xlsm._nilai_tulis(acak.choice(_NILAI_CAMPUR)),
                         acak.choice([None, "0.00"]),
                     )
