@@ -383,6 +383,54 @@ def _nol(umum: object, x: int) -> int:
     return x
 
 
+def bench_simpan(baris: int = 5_000, ulang: int = 5) -> list[Ukur]:
+    """Saving a master after a step: one row added to `Penerimaan` holding `baris` rows (a
+    ledger after years of use), and step 6's four input columns of a Bagian sheet filled;
+    each as pyxl saves it (in the sheet's text) and through the tree writer it falls back
+    to (`_Bedah`: the sheet parsed and written whole), from the same copy."""
+    from pyxl.buku import xlsm
+    from pyxl.buku.tabel import tambah_baris
+
+    rows = [
+        {"Waktu": "07/12/2026 08:00", "Berkas": f"kiriman_{i}.xlsx", "SHA-256": f"{i:064x}"}
+        | {"Kode Bagian": "U0001", "Status": "Diterima", "Catatan": "masuk/kiriman.xlsx"}
+        for i in range(baris)
+    ]
+    kolom = [skema.KOLOM_INDIKATOR.index(k) + 1 for k in skema.KOLOM_ISIAN]
+    hasil = []
+    with tempfile.TemporaryDirectory() as tmp:
+        asal = siapkan_unit(Path(tmp) / "asal", 1, 40)
+        with xlsm.buka(asal) as buku:
+            tambah_baris(buku, skema.PENERIMAAN, skema.KOLOM_PENERIMAAN, rows)
+            buku.simpan()
+        kerja = asal.with_name("kerja.xlsm")
+
+        def tambah() -> None:
+            with xlsm.buka(kerja) as buku:
+                tambah_baris(buku, skema.PENERIMAAN, skema.KOLOM_PENERIMAAN, rows[:1])
+                buku.simpan()
+
+        def isi() -> None:
+            with xlsm.buka(kerja) as buku:
+                for i, k in enumerate(kolom):
+                    buku.tulis("U0001", 2, k, [[f"isi {j}" if i > 1 else j] for j in range(40)])
+                buku.simpan()
+
+        for nama, ukuran, langkah in (
+            ("simpan: 1 baris ditambahkan ke Penerimaan", f"{baris:,} baris", tambah),
+            ("simpan: 4 kolom isian satu sheet Bagian", "40 indikator", isi),
+        ):
+            kita = median_detik(langkah, ulang, lambda: shutil.copy(asal, kerja))
+            asli = xlsm._ganti_sel
+            xlsm._ganti_sel = lambda *a: None
+            try:
+                pohon = median_detik(langkah, ulang, lambda: shutil.copy(asal, kerja))
+            finally:
+                xlsm._ganti_sel = asli
+            hasil.append(Ukur(nama, ukuran, kita, "jalur pohon XML (lxml)", pohon))
+    return hasil
+
+
 def bench_pekerja(ulang: int = 3) -> list[Ukur]:
     """Starting the worker processes of `pyxl.jalan.paralel` as Windows starts them (spawned,
     each importing the checks of step 6) up to a first result, beside a bare `python -c pass`:
@@ -750,7 +798,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "uji",
         nargs="*",
-        choices=["tombol", "format", "himpun", "analisis", "dokumen", "langkah", []],
+        choices=["tombol", "format", "himpun", "simpan", "analisis", "dokumen", "langkah", []],
         help="tolok ukur yang dijalankan (bawaan: semua)",
     )
     ap.add_argument("--cepat", action="store_true", help="ukuran kecil (untuk mencoba)")
@@ -768,7 +816,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--ulang", type=int, default=3, help="jumlah ulangan (median)")
     args = ap.parse_args(argv)
-    pilih = args.uji or ["tombol", "format", "himpun", "analisis", "dokumen", "langkah"]
+    pilih = args.uji or ["tombol", "format", "himpun", "simpan", "analisis", "dokumen", "langkah"]
     ukuran = dict(UKURAN_CEPAT if args.cepat else UKURAN_BAWAAN)
     for nama, opsi in (
         ("format", "unit"),
@@ -789,6 +837,8 @@ def main(argv: list[str] | None = None) -> int:
             baris += bench_pekerja(args.ulang)
             baris += bench_himpun(ukuran["himpun"], ulang=args.ulang)
             baris += bench_himpun_bukti(ukuran["himpun"][-1:], ulang=args.ulang)
+        elif nama == "simpan":
+            baris += bench_simpan(ulang=max(args.ulang, 5))
         elif nama == "analisis":
             baris += bench_analisis(ukuran["analisis"])
             baris += bench_langkah_analisis(args.ulang)

@@ -112,3 +112,14 @@ def test_xlwings_tanpa_pandas_numpy_tetap_menulis_nilai_polos() -> None:
     )
     keluar = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True)
     assert keluar.stdout.strip() == "ok", keluar.stderr
+
+
+def test_simpan_dua_baris_berpembanding() -> None:
+    """The save rows: pyxl's save and the tree writer's, from the same copy."""
+    baris = bench.bench_simpan(baris=30, ulang=1)
+    assert [u.uji for u in baris] == [
+        "simpan: 1 baris ditambahkan ke Penerimaan",
+        "simpan: 4 kolom isian satu sheet Bagian",
+    ]
+    assert all(u.kita > 0 and u.nilai_dasar > 0 for u in baris)
+    assert {u.dasar for u in baris} == {"jalur pohon XML (lxml)"}
