@@ -344,7 +344,7 @@ def _ganti_sel(xml: bytes, lembar: _Lembar, gaya: _Gaya, tahun1904: bool) -> byt
     written that is more than a value, anything unusual in a row written. Filling cells of
     existing rows (step 6: four input columns of each Bagian sheet) and adding rows below
     the last (every ledger) then cost a few searches instead of parsing and writing the
-    whole sheet, whose length grows with the years a master is used.
+    whole sheet, which grows with every round of the year.
 
     The text is what `_Bedah` writes: each written cell as `_sel_xml` gives it, a new one in
     its column's place with the style `_Bedah._gaya_baru` gives it, the row's `spans` hint
