@@ -385,9 +385,10 @@ def _nol(umum: object, x: int) -> int:
 
 def bench_simpan(baris: int = 5_000, ulang: int = 5) -> list[Ukur]:
     """Saving a master after a step: one row added to `Penerimaan` holding `baris` rows (a
-    busy year's ledger: quarterly rounds, re-sent files), and step 6's four input columns of a Bagian sheet filled;
-    each as pyxl saves it (in the sheet's text) and through the tree writer it falls back
-    to (`_Bedah`: the sheet parsed and written whole), from the same copy."""
+    busy year's ledger: quarterly rounds, re-sent files), and step 6's four input columns
+    of a Bagian sheet filled; each as pyxl saves it (in the sheet's text) and through the
+    tree writer it falls back to (`_Bedah`: the sheet parsed and written whole), from the
+    same copy."""
     from pyxl.buku import xlsm
     from pyxl.buku.tabel import tambah_baris
 

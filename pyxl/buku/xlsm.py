@@ -333,7 +333,8 @@ _BARIS_AWAL = re.compile(rb'<row r="([1-9][0-9]{0,6})"((?: [a-zA-Z][\w:.-]{0,40}
 """A row's start tag whose attributes need no escaping (Excel's `x14ac:dyDescent` among
 them)."""
 _SEL_REF = re.compile(rb'<c r="([A-Z]{1,3})[1-9][0-9]{0,6}"')
-_SEL_TAG = re.compile(rb"<c[\s>/]")
+_SEL_TAG = re.compile(rb"<(?:[\w.-]+:)?c[\s>/]")
+"""Any cell's start tag (a prefixed one too: it would be a cell the references miss)."""
 _ATRIBUT = re.compile(rb'([a-zA-Z]+)="([^"]*)"')
 _DIMENSI = re.compile(rb'<dimension ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"/>')
 
@@ -357,6 +358,8 @@ def _ganti_sel(xml: bytes, lembar: _Lembar, gaya: _Gaya, tahun1904: bool) -> byt
     if awal < 0 or akhir < awal:
         return None
     awal += len(b"<sheetData>")
+    if xml.find(b"<!", awal, akhir) >= 0 or xml.find(b"<?", awal, akhir) >= 0:
+        return None  # a comment, CDATA or instruction: could hold what looks like a row
     per_baris: dict[int, list[tuple[int, Any, str | None]]] = {}
     for (r, k), (v, fmt) in sorted(lembar.tulis.items()):
         per_baris.setdefault(r, []).append((k, v, fmt))
@@ -440,7 +443,7 @@ def _ganti_sel(xml: bytes, lembar: _Lembar, gaya: _Gaya, tahun1904: bool) -> byt
     return b"".join([kepala, *potongan, xml[ujung:akhir], *ekor, xml[akhir:]])
 
 
-_BARIS_TAG = re.compile(rb"<row[\s>/]")
+_BARIS_TAG = re.compile(rb"<(?:[\w.-]+:)?row[\s>/]")
 _BARIS_R = re.compile(rb'<row r="([0-9]{1,7})"')
 
 

@@ -877,6 +877,10 @@ def test_cells_filled_in_existing_rows_as_text_are_what_the_tree_writes(
         (('<c r="A9"><v>9</v></c>', "<c><v>9</v></c>"), (9, 2)),  # no reference
         (('<c r="F6"/>', '<c r="F6"/><c r="C6"/>'), (6, 4)),  # cells out of order
         (('<row r="2" spans', '<row r="2" xmlns:y="urn:y" spans'), (2, 1)),  # a declaration
+        (('<c r="E3"><v>5</v></c>', '<x:c xmlns:x="urn:x" r="E3"><x:v>5</x:v></x:c>'), (3, 5)),
+        (('<row r="9">', '<!-- <row r="7"> --><row r="9">'), (7, 1)),  # a comment
+        (('<row r="9">', '<?pi <row r="12"> ?><row r="9">'), (12, 1)),  # an instruction
+        (('<row r="9">', '<y:row xmlns:y="urn:y" r="10"/><row r="9">'), (11, 1)),  # a prefix
     ],
 )
 def test_cells_the_text_cannot_take_keep_the_tree(
