@@ -52,7 +52,10 @@ _NS_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _ILEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters XML 1.0 cannot hold: removed from text, or the file would not open."""
-_ESCAPE_EXCEL = re.compile("_(x[0-9A-Fa-f]{4}_)")
+_ESCAPE_EXCEL = re.compile("_(?=x[0-9A-Fa-f]{4}_)")
+"""The underscore that starts text Excel would read as an escape (`_x0041_` is "A"): written
+as `_x005F_`. A lookahead, so that escapes sharing an underscore (`_x005F_x0041_`) are each
+escaped and read back as typed."""
 """Excel reads `_xHHHH_` in text as an escaped character: a literal one is escaped itself."""
 _FORMAT_BAWAAN = {"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "@": 49}
 """Built-in number formats (ECMA-376 §18.8.30) a write may name; they need no `<numFmt>`."""
@@ -332,10 +335,15 @@ as Excel, LibreOffice and lxml write one: replacing it changes nothing else in t
 _BARIS_AWAL = re.compile(rb'<row r="([1-9][0-9]{0,6})"((?: [a-zA-Z][\w:.-]{0,40}="[^"<>&]*")*)>')
 """A row's start tag whose attributes need no escaping (Excel's `x14ac:dyDescent` among
 them)."""
-_SEL_REF = re.compile(rb'<c r="([A-Z]{1,3})[1-9][0-9]{0,6}"')
+_SEL_REF = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"')
 _SEL_TAG = re.compile(rb"<(?:[\w.-]+:)?c[\s>/]")
 """Any cell's start tag (a prefixed one too: it would be a cell the references miss)."""
-_ATRIBUT = re.compile(rb'([a-zA-Z]+)="([^"]*)"')
+_ATRIBUT = re.compile(rb'(?:^|\s)([\w:.-]+)="([^"]*)"')
+"""Attributes in order, prefixed names whole (`x14ac:s` is not `s`), each value up to its
+quote (a value holding `spans=` is part of its attribute)."""
+_DEKLARASI_LAIN = re.compile(rb'<\?xml[^>]*encoding=["\'](?![Uu][Tt][Ff]-?8["\'])')
+"""A declared encoding other than UTF-8 (the text writes UTF-8)."""
+_TAG_DIMENSI = re.compile(rb"<(?:[\w.-]+:)?dimension[\s/>]")
 _DIMENSI = re.compile(rb'<dimension ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"/>')
 
 
@@ -354,12 +362,17 @@ def _ganti_sel(xml: bytes, lembar: _Lembar, gaya: _Gaya, tahun1904: bool) -> byt
     only widened: it is a hint to readers); the rest keeps its bytes."""
     if lembar.kosong_dari is not None or not lembar.tulis:
         return None
-    awal, akhir = xml.find(b"<sheetData>"), xml.rfind(b"</sheetData>")
-    if awal < 0 or akhir < awal:
+    awal = xml.find(b"<sheetData>")
+    akhir = xml.find(b"</sheetData>", awal)
+    if awal < 0 or akhir < 0 or _DEKLARASI_LAIN.match(xml):
         return None
     awal += len(b"<sheetData>")
-    if xml.find(b"<!", awal, akhir) >= 0 or xml.find(b"<?", awal, akhir) >= 0:
+    if xml.find(b"<!", 0, akhir) >= 0 or xml.find(b"<?", awal, akhir) >= 0:
         return None  # a comment, CDATA or instruction: could hold what looks like a row
+    terakhir = _baris_terakhir(xml[awal:akhir])
+    """The sheet's last row number (0: none): rows each `<row r="…"`, in order, once."""
+    if terakhir < 0:
+        return None
     per_baris: dict[int, list[tuple[int, Any, str | None]]] = {}
     for (r, k), (v, fmt) in sorted(lembar.tulis.items()):
         per_baris.setdefault(r, []).append((k, v, fmt))
@@ -371,14 +384,10 @@ def _ganti_sel(xml: bytes, lembar: _Lembar, gaya: _Gaya, tahun1904: bool) -> byt
     """Rows added below the last one."""
     ujung = awal
     """Where the text not yet taken starts (rows are in order: each found after the last)."""
-    terakhir: int | None = None
-    """The sheet's last row number, once a row written is not found (0: no row)."""
     for r, tulis in per_baris.items():
         i = xml.find(b'<row r="%d"' % r, ujung, akhir)
         if i < 0:  # a new row: only below every row, where the tree appends it too
-            if terakhir is None:
-                terakhir = _baris_terakhir(xml[awal:akhir])
-            if terakhir < 0 or r <= terakhir:
+            if r <= terakhir:
                 return None
             isi_baru: list[bytes] = []
             for k, v, fmt in tulis:
@@ -396,8 +405,13 @@ def _ganti_sel(xml: bytes, lembar: _Lembar, gaya: _Gaya, tahun1904: bool) -> byt
         if tag is None or tutup < 0 or b"xmlns" in tag[0]:  # a declaration: lxml moves it
             return None
         isi = xml[tag.end() : tutup]
-        kolom = list(map(_kolom_b, _SEL_REF.findall(isi)))  # every cell has its reference,
-        if len(_SEL_TAG.findall(isi)) != len(kolom) or kolom != sorted(set(kolom)):  # in order
+        if _BARIS_TAG.search(isi) or _ANTAR_TAG.search(b">%s<" % isi) or b"<extLst" in isi:
+            return None  # `</row >`, blank text the tree drops, what goes after the cells
+        refs = _SEL_REF.findall(isi)  # every cell has its reference, in this row, in order
+        kolom = [_kolom_b(h) for h, _ in refs]
+        if len(_SEL_TAG.findall(isi)) != len(kolom) or kolom != sorted(set(kolom)):
+            return None
+        if any(int(n) != r for _, n in refs):
             return None
         keluar: list[bytes] = []
         """The row's new content, in column order."""
@@ -408,7 +422,8 @@ def _ganti_sel(xml: bytes, lembar: _Lembar, gaya: _Gaya, tahun1904: bool) -> byt
             ref = _ref(r, k)
             n = bisect.bisect_left(kolom, k)
             if n < len(kolom) and kolom[n] == k:
-                m = _SEL_POLOS.match(isi, isi.find(b'<c r="%s"' % ref.encode(), j0))
+                j = isi.find(b'<c r="%s"' % ref.encode(), j0)
+                m = _SEL_POLOS.match(isi, j) if j >= 0 else None
                 if m is None:
                     return None
                 keluar.append(isi[j0 : m.start()])
@@ -433,8 +448,9 @@ def _ganti_sel(xml: bytes, lembar: _Lembar, gaya: _Gaya, tahun1904: bool) -> byt
                 baru.append((r, k))
             keluar.append(_sel_xml(ref, gaya.untuk(s, fmt, v), v, tahun1904).encode("utf-8"))
         awal_tag = tag[0]
-        if tambah and b" spans=" in awal_tag:
-            awal_tag = re.sub(rb' spans="[^"]*"', b"", awal_tag, count=1)
+        if tambah and b"spans" in awal_tag:  # the tag again, without that attribute
+            tanpa = [b' %s="%s"' % kv for kv in _ATRIBUT.findall(tag[2]) if kv[0] != b"spans"]
+            awal_tag = b"".join([b'<row r="%d"' % r, *tanpa, b">"])
         potongan += [xml[ujung:i], awal_tag, *keluar, isi[j0:]]
         ujung = tutup
     kepala = _dimensi_baru(xml[:awal], baru) if baru else xml[:awal]
@@ -444,6 +460,7 @@ def _ganti_sel(xml: bytes, lembar: _Lembar, gaya: _Gaya, tahun1904: bool) -> byt
 
 
 _BARIS_TAG = re.compile(rb"<(?:[\w.-]+:)?row[\s>/]")
+_ANTAR_TAG = re.compile(rb">\s+<")
 _BARIS_R = re.compile(rb'<row r="([0-9]{1,7})"')
 
 
@@ -489,13 +506,15 @@ def _dimensi_baru(kepala: bytes, sel: list[tuple[int, int]]) -> bytes | None:
     """The sheet's text before `sheetData` with `<dimension>` spanning the cells (row,
     column) added too, as the tree computes it from every cell; None when it is not a range
     (`A1` alone: the tree's would be another spelling)."""
-    if b"<dimension" not in kepala:
+    if not _TAG_DIMENSI.search(kepala):
         return kepala  # the tree adds none either
     m = _DIMENSI.search(kepala)
     if m is None:
         return None
     r0, r1 = int(m[2]), int(m[4])
     k0, k1 = _kolom_huruf(m[1].decode()), _kolom_huruf(m[3].decode())
+    if r0 > r1 or k0 > k1:
+        return None
     r0, r1 = min(r0, *(r for r, _ in sel)), max(r1, *(r for r, _ in sel))
     k0, k1 = min(k0, *(k for _, k in sel)), max(k1, *(k for _, k in sel))
     ref = f'<dimension ref="{_ref(r0, k0)}:{_ref(r1, k1)}"/>'.encode()
@@ -507,7 +526,7 @@ def _sel_xml(ref: str, s: int, v: Any, tahun1904: bool) -> str:
     if v is None:
         return f'<c r="{ref}" s="{s}"/>'
     if isinstance(v, str):
-        teks = _teks_xml(_ESCAPE_EXCEL.sub(r"_x005F_\1", v) if "_x" in v else v)
+        teks = _teks_xml(_ESCAPE_EXCEL.sub("_x005F_", v) if "_x" in v else v)
         isi = f'<is><t xml:space="preserve">{teks}</t></is>' if teks else _TEKS_KOSONG
         return f'<c r="{ref}" s="{s}" t="inlineStr">{isi}</c>'
     if isinstance(v, bool):
@@ -777,7 +796,7 @@ class _Bedah:
         if isinstance(v, str):
             c.set("t", "inlineStr")
             t = etree.SubElement(etree.SubElement(c, self.t_is), self.t_t, {_XML_SPACE: "preserve"})
-            t.text = _ESCAPE_EXCEL.sub(r"_x005F_\1", v)
+            t.text = _ESCAPE_EXCEL.sub("_x005F_", v)
         else:
             if isinstance(v, bool):
                 c.set("t", "b")

@@ -881,6 +881,15 @@ def test_cells_filled_in_existing_rows_as_text_are_what_the_tree_writes(
         (('<row r="9">', '<!-- <row r="7"> --><row r="9">'), (7, 1)),  # a comment
         (('<row r="9">', '<?pi <row r="12"> ?><row r="9">'), (12, 1)),  # an instruction
         (('<row r="9">', '<y:row xmlns:y="urn:y" r="10"/><row r="9">'), (11, 1)),  # a prefix
+        (('<c r="G9"', '\n  <c r="G9"'), (9, 1)),  # blank text between cells (the tree drops it)
+        (('<row r="9">', '<row r="9">\r\n'), (9, 1)),  # blank text before the first cell
+        (('<c r="G9" s="2"><v>7</v></c>', '<c r="G9" s="2"><v>7</v></c><extLst/>'), (9, 2)),
+        (('<c r="A9"', '<c r="A7"'), (9, 1)),  # a cell of another row inside this one
+        (('</row><row r="9"><c r="A9"><v>9</v></c>', '</row ><row r="9">'), (6, 8)),  # `</row >`
+        (("<dimension", "<!-- <col min='3' max='3' style='1'/> --><dimension"), (2, 3)),
+        (("<dimension", '<x:dimension xmlns:x="urn:x" ref="A1:G9"/><y'), (10, 1)),
+        (('<dimension ref="A1:G9"/>', '<dimension ref="G9:A1"/>'), (10, 1)),  # reversed
+        (('<row r="3" s="2"', '<row r="2"><c r="A2"/></row><row r="3" s="2"'), (2, 1)),  # twice
     ],
 )
 def test_cells_the_text_cannot_take_keep_the_tree(
@@ -894,6 +903,34 @@ def test_cells_the_text_cannot_take_keep_the_tree(
     lembar = xlsm._Lembar("xl/worksheets/sheet1.xml", [], {sel: ("baru", None)})
     simpan = xlsm._Bedah(xml, xlsm._Gaya(_GAYA_KECIL), False).jalankan(lembar)
     assert simpan == pohon[0] and b"baru" in simpan
+
+
+def test_a_sheet_declared_in_another_encoding_keeps_the_tree() -> None:
+    xml = _LEMBAR_SEL.replace(b"encoding='UTF-8'", b"encoding='ISO-8859-1'")
+    sisip, _pohon = _dua_jalan_sel(xml, {(2, 1): ("ü — 漢", None)})
+    assert sisip is None
+
+
+@pytest.mark.parametrize(
+    "ganti",
+    [
+        ('<row r="2" spans="1:6"', '<row r="2" x14ac:s="2" x14ac:customFormat="1" spans="1:6"'),
+        ('<row r="2" spans="1:6"', '<row r="2" ht="12" spans="1:6" x14ac:note="a spans=b"'),
+        ("</worksheet>", '<extLst><ext uri="u"><sheetData><row r="2"/></sheetData></ext></extLst>'
+         "</worksheet>"),
+    ],
+)  # fmt: skip
+def test_odd_but_valid_rows_written_as_text_are_what_the_tree_writes(
+    ganti: tuple[str, str],
+) -> None:
+    """Prefixed attributes are not the plain ones (`x14ac:s` is no row style), a value holding
+    `spans=` stays whole when the hint goes, a `sheetData` inside an extension is not the
+    sheet's: new cells in row 2 come out as the tree writes them."""
+    xml = _LEMBAR_SEL.replace(ganti[0].encode(), ganti[1].encode())
+    assert xml != _LEMBAR_SEL
+    sisip, pohon = _dua_jalan_sel(xml, {(2, 3): ("baru", None), (2, 5): (5, "0.00")})
+    assert sisip is not None
+    assert sisip == pohon
 
 
 RILIS = sorted((Path(__file__).parents[1] / "data" / "rilis").glob("*/*.xlsm"))
@@ -973,3 +1010,18 @@ def test_step_6s_writes_into_bagian_sheets_are_made_in_the_text(
         assert [r[kolom[-1] - 1] for r in rows] == [f"{k}-{r}" for r in range(2, tinggi[k] + 1)]
     cal = CalamineWorkbook.from_path(str(salinan)).get_sheet_by_name(kode[0]).to_python()
     assert cal[1][kolom[-1] - 1] == f"{kode[0]}-2"
+
+
+def test_text_shaped_like_overlapping_escapes_reads_back_as_typed(salinan: Path) -> None:
+    """`_x005F_x0041_` holds two escapes sharing an underscore: each is escaped, so Excel's
+    readers (calamine here; openpyxl leaves escapes, `_baca_openpyxl` undoes them) read back
+    what was typed, by the text writer and by the tree."""
+    teks = ["_x005F_x0041_", "_x0041_x0042_", "a_x0041_b_x", "__x0041__"]
+    with buka(salinan) as buku:
+        buku.tulis("HUKUM", 2, 1, [[t] for t in teks])  # existing cells: the text writer
+        buku.tulis(skema.VALIDASI, 2, 1, [[t] for t in teks])  # new rows of a table
+        buku.simpan()
+    for sheet in ("HUKUM", skema.VALIDASI):
+        cal = CalamineWorkbook.from_path(str(salinan)).get_sheet_by_name(sheet).to_python()
+        assert [r[0] for r in cal[1:5]] == teks, sheet
+        assert [r[0] for r in _baca_openpyxl(salinan, sheet)[1:5]] == teks, sheet
