@@ -5,6 +5,8 @@
     python -m pyxl.bench himpun --files 1000 5000  step 6 on N returns vs a bare calamine read
                                                   (and a quarterly round with evidence, at 5000)
     python -m pyxl.bench langkah --besar 100 40   analisis and dokumen, whole steps, 100 x 40
+    python -m pyxl.bench simpan                   saving a 5,000-row ledger and a Bagian sheet
+                                                  vs the tree writer on the same copy
 
 Figures are medians of several runs (noisy machines); the ratio is what to read.
 """
