@@ -56,7 +56,6 @@ _ESCAPE_EXCEL = re.compile("_(?=x[0-9A-Fa-f]{4}_)")
 """The underscore that starts text Excel would read as an escape (`_x0041_` is "A"): written
 as `_x005F_`. A lookahead, so that escapes sharing an underscore (`_x005F_x0041_`) are each
 escaped and read back as typed."""
-"""Excel reads `_xHHHH_` in text as an escaped character: a literal one is escaped itself."""
 _FORMAT_BAWAAN = {"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "@": 49}
 """Built-in number formats (ECMA-376 §18.8.30) a write may name; they need no `<numFmt>`."""
 _ID_TANGGAL_BAWAAN = frozenset((*range(14, 23), 45, 46, 47))
