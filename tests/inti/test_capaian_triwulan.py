@@ -79,6 +79,13 @@ def _per_tw(sampai: int = 4, **lain: dict[int, dict[str, Any]]) -> dict[Any, Any
     return hasil
 
 
+def _tahun(masukan: pd.DataFrame, tw: Any) -> Any:
+    """The yearly analysis with the year made from the quarters, marked, as step 7 makes it."""
+    tahun = hitung(dengan_turunan(masukan, tw.turunan))
+    tandai(tahun, tw.turunan)
+    return tahun
+
+
 def _per(tw: Any, iku: str, kolom: str) -> list[Any]:
     """One indicator's column over its four quarters, an empty cell as None."""
     d = tw.indikator
@@ -135,8 +142,7 @@ def test_each_quarter_against_its_pro_rated_target_by_the_yearly_rules() -> None
 def test_the_year_made_from_the_quarters_where_the_yearly_cell_is_empty() -> None:
     masukan = _masukan()
     tw = hitung_triwulan(masukan, _per_tw())
-    tahun = hitung(dengan_turunan(masukan, tw.turunan))
-    tandai(tahun, tw.turunan)
+    tahun = _tahun(masukan, tw)
     r = tahun.indikator
     # A: s.d. TW IV 96.3 -> 96.3/95; B: 4+7+5+9 = 25 -> 25/24; C: (81.2+83+82.4+84.6)/4 = 82.8
     # -> 82.8/82; D: the last level 8 -> (20-8)/10
@@ -159,8 +165,7 @@ def test_half_a_year_is_provisional_and_a_yearly_value_always_wins() -> None:
     rows[1]["Realisasi"] = 26  # a Tahunan return gave B's year
     masukan = _masukan(rows)
     tw = hitung_triwulan(masukan, _per_tw(sampai=2))
-    tahun = hitung(dengan_turunan(masukan, tw.turunan))
-    tandai(tahun, tw.turunan)
+    tahun = _tahun(masukan, tw)
     r = tahun.indikator
     # A: s.d. TW II 41.2 -> 41.2/95 = 43.3684...; C: (81.2+83)/2 = 82.1 -> 82.1/82; D: 12 -> 80
     assert list(r["Realisasi"]) == pytest.approx([41.2, 26.0, 82.1, 12.0])
@@ -197,8 +202,7 @@ def test_findings_name_the_cell_of_sheet_triwulan_or_of_the_bagian_sheet_once() 
     masukan = _masukan(rows)
     per_tw = _per_tw(B={3: {"Realisasi": "lima"}})  # B TW III at sheet Triwulan row 8
     tw = hitung_triwulan(masukan, per_tw)
-    tahun = hitung(dengan_turunan(masukan, tw.turunan))
-    tandai(tahun, tw.turunan)
+    tahun = _tahun(masukan, tw)
     baru = temuan_baru(tw, tahun.temuan)
     kode = sorted((t.kode, t.kode_iku, t.sel, t.kolom) for t in baru)
     assert kode == [

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 import libreoffice
-from bantu import baris_sheet
+from bantu import atur, baris_sheet, tambah_baris_sheet
 from conftest import AKAR, sidik_folder
 from pyxl.alat.demo import demo
 from pyxl.alat.simulasi import isi_format
@@ -477,26 +477,18 @@ def test_an_indicator_reported_only_by_quarters_compares_with_the_year_they_make
     """IKU-HUKUM-02 (Rata-rata) has no yearly return, only TW I–III: its `Realisasi Tahun
     Lalu` next year is their mean, as step 7 made it; an indicator with a yearly value keeps
     that value."""
-    import openpyxl
-
     m26 = lama / skema.NAMA_MASTER
-    wb = openpyxl.load_workbook(m26, keep_vba=True)
-    ws = wb["HUKUM"]
-    judul = [c.value for c in ws[1]]
-    for r in ws.iter_rows(min_row=2):
-        if r[0].value == "IKU-HUKUM-02":
-            r[judul.index("Realisasi")].value = None
-            assert r[judul.index("Cara Tahunan")].value == "Rata-rata"
-    tw = wb[skema.TRIWULAN]
-    kolom = [c.value for c in tw[1]]
-    for periode, nilai in (("TW I", 12), ("TW II", 11)):
-        baris = [None] * len(kolom)
-        baris[kolom.index("Kode Bagian")] = "HUKUM"
-        baris[kolom.index("Kode IKU")] = "IKU-HUKUM-02"
-        baris[kolom.index("Periode")] = periode
-        baris[kolom.index("Realisasi")] = nilai
-        tw.append(baris)
-    wb.save(m26)
+    iku = next(r for r in _indikator(m26, "HUKUM") if r["Kode IKU"] == "IKU-HUKUM-02")
+    assert iku["Cara Tahunan"] == "Rata-rata"
+    atur(m26, "HUKUM", "IKU-HUKUM-02", {"Realisasi": None})
+    tambah_baris_sheet(
+        m26,
+        skema.TRIWULAN,
+        [
+            {"Kode Bagian": "HUKUM", "Kode IKU": "IKU-HUKUM-02", "Periode": p, "Realisasi": n}
+            for p, n in (("TW I", 12), ("TW II", 11))
+        ],
+    )
     tw3 = [
         r["Realisasi"]
         for r in baris_sheet(m26, skema.TRIWULAN)
@@ -515,16 +507,8 @@ def test_quarters_of_a_bagian_renamed_since_still_make_its_year(lama: Path, tmp_
     """HUKUM's TW III row was gathered under its old code; HUKUM is then renamed HKM (the
     row keeps its code, `Riwayat Bagian` links them): next year HKM's IKU-HUKUM-02, with no
     yearly return, still compares with the year its quarter makes, as step 7 found it."""
-    import openpyxl
-
     m26 = lama / skema.NAMA_MASTER
-    wb = openpyxl.load_workbook(m26, keep_vba=True)
-    ws = wb["HUKUM"]
-    judul = [c.value for c in ws[1]]
-    for r in ws.iter_rows(min_row=2):
-        if r[0].value == "IKU-HUKUM-02":
-            r[judul.index("Realisasi")].value = None
-    wb.save(m26)
+    atur(m26, "HUKUM", "IKU-HUKUM-02", {"Realisasi": None})
     ubah = ["bagian", "ubah", "HUKUM", "--kode-baru", "HKM", "--workbook", str(m26)]
     assert main(ubah) == 0
     tw = [r for r in baris_sheet(m26, skema.TRIWULAN) if r["Kode IKU"] == "IKU-HUKUM-02"]
