@@ -30,7 +30,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -375,7 +375,7 @@ def _ganti_sel(xml: bytes, lembar: _Lembar, gaya: _Gaya, tahun1904: bool) -> byt
     per_baris: dict[int, list[tuple[int, Any, str | None]]] = {}
     for (r, k), (v, fmt) in sorted(lembar.tulis.items()):
         per_baris.setdefault(r, []).append((k, v, fmt))
-    gaya_kolom = _GayaKolom(xml[:awal])
+    gaya_kolom = _GayaKolom(lambda: _kolom_teks(xml[:awal]))
     baru: list[tuple[int, int]] = []
     """Row and column of each cell added."""
     potongan: list[bytes] = []
@@ -475,24 +475,30 @@ def _baris_terakhir(data: bytes) -> int:
 
 
 class _GayaKolom:
-    """The style a new cell takes from its column (`<cols>` of the sheet's text before
-    `sheetData`), as `_Bedah._gaya_baru` gives it; read when first needed."""
+    """The style a new cell takes from its column (`<cols>`), remembered per column: what
+    `_Bedah._gaya_baru` and the text writer both give it. `baca` gives the sheet's `<col>`
+    elements as (min, max, style), called when first needed."""
 
-    def __init__(self, kepala: bytes) -> None:
-        self.kepala = kepala
+    def __init__(self, baca: Callable[[], list[tuple[int, int, int]]]) -> None:
+        self.baca = baca
         self.kolom: list[tuple[int, int, int]] | None = None
         self.per_kolom: dict[int, int] = {}
 
     def gaya(self, k: int) -> int:
         if k not in self.per_kolom:
             if self.kolom is None:
-                self.kolom = []
-                for m in re.finditer(rb"<col\s([^>]*?)/?>", self.kepala):
-                    a = dict(_ATRIBUT.findall(m[1]))
-                    batas = (int(a.get(b"min", 0)), int(a.get(b"max", 0)))
-                    self.kolom.append((*batas, int(a.get(b"style", 0))))
+                self.kolom = self.baca()
             self.per_kolom[k] = next((g for a, b, g in self.kolom if a <= k <= b), 0)
         return self.per_kolom[k]
+
+
+def _kolom_teks(kepala: bytes) -> list[tuple[int, int, int]]:
+    """(min, max, style) of each `<col>` in a sheet's text before `sheetData`."""
+    hasil = []
+    for m in re.finditer(rb"<col\s([^>]*?)/?>", kepala):
+        a = dict(_ATRIBUT.findall(m[1]))
+        hasil.append((int(a.get(b"min", 0)), int(a.get(b"max", 0)), int(a.get(b"style", 0))))
+    return hasil
 
 
 @functools.cache
@@ -564,11 +570,12 @@ class _Bedah:
                 row.set("r", str(n))
             self.sel[n] = isi
         self.urut = sorted(self.baris)
-        self.kolom = [
-            (int(c.get("min", "0")), int(c.get("max", "0")), int(c.get("style", "0")))
-            for c in self.root.iterfind(f"{ns}cols/{ns}col")
-        ]
-        self.gaya_kolom: dict[int, int] = {}
+        self.gaya_kolom = _GayaKolom(
+            lambda: [
+                (int(c.get("min", "0")), int(c.get("max", "0")), int(c.get("style", "0")))
+                for c in self.root.iterfind(f"{ns}cols/{ns}col")
+            ]
+        )
         self.dimensi = self.root.find(ns + "dimension")
         self.rumus_bersama: dict[str, tuple[str, str]] = {}
         """Shared formulas whose master cell lost its formula: si -> (formula, master cell)."""
@@ -776,9 +783,7 @@ class _Bedah:
         row = self.baris.get(r)
         if row is not None and row.get("customFormat") in ("1", "true"):
             return int(row.get("s", "0"))
-        if k not in self.gaya_kolom:
-            self.gaya_kolom[k] = next((s for a, b, s in self.kolom if a <= k <= b), 0)
-        return self.gaya_kolom[k]
+        return self.gaya_kolom.gaya(k)
 
     def _isi(self, r: int, k: int, v: Any, fmt: str | None) -> None:
         c = self.sel.get(r, {}).get(k)
