@@ -174,12 +174,8 @@ def susun_konteks(
     tanggal: date,
     konsep: bool,
     koreksi: tuple[list[dict[str, str]], list[dict[str, str]]] = ([], []),
-    selagi: Callable[[], object] | None = None,
 ) -> tuple[dict[str, Any], bytes]:
-    """The template context (every value a formatted string) and the chart (PNG).
-
-    `selagi`, when given, runs once the context is built, while the chart is still being
-    drawn (a step's own reading of the workbook: its data fingerprint)."""
+    """The template context (every value a formatted string) and the chart (PNG)."""
     from pyxl.dokumen.grafik import gambar_capaian
     from pyxl.inti.capaian import skala_dari_pengaturan
 
@@ -228,8 +224,6 @@ def susun_konteks(
             konsep=konsep,
             koreksi=koreksi,
         )
-        if selagi is not None:
-            selagi()
         return konteks, png.result()
 
 
@@ -395,8 +389,15 @@ def _metadata(doc: Any, d: dict[str, Any]) -> None:
     inti.language, inti.revision = "id-ID", 1
 
 
-def tulis(templat: Path, konteks: dict[str, Any], png: bytes, tujuan: Path) -> Path:
-    """Render through `pyxl.dokumen.word.tulis_dokumen`, with the chart as an inline picture."""
+def tulis(
+    templat: Path,
+    konteks: dict[str, Any],
+    png: bytes,
+    tujuan: Path,
+    selagi: Callable[[], object] | None = None,
+) -> Path:
+    """Render through `pyxl.dokumen.word.tulis_dokumen`, with the chart as an inline picture
+    (`selagi`: the caller's work to do while the document's XML is checked)."""
     from docx.shared import Mm
 
     from pyxl.dokumen.word import gambar, tulis_dokumen
@@ -405,7 +406,7 @@ def tulis(templat: Path, konteks: dict[str, Any], png: bytes, tujuan: Path) -> P
         _metadata(doc, isi["d"])
         return dict(isi, d=dict(isi["d"], grafik=gambar(doc, io.BytesIO(png), Mm(160))))
 
-    return tulis_dokumen(templat, konteks, tujuan, dengan_grafik)  # OSError: names the file
+    return tulis_dokumen(templat, konteks, tujuan, dengan_grafik, selagi=selagi)
 
 
 def _konteks_uji(baris: int) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -55,8 +56,9 @@ def _templat(path: Path, teks: bool = False) -> Any:
       (`_ubah_kolom`): never on the templates pyxl ships.
 
     With `teks` the rendered body is not parsed into a tree at all: its picture ids are
-    numbered in the text, it is encoded once and checked to be well-formed (a parse that
-    builds nothing), and those bytes are what the document part saves (`_teks_utuh`). The
+    numbered in the text, it is encoded once, and those bytes are what the document part
+    saves (`_teks_calon`), once `sah()` says they are well-formed (a parse that builds
+    nothing, running while the document is saved). The
     XML is the same as the tree's, only not re-serialized by lxml (a reader sees the same
     document: the tests compare the canonical XML); a template the text cannot take as it
     is (a broken one, whitespace between tags, pictures under another prefix, a picture id
@@ -68,6 +70,9 @@ def _templat(path: Path, teks: bool = False) -> Any:
     class _Templat(DocxTemplate):
         _teks: bytes | None = None
         """The whole rendered document part, as the bytes it saves (with `teks`)."""
+        sah: Callable[[], bool] = staticmethod(lambda: True)
+        """Whether the rendered part is well-formed: with `_teks`, the answer of its check,
+        which runs meanwhile (`_sah_di_latar`); a tree is."""
         docx_ids_index: int
 
         def resolve_listing(self, xml: str) -> str:
@@ -95,7 +100,8 @@ def _templat(path: Path, teks: bool = False) -> Any:
             # every "\n<w:p" is one inserted above: Word XML has no line breaks between
             # tags, and text from the context is escaped
             dst_xml = dst_xml.replace("\n<w:p", "<w:p")
-            if "{_" in dst_xml or "_}" in dst_xml:
+            # one character is found in milliseconds, two take tenths of a second
+            if "_" in dst_xml and ("{_" in dst_xml or "_}" in dst_xml):
                 dst_xml = (
                     dst_xml.replace("{_{", "{{")
                     .replace("}_}", "}}")
@@ -125,8 +131,8 @@ def _templat(path: Path, teks: bool = False) -> Any:
                     self.docx_ids_index += 1
                     return self.docx_ids_index
 
-                if blob := _teks_utuh(akar[:awal], xml, akar[akhir:], berikut):
-                    self._akar, self._teks = None, blob
+                if blob := _teks_calon(akar[:awal], xml, akar[akhir:], berikut):
+                    self._akar, self._teks, self.sah = None, blob, _sah_di_latar(blob)
                     return _TEKS
                 self.docx_ids_index = mulai  # the tree's way numbers them again
             try:
@@ -142,7 +148,7 @@ def _templat(path: Path, teks: bool = False) -> Any:
             # document parsed by `fix_tables`) take no `namespaces` in `xpath`
             from docx.oxml.ns import qn
 
-            if tree is _TEKS:  # numbered in `fix_tables` (`_teks_utuh`)
+            if tree is _TEKS:  # numbered in `fix_tables` (`_teks_calon`)
                 return
             for elt in tree.iter(qn("wp:docPr")):
                 self.docx_ids_index += 1
@@ -291,22 +297,20 @@ class _Periksa:
         return None
 
 
-def _teks_utuh(kepala: str, isi: str, ekor: str, nomor: Callable[[], int]) -> bytes | None:
-    """The bytes a rendered document part saves when it can be saved as the text it is
-    (`_templat`), else None: it is well-formed; python-docx's parser (`remove_blank_text`)
-    would drop no blank text between tags; every picture is a `wp:docPr` with an `id`, `wp`
-    bound to its namespace. The part is `kepala + isi + ekor`, `isi` the rendered body
-    (`<w:body…</w:body>`); its pictures get their ids from `nomor()`, in document order.
+def _teks_calon(kepala: str, isi: str, ekor: str, nomor: Callable[[], int]) -> bytes | None:
+    """The bytes a rendered document part saves if they are well-formed (`_sah`, the caller's
+    to check), else None: python-docx's parser (`remove_blank_text`) would drop no blank text
+    between tags; every picture is a `wp:docPr` with an `id`, `wp` bound to its namespace.
+    The part is `kepala + isi + ekor`, `isi` the rendered body (`<w:body…</w:body>`); its
+    pictures get their ids from `nomor()`, in document order.
 
     The bytes are python-docx's declaration and the part in UTF-8, its pictures numbered:
-    the check parses what is saved. The part is never joined as text (tens of megabytes of
+    `_sah` parses what is saved. The part is never joined as text (tens of megabytes of
     2-byte characters, copied each time): each check runs on the three pieces, which gives
     what it gives on the whole. No pattern counted can straddle a piece's edge (`isi` starts
     with `<w:body` and ends with `>`), a `>…<` of blank text straddles one only as `kepala`'s
     end and `isi`'s `<`, or `isi`'s `>` and `ekor`'s start; and a picture tag running over
     an edge is not well-formed, which the parse refuses."""
-    from lxml import etree
-
     if not (isi.startswith("<w:body") and isi.endswith("</w:body>")):
         return None
     if (
@@ -330,12 +334,34 @@ def _teks_utuh(kepala: str, isi: str, ekor: str, nomor: Callable[[], int]) -> by
         if baru is None:
             return None
         potongan += baru
-    blob = b"".join(potongan)
+    return b"".join(potongan)
+
+
+def _sah(blob: bytes) -> bool:
+    """Whether `blob` is well-formed XML."""
+    from lxml import etree
+
     try:
         etree.fromstring(blob, _parser_periksa())
     except (etree.XMLSyntaxError, ValueError):
-        return None
-    return blob
+        return False
+    return True
+
+
+def _sah_di_latar(blob: bytes) -> Callable[[], bool]:
+    """`_sah(blob)` beside the caller's own work, and the function that waits for its answer
+    (False also when the check itself failed). lxml lets go of the interpreter while it
+    parses: the tenths of a second it takes for a large document pass while the document
+    is saved."""
+    hasil: list[bool] = []
+    kerja = threading.Thread(target=lambda: hasil.append(_sah(blob)), daemon=True)
+    kerja.start()
+
+    def tunggu() -> bool:
+        kerja.join()
+        return hasil == [True]
+
+    return tunggu
 
 
 def _parser_periksa() -> Any:
@@ -511,6 +537,7 @@ def tulis_dokumen(
     *,
     apa: str = "Dokumen",
     kertas: Halaman | None = None,
+    selagi: Callable[[], object] | None = None,
 ) -> Path:
     """Render `templat` with `konteks` into `tujuan` (which must not exist yet).
 
@@ -518,13 +545,49 @@ def tulis_dokumen(
     itself (docxtpl's `InlineImage` for a chart). `apa` names the document in the message of
     a failed write ('Surat pengantar surat_pengantar_3_2027.docx di folder … tidak dapat
     ditulis: disk penuh …'). `kertas` sets the paper and margins of every section
-    (`atur_halaman`)."""
-    from jinja2 import TemplateError
-
+    (`atur_halaman`). `selagi`, the caller's own work, runs once the document is rendered,
+    while its XML is checked."""
     if tujuan.exists():
         raise IsianError(f"Dokumen {tujuan.name} sudah ada dan tidak akan ditimpa.")
     # without `kertas` nothing changes the body after rendering: it may stay text (`_templat`)
-    doc = _templat(templat, teks=kertas is None)
+    doc = _isi(templat, konteks, siapkan, kertas, teks=kertas is None)
+    if selagi is not None:
+        selagi()
+
+    def simpan(sementara: Path) -> None:
+        doc.save(str(sementara))
+        if not doc.sah():  # rare: a template whose rendering is not well-formed
+            raise _BukanTeks
+
+    try:
+        tujuan.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return tulis_atomik(tujuan, simpan, timpa=False)
+        except _BukanTeks:  # the tree's way, whose parse repairs or names what is wrong
+            doc = _isi(templat, konteks, siapkan, kertas, teks=False)
+            return tulis_atomik(tujuan, simpan, timpa=False)
+    except FileExistsError as exc:
+        raise IsianError(f"Dokumen {tujuan.name} sudah ada dan tidak akan ditimpa.") from exc
+    except OSError as exc:  # disk full, read-only folder: say which document
+        raise galat_tulis(exc, tujuan, apa) from exc
+
+
+class _BukanTeks(Exception):
+    """The rendered text is not well-formed: the document is rendered again as a tree."""
+
+
+def _isi(
+    templat: Path,
+    konteks: Mapping[str, Any],
+    siapkan: Callable[[Any, dict[str, Any]], dict[str, Any]] | None,
+    kertas: Halaman | None,
+    *,
+    teks: bool,
+) -> Any:
+    """`templat` rendered with `konteks` (`tulis_dokumen`), not yet saved."""
+    from jinja2 import TemplateError
+
+    doc = _templat(templat, teks=teks)
     _tingkat_zip(doc.docx.part.package)
     # what a template's Word version added that the schema does not allow: the rendered body
     # holds only copies of the template's elements, so the template is cleaned first
@@ -538,13 +601,7 @@ def tulis_dokumen(
         atur_halaman(doc.docx, kertas)
     if doc._teks is None:  # a tree: also what a picture or a staff-edited template brought
         bersihkan(doc.docx)
-    try:
-        tujuan.parent.mkdir(parents=True, exist_ok=True)
-        return tulis_atomik(tujuan, lambda sementara: doc.save(str(sementara)), timpa=False)
-    except FileExistsError as exc:
-        raise IsianError(f"Dokumen {tujuan.name} sudah ada dan tidak akan ditimpa.") from exc
-    except OSError as exc:  # disk full, read-only folder: say which document
-        raise galat_tulis(exc, tujuan, apa) from exc
+    return doc
 
 
 def atur_halaman(dokumen: Any, kertas: Halaman) -> None:

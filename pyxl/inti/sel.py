@@ -21,6 +21,8 @@ def nama_sel(kolom: int, baris: int) -> str:
 
 def sebagai_teks(v: Any) -> str:
     """A cell as text for messages and documents ('' for empty, 2026.0 -> '2026')."""
+    if type(v) is str:  # most cells (a step reads tens of thousands)
+        return v.strip()
     if v is None:
         return ""
     if isinstance(v, float) and v.is_integer():

@@ -48,18 +48,19 @@ def jalankan(ktx: Konteks, *, tanggal: str | None = None) -> Hasil:
     versi = versi_terakhir(ktx.buku, folder, tahun) + 1
     selesai, terbuka, baris = baca_koreksi(ktx.buku)
     ktx.umpan.status(f"Langkah 8–9: menyusun Dokumen IKU versi {versi} …")
-    # the data fingerprint is read while the chart is drawn (Pillow's work, in a thread)
-    sidik: list[str] = []
     konteks, png = susun_konteks(
-        ktx.buku,
-        peng,
-        versi=versi,
-        tanggal=tgl,
-        konsep=True,
-        koreksi=(selesai, terbuka),
+        ktx.buku, peng, versi=versi, tanggal=tgl, konsep=True, koreksi=(selesai, terbuka)
+    )
+    # the data fingerprint is read while the document's XML is checked (lxml's work, in a
+    # thread)
+    sidik: list[str] = []
+    berkas = tulis(
+        templat,
+        konteks,
+        png,
+        folder / nama_berkas(tahun, versi),
         selagi=lambda: sidik.append(sidik_data(ktx.buku)),
     )
-    berkas = tulis(templat, konteks, png, folder / nama_berkas(tahun, versi))
     try:
         catatan = f"Tanggal dokumen {indo.tanggal(tgl)}; koreksi ditangani {len(selesai)}, "
         rec = {"Versi": versi, "Waktu": ktx.jam(), "Berkas": berkas.name, "Status": KONSEP}

@@ -34,6 +34,29 @@ def test_the_chart_has_the_pixels_of_the_default_encoding() -> None:
     assert gambar.size == (1500, 20 + 80 * 12 + 56 + 160)
 
 
+@pytest.mark.parametrize("jumlah", [1, 12, 40])
+def test_the_palette_chart_is_the_colour_drawing(jumlah: int) -> None:
+    """Saved with a palette, the chart keeps every band's pixels exactly and every other pixel
+    within 4 levels (of 255) of the colour drawing: the palette holds all its colours, and
+    Pillow maps a colour to its nearest entry through a table of 64 levels per channel."""
+    from PIL import Image, ImageChops
+
+    from pyxl.dokumen.grafik import WARNA_BAND, _lukis, gambar_capaian
+    from pyxl.inti.capaian import Skala
+
+    data = [
+        (f"Bagian Nomor {i} Setda", None if i % 5 == 3 else 13.0 * i - 20) for i in range(jumlah)
+    ]
+    warna = _lukis(data, Skala().batas, Skala().label)
+    png = Image.open(io.BytesIO(gambar_capaian(data, Skala().batas, Skala().label)))
+    assert png.mode == "P"
+    balik = png.convert("RGB")
+    assert max(hi for _, hi in ImageChops.difference(warna, balik).getextrema()) <= 4
+    band = {Image.new("RGB", (1, 1), w).getpixel((0, 0)) for w in WARNA_BAND}
+    hitung = lambda g: {c: n for n, c in g.getcolors(1 << 24) if c in band}  # noqa: E731
+    assert hitung(balik) == hitung(warna) != {}
+
+
 def test_a_document_holds_the_members_python_docx_writes(tmp_path: Path) -> None:
     """Saved at `TINGKAT_ZIP`, the members (names, order, content) are python-docx's own."""
     from pyxl.dokumen.word import _templat, _tingkat_zip, lingkungan
@@ -185,12 +208,13 @@ def test_the_check_in_pieces_gives_what_the_check_on_the_whole_gave(
 ) -> None:
     """The same bytes as the whole text's check and numbering, or the tree's way (None): a
     body the old check refused is refused."""
-    from pyxl.dokumen.word import _teks_utuh
+    from pyxl.dokumen.word import _sah, _teks_calon
 
     kepala = f"<w:document {_W} {_WPNS}>{tepi_awal}"
     body, ekor = "<w:body>" + "".join(isi) + "</w:body>", f"{tepi_akhir}</w:document>"
     nomor = iter(range(1001, 10_000))
-    baru = _teks_utuh(kepala, body, ekor, lambda: next(nomor))
+    baru = _teks_calon(kepala, body, ekor, lambda: next(nomor))
+    baru = baru if baru is not None and _sah(baru) else None
     lama = _teks_utuh_lama(kepala + body + ekor)
     assert baru == lama or (baru is None and lama is not None and "docPr" in body)
     if "docPr" not in body:

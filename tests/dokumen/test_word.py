@@ -398,7 +398,7 @@ def test_the_dokumen_iku_as_text_is_the_document_of_the_tree(
     konteks = _dengan_istimewa(iku._konteks_uji(30))
     png = gambar_capaian([("Bagian A", 80.0), ("Bagian B", None)], Skala().batas, Skala().label)
     teks = iku.tulis(templat.FOLDER_BAWAAN / iku.TEMPLAT, konteks, png, tmp_path / "teks.docx")
-    monkeypatch.setattr(word, "_teks_utuh", lambda *_: None)
+    monkeypatch.setattr(word, "_teks_calon", lambda *_: None)
     pohon = iku.tulis(templat.FOLDER_BAWAAN / iku.TEMPLAT, konteks, png, tmp_path / "pohon.docx")
     a, b = _isi_docx(teks), _isi_docx(pohon)
     a.pop("docProps/core.xml"), b.pop("docProps/core.xml")  # the time of writing
@@ -409,11 +409,12 @@ def test_the_dokumen_iku_as_text_is_the_document_of_the_tree(
 def test_a_body_the_text_cannot_take_goes_the_trees_way() -> None:
     """Blank text between tags (python-docx's parse drops it), a broken body, a picture
     under another prefix: the rendered text is parsed as before."""
-    from pyxl.dokumen.word import _teks_utuh
+    from pyxl.dokumen.word import _sah, _teks_calon
 
     def utuh(teks: str) -> bytes | None:
         awal, akhir = teks.index("<w:body"), teks.rindex("</w:body>") + len("</w:body>")
-        return _teks_utuh(teks[:awal], teks[awal:akhir], teks[akhir:], lambda: 1)
+        blob = _teks_calon(teks[:awal], teks[awal:akhir], teks[akhir:], lambda: 1)
+        return blob if blob is not None and _sah(blob) else None
 
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     assert utuh(f"<w:document {w}><w:body><w:p/></w:body></w:document>")
@@ -423,6 +424,49 @@ def test_a_body_the_text_cannot_take_goes_the_trees_way() -> None:
     # blank text at the edges of the body: found as in the whole text
     assert not utuh(f"<w:document {w}> <w:body><w:p/></w:body></w:document>")
     assert not utuh(f"<w:document {w}><w:body><w:p/></w:body>\n</w:document>")
+
+
+def test_a_rendering_the_check_refuses_is_written_the_trees_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An `if` from a paragraph into a table cell renders, when false, tags closing what was
+    never opened: the text passes the quick checks, the parse running beside the save says
+    no, and the document written is the tree's (docxtpl's lenient parse), no temporary file
+    left behind."""
+    from pyxl.dokumen import word
+
+    doc = docx.Document()
+    doc.add_paragraph("{% if x %}awal")
+    doc.add_table(1, 1).cell(0, 0).text = "akhir{% endif %} sel"
+    doc.add_paragraph("penutup")
+    jalur = tmp_path / "rusak.docx"
+    doc.save(str(jalur))
+    jawaban: list[bool] = []
+    sah = word._sah
+    monkeypatch.setattr(word, "_sah", lambda blob: jawaban.append(sah(blob)) or jawaban[-1])
+    keluar = tmp_path / "keluar"
+    teks = tulis_dokumen(jalur, {"x": False}, keluar / "teks.docx")
+    assert jawaban == [False]  # the text was tried, and refused
+    assert _sisa(keluar) == ["teks.docx"]
+    monkeypatch.setattr(word, "_teks_calon", lambda *_: None)
+    pohon = tulis_dokumen(jalur, {"x": False}, tmp_path / "pohon.docx")
+    a, b = _isi_docx(teks), _isi_docx(pohon)
+    a.pop("docProps/core.xml", None), b.pop("docProps/core.xml", None)
+    assert a == b
+
+
+def test_the_callers_work_runs_after_rendering_before_the_document_is_saved(
+    tmp_path: Path,
+) -> None:
+    """`selagi` runs once, after the rendering, while nothing is written yet."""
+    jalur = _templat(tmp_path, "Halo {{ nama }}")
+    tujuan = tmp_path / "keluar" / "surat.docx"
+    terlihat: list[bool] = []
+    tulis_dokumen(
+        jalur, {"nama": "Way Kanan"}, tujuan, selagi=lambda: terlihat.append(tujuan.exists())
+    )
+    assert terlihat == [False]
+    assert _teks(tujuan) == ["Halo Way Kanan"]
 
 
 @pytest.mark.parametrize("id_gambar", ["7", "x7"])
@@ -477,7 +521,7 @@ def test_a_template_is_cleaned_before_it_renders_into_text(
     d.save(str(jalur))
     konteks = {"xs": ["satu", "dua", ISTIMEWA]}
     teks = tulis_dokumen(jalur, konteks, tmp_path / "teks.docx")
-    monkeypatch.setattr(word, "_teks_utuh", lambda *_: None)
+    monkeypatch.setattr(word, "_teks_calon", lambda *_: None)
     pohon = tulis_dokumen(jalur, konteks, tmp_path / "pohon.docx")
     a, b = _isi_docx(teks), _isi_docx(pohon)
     a.pop("docProps/core.xml", None), b.pop("docProps/core.xml", None)
