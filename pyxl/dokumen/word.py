@@ -35,8 +35,8 @@ def cari_templat(folder_kerja: Path, nama: str) -> Path:
     )
 
 
-_KARAKTER_DAFTAR = ("\t", "\a", "\n", "\f")
-_PARAGRAF = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
+_KARAKTER_DAFTAR = (b"\t", b"\a", b"\n", b"\f")
+_PARAGRAF = re.compile(rb"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
 
 
 def _templat(path: Path, teks: bool = False) -> Any:
@@ -74,9 +74,15 @@ def _templat(path: Path, teks: bool = False) -> Any:
         """Whether the rendered part is well-formed: with `_teks`, the answer of its check,
         which runs meanwhile (`_sah_di_latar`); a tree is."""
         docx_ids_index: int
+        _daftar_nanti = False
+        """The body's listing pass is left to `fix_tables` (on its UTF-8, with `teks`)."""
 
         def resolve_listing(self, xml: str) -> str:
-            return _daftar(xml, super().resolve_listing)
+            if self._daftar_nanti:
+                return xml
+            utf8 = xml.encode("utf-8", "surrogatepass")  # the text as it is, whatever it holds
+            potongan = _daftar(utf8, super().resolve_listing)
+            return b"".join(potongan).decode("utf-8", "surrogatepass")
 
         def render_xml_part(
             self, src_xml: str, part: Any, context: Any, jinja_env: Any = None
@@ -112,7 +118,11 @@ def _templat(path: Path, teks: bool = False) -> Any:
 
         def build_xml(self, context: Any, jinja_env: Any = None) -> str:
             self._ubah_kolom = _ubah_kolom(self.get_xml(), super().fix_tables)
-            return str(super().build_xml(context, jinja_env))
+            self._daftar_nanti = teks and not self._ubah_kolom
+            try:
+                return str(super().build_xml(context, jinja_env))
+            finally:
+                self._daftar_nanti = False
 
         def fix_tables(self, xml: str) -> Any:
             from docx.oxml.parser import parse_xml
@@ -131,10 +141,12 @@ def _templat(path: Path, teks: bool = False) -> Any:
                     self.docx_ids_index += 1
                     return self.docx_ids_index
 
-                if blob := _teks_calon(akar[:awal], xml, akar[akhir:], berikut):
+                daftar = super().resolve_listing
+                if blob := _teks_calon(akar[:awal], xml, akar[akhir:], berikut, daftar):
                     self._akar, self._teks, self.sah = None, blob, _sah_di_latar(blob)
                     return _TEKS
                 self.docx_ids_index = mulai  # the tree's way numbers them again
+                xml = self.resolve_listing(xml)  # left to here by `build_xml`
             try:
                 baru = parse_xml(akar[:awal] + xml + akar[akhir:])
             except etree.XMLSyntaxError:  # docxtpl's lenient parse, then the usual way
@@ -297,20 +309,34 @@ class _Periksa:
         return None
 
 
-def _teks_calon(kepala: str, isi: str, ekor: str, nomor: Callable[[], int]) -> bytes | None:
+def _teks_calon(
+    kepala: str,
+    isi: str,
+    ekor: str,
+    nomor: Callable[[], int],
+    daftar: Callable[[str], str] | None = None,
+) -> bytes | None:
     """The bytes a rendered document part saves if they are well-formed (`_sah`, the caller's
     to check), else None: python-docx's parser (`remove_blank_text`) would drop no blank text
     between tags; every picture is a `wp:docPr` with an `id`, `wp` bound to its namespace.
     The part is `kepala + isi + ekor`, `isi` the rendered body (`<w:body…</w:body>`); its
-    pictures get their ids from `nomor()`, in document order.
+    pictures get their ids from `nomor()`, in document order. `daftar`, when given, is the
+    listing pass still to do on the body (`_daftar`, on its UTF-8).
+
+    Blank text is looked for before the listing pass, and in each paragraph it rewrites: the
+    rest is unchanged, and a rewritten paragraph starts with `<` and ends with `>` as before,
+    so nothing new can straddle its edges (text the pass would have made not blank is refused
+    too: the tree's way takes it).
 
     The bytes are python-docx's declaration and the part in UTF-8, its pictures numbered:
     `_sah` parses what is saved. The part is never joined as text (tens of megabytes of
-    2-byte characters, copied each time): each check runs on the three pieces, which gives
-    what it gives on the whole. No pattern counted can straddle a piece's edge (`isi` starts
-    with `<w:body` and ends with `>`), a `>…<` of blank text straddles one only as `kepala`'s
-    end and `isi`'s `<`, or `isi`'s `>` and `ekor`'s start; and a picture tag running over
-    an edge is not well-formed, which the parse refuses."""
+    2-byte characters, copied each time): each check runs on the pieces (`kepala`, the body
+    cut where the listing pass rewrote a paragraph, `ekor`), which gives what it gives on the
+    whole. No pattern counted can straddle a piece's edge (`isi` starts with `<w:body` and
+    ends with `>`; a rewritten paragraph starts with `<` and ends with `>`), a `>…<` of
+    blank text straddles one only as `kepala`'s end and `isi`'s `<`, or `isi`'s `>` and
+    `ekor`'s start; and a picture tag running over an edge is not well-formed, which the
+    parse refuses."""
     if not (isi.startswith("<w:body") and isi.endswith("</w:body>")):
         return None
     if (
@@ -323,6 +349,16 @@ def _teks_calon(kepala: str, isi: str, ekor: str, nomor: Callable[[], int]) -> b
         data = [p.encode("utf-8") for p in (kepala, isi, ekor)]
     except UnicodeEncodeError:
         return None
+    if daftar is not None:
+        ditulis: list[str] = []
+
+        def tulis_ulang(paragraf: str) -> str:
+            ditulis.append(daftar(paragraf))
+            return ditulis[-1]
+
+        data[1:2] = _daftar(data[1], tulis_ulang)
+        if any(_ANTARA_TAG.search(p) for p in ditulis):
+            return None
     # the rest on the UTF-8 (half the bytes of the text, and the same ASCII substrings)
     posisi = [_tag_gambar(d) for d in data]  # each `docPr` a start or end tag `wp:docPr`
     if any(p is None for p in posisi) or (any(posisi) and any(_ns_wp_lain(d) for d in data)):
@@ -418,9 +454,9 @@ def _ubah_kolom(xml: str, fix_tables: Callable[[str], Any]) -> bool:
 _AWAL_PARAGRAF = re.compile(r"<w:p([ >])")
 
 
-def _posisi(teks: str, karakter: tuple[str, ...]) -> list[int]:
-    """Where each of `karakter` occurs in `teks` (`str.find` scans tens of megabytes in
-    milliseconds; a regular expression's character class takes a third of a second)."""
+def _posisi(teks: bytes, karakter: tuple[bytes, ...]) -> list[int]:
+    """Where each of `karakter` occurs in `teks` (`bytes.find` scans tens of megabytes in
+    a millisecond; a regular expression's character class takes a third of a second)."""
     tempat = []
     for c in karakter:
         i = teks.find(c)
@@ -430,29 +466,34 @@ def _posisi(teks: str, karakter: tuple[str, ...]) -> list[int]:
     return tempat
 
 
-def _daftar(xml: str, resolve: Callable[[str], str]) -> str:
-    """`resolve` (docxtpl's listing pass) on each paragraph of `xml` holding a tab, line or
-    page break, found from those characters; the paragraphs are the ones docxtpl's own
-    pattern would match (it rewrites each on its own), so the XML is the same.
+def _daftar(xml: bytes, resolve: Callable[[str], str]) -> list[bytes]:
+    """`resolve` (docxtpl's listing pass) on each paragraph of the UTF-8 `xml` holding a
+    tab, line or page break, found from those characters: the pieces of the result, each
+    rewritten paragraph one. The paragraphs are the ones docxtpl's own pattern would match
+    on the text (it rewrites each on its own; the pattern's characters are ASCII, which
+    UTF-8 keeps as they are and uses for nothing else), so the XML is the same. The bytes,
+    not the text: tens of megabytes of text are 2-byte characters, twice the copying; and
+    in pieces: joined once, with whatever else the caller adds.
 
     Every `</w:p>` is the end of one of that pattern's matches or lies between two, so the
     match holding a character is the first one found from the last `</w:p>` before it."""
     tempat = sorted(_posisi(xml, _KARAKTER_DAFTAR))
     if not tempat:
-        return xml
-    potongan: list[str] = []
+        return [xml]
+    potongan: list[bytes] = []
     ujung = 0
     for k in tempat:
         if k < ujung:
             continue  # in the paragraph just rewritten
-        dari = max(ujung, xml.rfind("</w:p>", 0, k) + len("</w:p>"))
+        dari = max(ujung, xml.rfind(b"</w:p>", 0, k) + len(b"</w:p>"))
         m = _PARAGRAF.search(xml, dari)
         if m is None or not m.start() <= k < m.end():
             continue  # outside every paragraph: docxtpl leaves it too
-        potongan += [xml[ujung : m.start()], resolve(m.group(0))]
+        baru = resolve(m.group(0).decode("utf-8", "surrogatepass"))
+        potongan += [xml[ujung : m.start()], baru.encode("utf-8", "surrogatepass")]
         ujung = m.end()
     potongan.append(xml[ujung:])
-    return "".join(potongan)
+    return potongan
 
 
 def _muat(doc: Any, path: Path) -> None:
