@@ -55,16 +55,16 @@ def _templat(path: Path, teks: bool = False) -> Any:
     - the table walk that fixes column grids runs only when it can change something
       (`_ubah_kolom`): never on the templates pyxl ships.
 
-    With `teks` the rendered body is not parsed into a tree at all: its picture ids are
-    numbered in the text, it is encoded once, and those bytes are what the document part
-    saves (`_teks_calon`), once `sah()` says they are well-formed (a parse that builds
-    nothing, running while the document is saved). The
-    XML is the same as the tree's, only not re-serialized by lxml (a reader sees the same
-    document: the tests compare the canonical XML); a template the text cannot take as it
-    is (a broken one, whitespace between tags, pictures under another prefix, a picture id
-    that is not digits) takes the tree's way. Nothing
-    may change the body after rendering then: `tulis_dokumen` uses it only without `kertas`
-    and cleans the template (`bersihkan`) before rendering."""
+    With `teks` the rendered body is not parsed into a tree at all: it is encoded once, its
+    listing pass done and its picture ids numbered on the UTF-8, and those bytes are what
+    the document part saves (`_teks_calon`), once `sah()` says they are well-formed (a parse
+    that builds nothing, running while the document is saved). The XML is the same as the
+    tree's, only not re-serialized by lxml (a reader sees the same document: the tests
+    compare the canonical XML); a template the text cannot take as it is (a broken one,
+    whitespace between tags, pictures under another prefix, a picture id that is not
+    digits) takes the tree's way. Nothing may change the body after rendering then:
+    `tulis_dokumen` uses it only without `kertas` and cleans the template (`bersihkan`)
+    before rendering."""
     from docxtpl import DocxTemplate
 
     class _Templat(DocxTemplate):
