@@ -52,10 +52,12 @@ def gambar_capaian(
     `batas` the four decreasing lower bounds, `label` the five band names.
 
     Saved as a palette picture (`_palet`): a colour picture's PNG filters each row of three
-    bytes per pixel, three quarters of the chart's time at 100 Bagian; the palette holds
-    every colour drawn, so the pixels are those of the colour picture within one level of
-    grey at the edges of letters."""
-    img = _lukis(data, batas, label).quantize(palette=_palet(), dither=Image.Dither.NONE)
+    bytes per pixel, three quarters of the chart's time at 100 Bagian. Every colour drawn
+    keeps its value; only the anti-aliased edges of letters may move by up to 3 levels of
+    grey (of 255)."""
+    cari, simpan = _palet()
+    img = _lukis(data, batas, label).quantize(palette=cari, dither=Image.Dither.NONE)
+    img.putpalette(simpan)
     keluar = io.BytesIO()
     # no `optimize`: its search for the smallest encoding took longer than drawing the chart;
     # zlib level 1: the same pixels, a third less time than the default, a picture a fifth
@@ -64,15 +66,29 @@ def gambar_capaian(
     return keluar.getvalue()
 
 
+LATAR, TINTA, KISI, SUMBU, GARIS_100, TANPA_DATA = (
+    "white", "black", "#DDDDDD", "#444444", "#333333", "#777777"
+)  # fmt: skip
+ABU = (LATAR, TINTA, KISI, SUMBU, GARIS_100, TANPA_DATA)
+"""The greys the chart is drawn with (`_lukis`): background, text and lines, grid, axis
+labels and legend ranges, the 100% line, "belum ada data"."""
+
+
 @functools.cache
-def _palet() -> Image.Image:
-    """The chart's colours: the bands, and every level of grey but five near black and white
-    (text is drawn in black and greys on white: its anti-aliased edges are greys)."""
-    warna = [ImageColor.getrgb(w) for w in WARNA_BAND]
-    abu = [(g, g, g) for g in range(256) if g not in (2, 4, 251, 252, 254)]
-    palet = Image.new("P", (1, 1))
-    palet.putpalette([c for rgb in warna + abu for c in rgb])
-    return palet
+def _palet() -> tuple[Image.Image, list[int]]:
+    """The palette a chart's colours are mapped to, and the one it is saved with.
+
+    Pillow maps a colour to a palette entry through a table of 64 levels per channel, not
+    exactly: with 256 greys, white became 253. So the palette has the bands and one grey in
+    each four levels (4k + 1, which Pillow maps every level of those four to, tested), and
+    the picture is saved with each such grey replaced by the grey of `ABU` in its four
+    levels, when there is one: those keep their value, the other levels (the edges of
+    anti-aliased letters, on white) move by 3 at most."""
+    band = [c for w in WARNA_BAND for c in ImageColor.getrgb(w)]
+    tepat = {g // 4: g for g in (ImageColor.getrgb(w)[0] for w in ABU)}
+    cari = Image.new("P", (1, 1))
+    cari.putpalette(band + [4 * k + 1 for k in range(64) for _ in "rgb"])
+    return cari, band + [tepat.get(k, 4 * k + 1) for k in range(64) for _ in "rgb"]
 
 
 def _lukis(
@@ -86,7 +102,7 @@ def _lukis(
     maks = _skala_maks(ada)
     atas, sumbu, legenda = 20, 56, 2 * BARIS
     tinggi = atas + BARIS * max(len(data), 1) + sumbu + legenda
-    img = Image.new("RGB", (LEBAR, tinggi), "white")
+    img = Image.new("RGB", (LEBAR, tinggi), LATAR)
     gbr = ImageDraw.Draw(img)
     x0, x1 = KIRI, LEBAR - 190
     bawah = atas + BARIS * max(len(data), 1)
@@ -95,29 +111,29 @@ def _lukis(
         return x0 + (x1 - x0) * min(nilai, maks) / maks
 
     for garis in range(0, int(maks) + 1, 20):  # grid and axis labels
-        gbr.line([(x(garis), atas), (x(garis), bawah)], fill="#DDDDDD", width=2)
-        gbr.text((x(garis), bawah + 10), f"{garis}%", font=kecil, fill="#444444", anchor="mt")
+        gbr.line([(x(garis), atas), (x(garis), bawah)], fill=KISI, width=2)
+        gbr.text((x(garis), bawah + 10), f"{garis}%", font=kecil, fill=SUMBU, anchor="mt")
     for y in range(atas, bawah, 14):  # the 100% line, dashed
-        gbr.line([(x(100), y), (x(100), y + 7)], fill="#333333", width=3)
+        gbr.line([(x(100), y), (x(100), y + 7)], fill=GARIS_100, width=3)
 
     for i, (nama, nilai) in enumerate(data):
         tengah = atas + BARIS * i + BARIS / 2
         baris = textwrap.wrap(nama, 26)[:2] or ["-"]
         gbr.multiline_text(
-            (x0 - 16, tengah), "\n".join(baris), font=huruf, fill="black", anchor="rm",
+            (x0 - 16, tengah), "\n".join(baris), font=huruf, fill=TINTA, anchor="rm",
             align="right", spacing=2,
         )  # fmt: skip
         if nilai is None or not math.isfinite(nilai):
-            gbr.text((x0 + 12, tengah), "belum ada data", font=kecil, fill="#777777", anchor="lm")
+            gbr.text((x0 + 12, tengah), "belum ada data", font=kecil, fill=TANPA_DATA, anchor="lm")
             continue
         band = sum(nilai < b for b in batas)
         ujung = max(x(nilai), x0 + 2)
         gbr.rectangle([x0, tengah - BARIS * 0.3, ujung, tengah + BARIS * 0.3],
                       fill=WARNA_BAND[band])  # fmt: skip
         kotak_teks = gbr.textbbox((ujung + 10, tengah), indo.persen(nilai), font=huruf, anchor="lm")
-        gbr.rectangle(kotak_teks, fill="white")  # keep the value readable over the grid
-        gbr.text((ujung + 10, tengah), indo.persen(nilai), font=huruf, fill="black", anchor="lm")
-    gbr.line([(x0, atas), (x0, bawah)], fill="black", width=3)
+        gbr.rectangle(kotak_teks, fill=LATAR)  # keep the value readable over the grid
+        gbr.text((ujung + 10, tengah), indo.persen(nilai), font=huruf, fill=TINTA, anchor="lm")
+    gbr.line([(x0, atas), (x0, bawah)], fill=TINTA, width=3)
 
     # Legend: one swatch per band with its range.
     b = [angka_ringkas(x) for x in batas]
@@ -131,6 +147,6 @@ def _lukis(
     for i, (lab, ren) in enumerate(zip(label, rentang, strict=True)):
         kx = 30 + kotak * i
         gbr.rectangle([kx, y, kx + 34, y + 34], fill=WARNA_BAND[i])
-        gbr.text((kx + 46, y + 17), lab, font=kecil, fill="black", anchor="lm")
-        gbr.text((kx + 46, y + 54), f"({ren})", font=kecil, fill="#444444", anchor="lm")
+        gbr.text((kx + 46, y + 17), lab, font=kecil, fill=TINTA, anchor="lm")
+        gbr.text((kx + 46, y + 54), f"({ren})", font=kecil, fill=SUMBU, anchor="lm")
     return img

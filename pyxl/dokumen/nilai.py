@@ -10,6 +10,7 @@ import math
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from pyxl.inti import indo
 from pyxl.inti.sel import sebagai_teks
 
 SATUAN_TANPA_ANGKA = {"nilai", "indeks", "skor", "opini", "predikat", "peringkat", "kategori"}
@@ -77,15 +78,11 @@ def nilai(v: Any) -> str:
 
 def persen(x: float | None) -> str:
     """`pyxl.inti.indo.persen`, remembered under `diingat`."""
-    from pyxl.inti import indo
-
     return _sekali("persen", indo.persen, x)
 
 
 def rupiah(x: float | None) -> str:
     """`pyxl.inti.indo.rupiah`, remembered under `diingat`."""
-    from pyxl.inti import indo
-
     return _sekali("rupiah", indo.rupiah, x)
 
 
