@@ -54,3 +54,24 @@ def test_calls_do_not_grow_with_cells(
     isian = len(skema.KOLOM_ISIAN)
     assert tulis <= {"himpun": 5 * isian + 4, "analisis": 5, "status": 3}[tombol], tulis
     assert hitung["contoh"] <= 45, hitung
+
+
+def test_sheet_names_are_read_once_per_step(
+    buku_kerja: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows each sheet's name is a call to Excel: a step reads each once (and again
+    only after its own sheet changes), not once per Bagian it looks at."""
+    import xlwings.main as xm
+
+    dibaca: list[str] = []
+    asli = xm.Sheet.name
+
+    def nama(self: Any) -> Any:
+        dibaca.append(asli.fget(self))
+        return dibaca[-1]
+
+    monkeypatch.setattr(xm.Sheet, "name", property(nama, asli.fset))
+    _panggilan(buku_kerja["sepuluh kali"], "status", monkeypatch)
+    sheet = set(dibaca)
+    assert len(sheet) > 100  # the 100 Bagian sheets and the rest
+    assert len(dibaca) <= 2 * len(sheet), len(dibaca)

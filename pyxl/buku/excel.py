@@ -60,6 +60,9 @@ class BukuExcel:
         self._tertunda: list[tuple[str, Any]] = []
         """Writes not made yet: ("tulis", (sheet, baris, kolom, blok, format)) or
         ("kosongkan", (sheet, dari_baris)), in order."""
+        self._nama_excel: list[str] | None = None
+        """The workbook's sheet names as Excel has them, read once until `simpan` changes
+        them: a step asks for them once per Bagian, and each name is a call to Excel."""
 
     @property
     def folder(self) -> Path:
@@ -70,7 +73,9 @@ class BukuExcel:
         return Path(self.book.fullname)
 
     def nama_sheet(self) -> list[str]:
-        nama = [s.name for s in self.book.sheets]
+        if self._nama_excel is None:
+            self._nama_excel = [s.name for s in self.book.sheets]
+        nama = list(self._nama_excel)
         for jenis, isi in self._tertunda:  # sheet operations not made yet
             if jenis == "tambah":
                 nama.insert(nama.index(isi[2]) + 1, isi[0])
@@ -225,6 +230,7 @@ class BukuExcel:
 
     def simpan(self) -> None:
         tertunda, self._tertunda = self._tertunda, []
+        self._nama_excel = None
         for jenis, isi in tertunda:
             if jenis == "tulis":
                 self._tulis(*isi)
