@@ -78,7 +78,7 @@ def _templat(path: Path, teks: bool = False) -> Any:
         """The body's listing pass is left to `fix_tables` (on its UTF-8, with `teks`)."""
 
         def resolve_listing(self, xml: str) -> str:
-            if self._daftar_nanti:
+            if self._daftar_nanti or not any(c in xml for c in "\t\a\n\f"):
                 return xml
             utf8 = xml.encode("utf-8", "surrogatepass")  # the text as it is, whatever it holds
             potongan = _daftar(utf8, super().resolve_listing)
@@ -154,6 +154,12 @@ def _templat(path: Path, teks: bool = False) -> Any:
                 return super().fix_tables(xml)
             self._akar = baru
             return baru
+
+        def save(self, filename: Any, *args: Any, **kwargs: Any) -> None:
+            # bytes saved as rendered text are kept only when the check says well-formed
+            super().save(filename, *args, **kwargs)
+            if not self.sah():
+                raise _BukanTeks
 
         def fix_docpr_ids(self, tree: Any) -> None:
             # docxtpl's, in the same document order; python-docx's elements (a whole
@@ -350,14 +356,15 @@ def _teks_calon(
     except UnicodeEncodeError:
         return None
     if daftar is not None:
-        ditulis: list[str] = []
+        kosong: list[bool] = []  # a rewritten paragraph with blank text between tags
 
         def tulis_ulang(paragraf: str) -> str:
-            ditulis.append(daftar(paragraf))
-            return ditulis[-1]
+            baru = daftar(paragraf)
+            kosong.append(_ANTARA_TAG.search(baru) is not None)
+            return baru
 
         data[1:2] = _daftar(data[1], tulis_ulang)
-        if any(_ANTARA_TAG.search(p) for p in ditulis):
+        if any(kosong):
             return None
     # the rest on the UTF-8 (half the bytes of the text, and the same ASCII substrings)
     posisi = [_tag_gambar(d) for d in data]  # each `docPr` a start or end tag `wp:docPr`
@@ -390,7 +397,14 @@ def _sah_di_latar(blob: bytes) -> Callable[[], bool]:
     parses: the tenths of a second it takes for a large document pass while the document
     is saved."""
     hasil: list[bool] = []
-    kerja = threading.Thread(target=lambda: hasil.append(_sah(blob)), daemon=True)
+
+    def periksa() -> None:
+        try:
+            hasil.append(_sah(blob))
+        except Exception:  # the tree's way, taken then, says what is wrong
+            hasil.append(False)
+
+    kerja = threading.Thread(target=periksa, daemon=True)
     kerja.start()
 
     def tunggu() -> bool:
@@ -586,8 +600,8 @@ def tulis_dokumen(
     itself (docxtpl's `InlineImage` for a chart). `apa` names the document in the message of
     a failed write ('Surat pengantar surat_pengantar_3_2027.docx di folder … tidak dapat
     ditulis: disk penuh …'). `kertas` sets the paper and margins of every section
-    (`atur_halaman`). `selagi`, the caller's own work, runs once the document is rendered,
-    while its XML is checked."""
+    (`atur_halaman`). `selagi`, the caller's own work, runs once, after the document is
+    rendered and before anything is written, while its XML is checked."""
     if tujuan.exists():
         raise IsianError(f"Dokumen {tujuan.name} sudah ada dan tidak akan ditimpa.")
     # without `kertas` nothing changes the body after rendering: it may stay text (`_templat`)
@@ -597,15 +611,13 @@ def tulis_dokumen(
 
     def simpan(sementara: Path) -> None:
         doc.save(str(sementara))
-        if not doc.sah():  # rare: a template whose rendering is not well-formed
-            raise _BukanTeks
 
     try:
         tujuan.parent.mkdir(parents=True, exist_ok=True)
         try:
             return tulis_atomik(tujuan, simpan, timpa=False)
-        except _BukanTeks:  # the tree's way, whose parse repairs or names what is wrong
-            doc = _isi(templat, konteks, siapkan, kertas, teks=False)
+        except _BukanTeks:  # rare: a template whose rendering is not well-formed
+            doc = _isi(templat, konteks, siapkan, kertas, teks=False)  # the tree's way
             return tulis_atomik(tujuan, simpan, timpa=False)
     except FileExistsError as exc:
         raise IsianError(f"Dokumen {tujuan.name} sudah ada dan tidak akan ditimpa.") from exc
@@ -614,7 +626,8 @@ def tulis_dokumen(
 
 
 class _BukanTeks(Exception):
-    """The rendered text is not well-formed: the document is rendered again as a tree."""
+    """The rendered text is not well-formed (raised by saving it, after the file is written:
+    `tulis_dokumen` removes it and renders the document again as a tree)."""
 
 
 def _isi(

@@ -225,3 +225,37 @@ def test_the_check_in_pieces_gives_what_the_check_on_the_whole_gave(
     assert baru == lama or (baru is None and lama is not None and "docPr" in body)
     if "docPr" not in body:
         assert baru == lama
+
+
+_POTONG_DAFTAR = [
+    *_POTONG, "\t", "\f", "\a", "\n ", "<w:r>", "</w:r>", "<w:t>", "</w:t>",
+    '<w:t xml:space="preserve">', "<w:rPr><w:b/></w:rPr>", "<w:pPr><w:jc w:val=\"left\"/></w:pPr>",
+    "<w:p><w:r><w:t>a\tb</w:t></w:r></w:p>", "<w:p><w:r><w:t>a\n </w:t></w:r></w:p>",
+    '<w:p><w:pPr><w:jc w:val="left"/></w:pPr><w:r><w:rPr><w:b/></w:rPr>'
+    '<w:t xml:space="preserve">x\ny\fz\aé</w:t></w:r></w:p>',
+    '<w:p><w:r><w:t>\t</w:t></w:r><w:r><wp:docPr id="4"/><w:t>k\tl</w:t></w:r></w:p>',
+]  # fmt: skip
+"""`_POTONG` and whole paragraphs whose text the listing pass rewrites (one with blank text
+after it, one with a picture)."""
+
+
+@given(st.lists(st.sampled_from(_POTONG_DAFTAR), max_size=12))
+def test_the_listing_pass_on_the_utf8_takes_only_what_the_whole_text_takes(
+    isi: list[str],
+) -> None:
+    """With docxtpl's listing pass left to it (tabs, line and page breaks in values), the
+    check gives the bytes the whole text's check gives after docxtpl's own pass over the
+    text, or refuses (the tree's way): never other bytes, never a body the old order
+    refused."""
+    from docxtpl import DocxTemplate
+
+    from pyxl.dokumen.word import _sah, _teks_calon
+
+    daftar = DocxTemplate.resolve_listing.__get__(object())  # docxtpl's pass, self unused
+    kepala, ekor = f"<w:document {_W} {_WPNS}>", "</w:document>"
+    body = "<w:body>" + "".join(isi) + "</w:body>"
+    nomor = iter(range(1001, 10_000))
+    baru = _teks_calon(kepala, body, ekor, lambda: next(nomor), daftar)
+    baru = baru if baru is not None and _sah(baru) else None
+    if baru is not None:
+        assert baru == _teks_utuh_lama(kepala + daftar(body) + ekor)

@@ -475,12 +475,60 @@ def test_the_callers_work_runs_after_rendering_before_the_document_is_saved(
     """`selagi` runs once, after the rendering, while nothing is written yet."""
     jalur = _templat(tmp_path, "Halo {{ nama }}")
     tujuan = tmp_path / "keluar" / "surat.docx"
-    terlihat: list[bool] = []
+    urutan: list[str] = []
+
+    class Nama:
+        def __str__(self) -> str:
+            urutan.append("render")
+            return "Way Kanan"
+
     tulis_dokumen(
-        jalur, {"nama": "Way Kanan"}, tujuan, selagi=lambda: terlihat.append(tujuan.exists())
+        jalur,
+        {"nama": Nama()},
+        tujuan,
+        selagi=lambda: urutan.append(f"selagi, dokumen ada: {tujuan.exists()}"),
     )
-    assert terlihat == [False]
+    assert urutan == ["render", "selagi, dokumen ada: False"]
     assert _teks(tujuan) == ["Halo Way Kanan"]
+
+
+def test_a_check_that_fails_itself_is_a_refusal_and_prints_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """The check in its thread failing (not answering) sends the document the tree's way,
+    quietly: no traceback of the thread on the console."""
+    from pyxl.dokumen import word
+
+    def gagal(_blob: bytes) -> bool:
+        raise MemoryError("uji")
+
+    jalur = _templat(tmp_path, "Halo {{ nama }}", "Sampai jumpa")
+    monkeypatch.setattr(word, "_sah", gagal)
+    teks = tulis_dokumen(jalur, {"nama": "Way Kanan"}, tmp_path / "a" / "teks.docx")
+    assert _sisa(tmp_path / "a") == ["teks.docx"]
+    assert "Traceback" not in capfd.readouterr().err
+    monkeypatch.setattr(word, "_teks_calon", lambda *_: None)
+    pohon = tulis_dokumen(jalur, {"nama": "Way Kanan"}, tmp_path / "pohon.docx")
+    a, b = _isi_docx(teks), _isi_docx(pohon)
+    a.pop("docProps/core.xml", None), b.pop("docProps/core.xml", None)
+    assert a == b
+    assert _teks(teks) == ["Halo Way Kanan", "Sampai jumpa"]
+
+
+def test_rendered_text_that_is_not_well_formed_is_never_saved_quietly(tmp_path: Path) -> None:
+    """Saving a template rendered as text waits for the check: a refusal is an exception,
+    whoever saves it."""
+    from pyxl.dokumen import word
+
+    doc = docx.Document()
+    doc.add_paragraph("{% if x %}awal")
+    doc.add_table(1, 1).cell(0, 0).text = "akhir{% endif %} sel"
+    doc.save(str(tmp_path / "rusak.docx"))
+    t = word._templat(tmp_path / "rusak.docx", teks=True)
+    t.render({"x": False}, jinja_env=word.lingkungan(), autoescape=True)
+    assert t._teks is not None  # the quick checks took it as text
+    with pytest.raises(word._BukanTeks):
+        t.save(str(tmp_path / "keluar.docx"))
 
 
 @pytest.mark.parametrize("id_gambar", ["7", "x7"])
