@@ -35,7 +35,8 @@ def cari_templat(folder_kerja: Path, nama: str) -> Path:
     )
 
 
-_KARAKTER_DAFTAR = (b"\t", b"\a", b"\n", b"\f")
+_KARAKTER_DAFTAR = "\t\a\n\f"
+"""What docxtpl's listing pass rewrites in a paragraph: tab, new paragraph, line, page break."""
 _PARAGRAF = re.compile(rb"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
 
 
@@ -78,7 +79,7 @@ def _templat(path: Path, teks: bool = False) -> Any:
         """The body's listing pass is left to `fix_tables` (on its UTF-8, with `teks`)."""
 
         def resolve_listing(self, xml: str) -> str:
-            if self._daftar_nanti or not any(c in xml for c in "\t\a\n\f"):
+            if self._daftar_nanti or not any(c in xml for c in _KARAKTER_DAFTAR):
                 return xml
             utf8 = xml.encode("utf-8", "surrogatepass")  # the text as it is, whatever it holds
             potongan = _daftar(utf8, super().resolve_listing)
@@ -468,7 +469,7 @@ def _ubah_kolom(xml: str, fix_tables: Callable[[str], Any]) -> bool:
 _AWAL_PARAGRAF = re.compile(r"<w:p([ >])")
 
 
-def _posisi(teks: bytes, karakter: tuple[bytes, ...]) -> list[int]:
+def _posisi(teks: bytes, karakter: bytes) -> list[int]:
     """Where each of `karakter` occurs in `teks` (`bytes.find` scans tens of megabytes in
     a millisecond; a regular expression's character class takes a third of a second)."""
     tempat = []
@@ -491,7 +492,7 @@ def _daftar(xml: bytes, resolve: Callable[[str], str]) -> list[bytes]:
 
     Every `</w:p>` is the end of one of that pattern's matches or lies between two, so the
     match holding a character is the first one found from the last `</w:p>` before it."""
-    tempat = sorted(_posisi(xml, _KARAKTER_DAFTAR))
+    tempat = sorted(_posisi(xml, _KARAKTER_DAFTAR.encode()))
     if not tempat:
         return [xml]
     potongan: list[bytes] = []
