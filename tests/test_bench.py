@@ -17,9 +17,9 @@ def test_satu_tabel_dengan_rasio(capsys: pytest.CaptureFixture[str]) -> None:
     assert out[0].split()[:2] == ["uji", "ukuran"] and set(out[1]) == {"-", " "}
     baris = out[2:]
     # format and analisis at 2 sizes; himpun: the workers' start, then at 2 sizes on one core
-    # and on all (vs calamine) and vs openpyxl, and a quarterly round with evidence at the
-    # larger size; dokumen at 2, one step
-    assert len(baris) == 2 + (1 + 2 * 3 + 1) + 2 + 1 + 2
+    # and on all (vs calamine) and vs openpyxl, its dearest file vs its cheapest on one core,
+    # and a quarterly round with evidence at the larger size; dokumen at 2, one step
+    assert len(baris) == 2 + (1 + 2 * 3 + 1 + 1) + 2 + 1 + 2
     for b in baris:
         sel = re.split(r"\s{2,}", b)
         kita, dasar = float(sel[3].replace(",", "")), float(sel[5].replace(",", ""))
@@ -30,6 +30,10 @@ def test_satu_tabel_dengan_rasio(capsys: pytest.CaptureFixture[str]) -> None:
     assert sum("calamine baca saja" in b for b in baris) == 4
     assert sum(b.startswith("himpun (langkah 6), 1 inti") for b in baris) == 2
     assert sum(b.startswith("pekerja proses siap") for b in baris) == 1
+    [datar] = [re.split(r"\s{2,}", b) for b in baris if b.startswith("himpun, 1 inti: termahal")]
+    assert datar[1] == "2–4 berkas" and float(datar[6].rstrip("×")) >= 1
+    satu = [float(re.split(r"\s{2,}", b)[3]) for b in baris if "langkah 6), 1 inti" in b]
+    assert datar[3] == f"{max(satu):,.2f}" and datar[5] == f"{min(satu):,.2f}"
     [bukti] = [b for b in baris if b.startswith("himpun triwulan dengan bukti")]
     assert re.split(r"\s{2,}", bukti)[1:5:3] == ["4 berkas", "himpun triwulan tanpa bukti"]
 

@@ -12,7 +12,8 @@ A run that dies (killed, power cut) is completed or undone by the next one: see
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -74,7 +75,7 @@ def jalankan(nama: str, langkah: Callable[..., Hasil], ktx: Konteks, /, **opsi: 
             ktx.umpan.info(pulih)
     mulai = ktx.jam()
     ktx.umpan.status(f"{perintah.judul}: berjalan …")
-    with pakai_jurnal(jurnal):
+    with pakai_jurnal(jurnal), _tanpa_pengumpul_siklus():
         try:
             hasil = langkah(ktx, **opsi)
         except BaseException as exc:
@@ -117,6 +118,24 @@ def jalankan(nama: str, langkah: Callable[..., Hasil], ktx: Konteks, /, **opsi: 
                     selesai_lanjutan(ktx.buku.folder, nama)
     (ktx.umpan.galat if hasil.gagal else ktx.umpan.info)(hasil.ringkasan)
     return hasil
+
+
+@contextlib.contextmanager
+def _tanpa_pengumpul_siklus() -> Iterator[None]:
+    """Python's cycle collector paused for the step, and restored after it.
+
+    A step holds what it read (hundreds of Bagian sheets, thousands of returns) as plain
+    lists and dicts, and each pass of the collector walks all of them: at 5,000 returns that
+    made each file cost 15–20 % more than at 1,000. A step makes almost no reference cycles
+    (measured: the peak memory of step 6 on 3,000 returns is the same with the collector on
+    or off), so nothing piles up; what it leaves is collected once the collector is back."""
+    aktif = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if aktif:
+            gc.enable()
 
 
 def _gagal(jurnal: Jurnal | None, exc: BaseException) -> BaseException:

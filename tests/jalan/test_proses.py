@@ -5,6 +5,7 @@ or a failed save, and keeps its journal only while the step runs."""
 from __future__ import annotations
 
 import errno
+import gc
 import hashlib
 import os
 from collections.abc import Callable, Iterator
@@ -97,6 +98,42 @@ def test_a_step_is_logged_once_per_sop_step_its_command_serves(master: Path, buk
         assert _kendali(master, no) == [kendali.SELESAI, JAM, JAM, 0, "Dokumen IKU versi 1 dibuat."]
     assert _kendali(master, 10)[0] != kendali.SELESAI
     assert not (master.parent / NAMA_JURNAL).exists()
+
+
+def test_the_cycle_collector_is_paused_for_the_step_and_its_save_then_restored(
+    buku: BukuZip, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dilihat: list[tuple[str, bool]] = []
+
+    def langkah(ktx: Konteks, **opsi: Any) -> Hasil:
+        dilihat.append(("langkah", gc.isenabled()))
+        return Hasil("ok")
+
+    simpan = buku.simpan
+
+    def simpan_dilihat() -> None:
+        dilihat.append(("simpan", gc.isenabled()))
+        simpan()
+
+    monkeypatch.setattr(buku, "simpan", simpan_dilihat)
+    assert gc.isenabled()
+    jalankan("disposisi", langkah, _ktx(buku))
+    assert dilihat == [("langkah", False), ("simpan", False)]
+    assert gc.isenabled()
+
+    def gagal(ktx: Konteks, **opsi: Any) -> Hasil:
+        raise IsianError("Isian salah.")
+
+    with pytest.raises(IsianError):
+        jalankan("disposisi", gagal, _ktx(buku))
+    assert gc.isenabled()  # back on after a failed step too
+
+    gc.disable()  # a caller that keeps the collector off keeps it off
+    try:
+        jalankan("disposisi", _tetap(Hasil("ok")), _ktx(buku))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_hasil_langkah_limits_the_logged_sop_steps(master: Path, buku: BukuZip) -> None:
