@@ -14,6 +14,7 @@ records every file and merges the values of the accepted ones.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from pyxl.inti import stempel
@@ -40,6 +41,42 @@ def urutan_terbit(r: Mapping[str, Any]) -> float:
     """Issue order in `Format Terbit` (its running `No`)."""
     v = r.get("No")
     return float(v) if isinstance(v, int | float) else 0.0
+
+
+@dataclass(frozen=True)
+class Acuan:
+    """What every return of a round is checked against, read once from the master: the
+    arguments of `periksa_kembalian` after the file's own. Step 6 sends it once to each worker
+    process, which imports this module and no step (`pyxl.jalan.paralel`)."""
+
+    tahun: int
+    terbit: Mapping[str, Mapping[str, Any]]
+    terbaru: Mapping[str, Mapping[str, Any]]
+    alamat: Mapping[str, str]
+    secret: bytes
+    bagian_aktif: frozenset[str]
+    kode_kini: Mapping[str, str]
+    periode: str
+
+
+def periksa(
+    acuan: Acuan, kiriman: tuple[str, bytes, str]
+) -> tuple[str, list[Temuan], list[dict[str, Any]]]:
+    """`periksa_kembalian` of one received file (name, bytes, sender) against `acuan`."""
+    nama, data, pengirim = kiriman
+    return periksa_kembalian(
+        nama,
+        data,
+        pengirim,
+        acuan.tahun,
+        acuan.terbit,
+        acuan.terbaru,
+        acuan.alamat,
+        acuan.secret,
+        bagian_aktif=acuan.bagian_aktif,
+        kode_kini=acuan.kode_kini,
+        periode=acuan.periode,
+    )
 
 
 def periksa_kembalian(

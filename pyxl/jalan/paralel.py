@@ -4,7 +4,9 @@ Workers are started the way Windows starts them (spawned: each imports its modul
 which costs about 0.2 s here, so a step uses them only from `AMBANG` tasks up; below that,
 or on one core, or when workers cannot be started, the same function runs in this process.
 The function must be a module-level one (it is sent to the workers by name) and pure: what
-it returns depends on its arguments only.
+it returns depends on its arguments only. A worker imports the modules of the function and of
+`umum` and nothing else: keep them out of a step's module (importing `pyxl.langkah` doubled a
+worker's start-up).
 """
 
 from __future__ import annotations

@@ -46,7 +46,7 @@ from pyxl.buku.tabel import FORMAT_KOLOM, baca_tabel, tambah_baris, tulis_tabel
 from pyxl.buku.triwulan import letak_baris
 from pyxl.inti.bukti import aturan_bukti
 from pyxl.inti.isian import tidak_digabung
-from pyxl.inti.kembalian import periksa_kembalian, urutan_terbit
+from pyxl.inti.kembalian import Acuan, periksa, urutan_terbit
 from pyxl.inti.sel import sebagai_teks
 from pyxl.inti.temuan import Temuan, ditolak, peringatan, untuk
 from pyxl.inti.triwulan import kunci
@@ -177,7 +177,7 @@ def jalankan(
 
     # the checks are independent of each other and of the ledger: many are done on all cores
     # first (`pyxl.jalan.paralel`), the rest one by one below
-    umum = _Umum(tahun, terbit, terbaru, alamat, secret, frozenset(bagian), kode_kini, putaran)
+    acuan = Acuan(tahun, terbit, terbaru, alamat, secret, frozenset(bagian), kode_kini, putaran)
     calon = [
         i
         for i, (k, sidik) in enumerate(baru)
@@ -189,9 +189,9 @@ def jalankan(
             zip(
                 calon,
                 paralel.petakan(
-                    _periksa,
+                    periksa,
                     [(baru[i][0].nama, baru[i][0].data, baru[i][0].pengirim) for i in calon],
-                    umum,
+                    acuan,
                     kabar=lambda n: ktx.umpan.status(f"Memeriksa {n}/{len(calon)} berkas …"),
                 ),
                 strict=True,
@@ -215,7 +215,7 @@ def jalankan(
         penentu[sidik] = awal
         diperiksa = dini.pop(i, None)
         if diperiksa is None:
-            diperiksa = _periksa(umum, (k.nama, k.data, k.pengirim))
+            diperiksa = periksa(acuan, (k.nama, k.data, k.pengirim))
         kode, temuan, nilai = diperiksa
         temuan = untuk(temuan, kode, k.nama)
         baris_temuan += [t.baris_validasi() for t in temuan]
@@ -284,40 +284,6 @@ def jalankan(
         + f"{len(baris_temuan)} temuan di sheet Validasi. "
         + (f"Belum mengirim: {_daftar(belum)}." if belum else "Semua Bagian sudah mengirim."),
         periode=putaran,
-    )
-
-
-@dataclass(frozen=True)
-class _Umum:
-    """What every return is checked against (sent once to each worker)."""
-
-    tahun: int
-    terbit: dict[str, Baris]
-    terbaru: dict[str, Baris]
-    alamat: dict[str, str]
-    secret: bytes
-    bagian_aktif: frozenset[str]
-    kode_kini: dict[str, str]
-    periode: str
-
-
-def _periksa(
-    u: _Umum, kiriman: tuple[str, bytes, str]
-) -> tuple[str, list[Temuan], list[dict[str, Any]]]:
-    """`periksa_kembalian` of one received file (name, bytes, sender)."""
-    nama, data, pengirim = kiriman
-    return periksa_kembalian(
-        nama,
-        data,
-        pengirim,
-        u.tahun,
-        u.terbit,
-        u.terbaru,
-        u.alamat,
-        u.secret,
-        bagian_aktif=u.bagian_aktif,
-        kode_kini=u.kode_kini,
-        periode=u.periode,
     )
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -79,10 +82,12 @@ def test_himpun_on_all_cores_records_exactly_what_one_core_does(
 
     sendiri = himpun(satu)
     dipanggil: list[int] = []
+    dikirim: list[bytes] = []
     asli = paralel._di_pekerja
 
     def catat(*a: Any, **k: Any) -> Any:
         dipanggil.append(len(a[1]))
+        dikirim.append(pickle.dumps((a[0], a[2])))  # what each worker is sent once
         return asli(*a, **k)
 
     monkeypatch.setattr(paralel, "_di_pekerja", catat)
@@ -90,3 +95,20 @@ def test_himpun_on_all_cores_records_exactly_what_one_core_does(
     monkeypatch.setattr(paralel, "inti", lambda: 2)
     assert himpun(kerja_terbit) == sendiri
     assert dipanggil == [5], "all five files checked in workers"
+    # a worker imports the checks and what they are checked against, and no step: a step's
+    # imports (all of pyxl.langkah, the runner, the workbook) would double its start-up
+    dimuat = _modul_pekerja(dikirim[0])
+    assert "pyxl.inti.kembalian" in dimuat
+    assert not {m for m in dimuat if m.startswith(("pyxl.langkah", "pyxl.buku", "pyxl.jalan"))}
+
+
+def _modul_pekerja(kiriman: bytes) -> set[str]:
+    """The pyxl modules a fresh interpreter imports to unpickle `kiriman`."""
+    kode = (
+        "import pickle, sys; pickle.loads(sys.stdin.buffer.read()); "
+        "print(*sorted(m for m in sys.modules if m.startswith('pyxl')))"
+    )
+    keluar = subprocess.run(
+        [sys.executable, "-c", kode], input=kiriman, capture_output=True, check=True
+    )
+    return set(keluar.stdout.decode().split())

@@ -31,7 +31,7 @@ signed cell that an independent read sees changed; only the input cells of the f
 Bagian change; no message is longer than 2000 characters; nothing of /etc/passwd shows up.
 
 Two layers: `Meja.periksa` runs the real checks of step 6 on bytes
-(`pyxl.langkah.himpun._periksa`, then `_gabungkan` into the master opened read-only and never
+(`pyxl.inti.kembalian.periksa`, then `_gabungkan` into the master opened read-only and never
 saved), so thousands of cases run in seconds; `test_ujung_ke_ujung` runs `pyxl himpun` on the
 working folder (the master saved) and reads `Penerimaan`, `Validasi` and the Bagian sheets back.
 
