@@ -100,40 +100,45 @@ def test_a_step_is_logged_once_per_sop_step_its_command_serves(master: Path, buk
     assert not (master.parent / NAMA_JURNAL).exists()
 
 
-def test_the_cycle_collector_is_paused_for_the_step_and_its_save_then_restored(
+def test_full_collections_are_held_off_for_the_step_and_its_save_then_restored(
     buku: BukuZip, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dilihat: list[tuple[str, bool]] = []
+    dilihat: list[tuple[str, tuple[int, int, int], bool]] = []
 
     def langkah(ktx: Konteks, **opsi: Any) -> Hasil:
-        dilihat.append(("langkah", gc.isenabled()))
+        dilihat.append(("langkah", gc.get_threshold(), gc.isenabled()))
         return Hasil("ok")
 
     simpan = buku.simpan
 
     def simpan_dilihat() -> None:
-        dilihat.append(("simpan", gc.isenabled()))
+        dilihat.append(("simpan", gc.get_threshold(), gc.isenabled()))
         simpan()
 
     monkeypatch.setattr(buku, "simpan", simpan_dilihat)
-    assert gc.isenabled()
+    semula = gc.get_threshold()
+    muda, tengah, _ = semula
     jalankan("disposisi", langkah, _ktx(buku))
-    assert dilihat == [("langkah", False), ("simpan", False)]
-    assert gc.isenabled()
+    # young passes as before (short-lived cycles still freed), no full pass
+    assert dilihat == [
+        ("langkah", (muda, tengah, 2**31 - 1), True),
+        ("simpan", (muda, tengah, 2**31 - 1), True),
+    ]
+    assert gc.get_threshold() == semula
 
     def gagal(ktx: Konteks, **opsi: Any) -> Hasil:
         raise IsianError("Isian salah.")
 
     with pytest.raises(IsianError):
         jalankan("disposisi", gagal, _ktx(buku))
-    assert gc.isenabled()  # back on after a failed step too
+    assert gc.get_threshold() == semula  # restored after a failed step too
 
-    gc.disable()  # a caller that keeps the collector off keeps it off
+    gc.set_threshold(500, 5, 20)  # a caller's own setting is given back as it was
     try:
         jalankan("disposisi", _tetap(Hasil("ok")), _ktx(buku))
-        assert not gc.isenabled()
+        assert gc.get_threshold() == (500, 5, 20)
     finally:
-        gc.enable()
+        gc.set_threshold(*semula)
 
 
 def test_hasil_langkah_limits_the_logged_sop_steps(master: Path, buku: BukuZip) -> None:
