@@ -290,7 +290,7 @@ def bench_himpun(sizes: list[int], baris: int = 10, ulang: int = 3) -> list[Ukur
                 "termurah per berkas",
                 min(satu_inti),
                 "per berkas",
-                "≤ 1.15× (datar)",
+                "≤ 1,15× (datar)",
             )
         )
     return hasil

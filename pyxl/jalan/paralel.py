@@ -1,7 +1,7 @@
 """Work spread over the machine's cores, where it pays.
 
 Workers are started the way Windows starts them (spawned: each imports its modules again),
-which costs about 0.2 s here, so a step uses them only from `AMBANG` tasks up; below that,
+which costs about 0.1–0.2 s here, so a step uses them only from `AMBANG` tasks up; below that,
 or on one core, or when workers cannot be started, the same function runs in this process.
 The function must be a module-level one (it is sent to the workers by name) and pure: what
 it returns depends on its arguments only. A worker imports the modules of the function and of
