@@ -392,8 +392,8 @@ def _ganti_sel(xml: bytes, lembar: _Lembar, gaya: _Gaya, tahun1904: bool) -> byt
             for k, v, fmt in tulis:
                 s = gaya_kolom.gaya(k)
                 s_baru = gaya.untuk(s, fmt, v)
-                if v is None and s_baru == s:
-                    continue  # nothing to store, as `_Bedah` does
+                if _tanpa_isi(v, s, s_baru):
+                    continue
                 isi_baru.append(_sel_xml(_ref(r, k), s_baru, v, tahun1904).encode("utf-8"))
                 baru.append((r, k))
             if isi_baru:
@@ -435,8 +435,8 @@ def _ganti_sel(xml: bytes, lembar: _Lembar, gaya: _Gaya, tahun1904: bool) -> byt
                     if atribut.get(b"customFormat") in (b"1", b"true"):
                         gaya_baris = int(atribut.get(b"s", b"0"))
                 s = gaya_baris if gaya_baris >= 0 else gaya_kolom.gaya(k)
-                if v is None and gaya.untuk(s, fmt, v) == s:
-                    continue  # nothing to store, as `_Bedah` does
+                if _tanpa_isi(v, s, gaya.untuk(s, fmt, v)):
+                    continue
                 nanti = len(isi)
                 if n < len(kolom):  # before the next cell
                     nanti = isi.find(b'<c r="%s"' % _ref(r, kolom[n]).encode(), j0)
@@ -456,6 +456,13 @@ def _ganti_sel(xml: bytes, lembar: _Lembar, gaya: _Gaya, tahun1904: bool) -> byt
     if kepala is None:
         return None
     return b"".join([kepala, *potongan, xml[ujung:akhir], *ekor, xml[akhir:]])
+
+
+def _tanpa_isi(v: Any, s: int, s_baru: int) -> bool:
+    """Whether a cell that does not exist yet would store nothing: no value, and the style it
+    takes (`s`, from its row or column) unchanged by the write. No cell is made for it, by the
+    text writer or the tree."""
+    return v is None and s_baru == s
 
 
 _BARIS_TAG = re.compile(rb"<(?:[\w.-]+:)?row[\s>/]")
@@ -720,8 +727,8 @@ class _Bedah:
                 continue
             s = int(c.get("s", "0")) if c is not None else self._gaya_baru(r, k)
             s_baru = self.gaya.untuk(s, fmt, v)
-            if c is None and v is None and s_baru == s:
-                continue  # nothing to store: an empty cell in its default style
+            if c is None and _tanpa_isi(v, s, s_baru):
+                continue
             if not tempat or tempat[-1][0] != r:
                 potong.append("</row><row>" if tempat else "<row>")
                 tempat.append((r, []))
@@ -790,8 +797,8 @@ class _Bedah:
         s = int(c.get("s", "0")) if c is not None else self._gaya_baru(r, k)
         s_baru = self.gaya.untuk(s, fmt, v)
         if c is None:
-            if v is None and s_baru == s:
-                return  # nothing to store: an empty cell in its default style
+            if _tanpa_isi(v, s, s_baru):
+                return
             c = self._sel_baru(r, k)
         self._hapus(c)
         c.set("s", str(s_baru))

@@ -126,8 +126,8 @@ def _tanpa_pengumpulan_penuh() -> Iterator[None]:
 
     A step holds what it read (hundreds of Bagian sheets, thousands of returns) as lists and
     dicts, and each full pass walks all of them: a file of step 6 cost 15–20 % more at 5,000
-    returns than at 1,000. Without full passes the cost per file is flat (at 5,000: 2.75 ms,
-    2.93 with them). The young passes still run, so the short-lived cycles a step makes (a
+    returns than at 1,000. Without full passes the cost per file is flat (at 5,000: 2.71–2.74
+    ms, 2.88–2.98 with them). The young passes still run, so the short-lived cycles a step makes (a
     format's XlsxWriter workbook, for one) are still freed as it goes: holding off every pass
     instead kept them all, 0.8 GB more at the peak of issuing 5,000 formats."""
     muda, tengah, penuh = gc.get_threshold()
