@@ -303,14 +303,36 @@ def _xf_persen(styles: bytes) -> frozenset[int]:
 
 def sel_persen(xml: bytes, xf: frozenset[int]) -> frozenset[str]:
     """The cells of a sheet whose style is one of `xf` (cells without a reference are few
-    and are skipped: the cells a Bagian fills are written with one)."""
+    and are skipped: the cells a Bagian fills are written with one).
+
+    Only the tags around an attribute `s` naming one of `xf` are read: parsing every cell's
+    attributes took longer than the rest of the file's checks (a style index is ASCII
+    digits, as readers parse it; `<` cannot stand in a well-formed attribute value, so the
+    `<` before the attribute starts its tag)."""
     hasil = set()
-    for m in _SEL_BERGAYA.finditer(xml):
-        a = dict(_atribut(m[1]))
+    for m in _gaya(xf).finditer(xml):
+        if m.start() == 0 or xml[m.start() - 1] not in _SPASI:  # `xs="9"`, `x:s="9"`
+            continue
+        awal = xml.rfind(b"<", 0, m.start())
+        tag = _SEL_BERGAYA.match(xml, awal) if awal >= 0 else None
+        if tag is None or tag.end() <= m.start():  # not an attribute of a cell
+            continue
+        a = dict(_atribut(tag[1]))
         s, r = a.get("s", ""), a.get("r", "")
-        if s.isdigit() and int(s) in xf and r:
+        if s.isascii() and s.isdigit() and int(s) in xf and r:
             hasil.add(r.upper())
     return frozenset(hasil)
+
+
+@functools.lru_cache(maxsize=16)
+def _gaya(xf: frozenset[int]) -> re.Pattern[bytes]:
+    """An attribute `s` whose value is one of `xf` (leading zeros allowed, as `int` reads;
+    the pattern starts with its letter, which is searched for fast)."""
+    nomor = b"|".join(str(i).encode() for i in sorted(xf)) or b"(?!)"
+    return re.compile(rb"s\s*=\s*([\"'])0*(?:" + nomor + rb")\1")
+
+
+_SPASI = frozenset(b" \t\n\r\f\v")
 
 
 def _nama_liar(n: str) -> bool:

@@ -162,3 +162,50 @@ def test_a_bukti_column_is_merged_as_its_names() -> None:
     rows = [_baris(Realisasi=95.0, Bukti="sk.pdf,  foto.jpg")]
     nilai, _ = periksa_isian(rows, KOLOM | {"Bukti": 22}, 9)
     assert nilai[0]["Bukti"] == "sk.pdf; foto.jpg"
+
+
+def _sel_persen_semua(xml: bytes, xf: frozenset[int]) -> set[str]:
+    """What `sel_persen` gives, by reading every cell's attributes (its former way)."""
+    from pyxl.inti.pindai import _SEL_BERGAYA, _atribut
+
+    hasil = set()
+    for m in _SEL_BERGAYA.finditer(xml):
+        a = dict(_atribut(m[1]))
+        s, r = a.get("s", ""), a.get("r", "")
+        if s.isascii() and s.isdigit() and int(s) in xf and r:
+            hasil.add(r.upper())
+    return hasil
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        # Excel / openpyxl: reference first; a percent cell, a plain one, an empty styled one
+        b'<row r="2" s="9" customFormat="1"><c r="A2" s="9"><v>0.5</v></c><c r="B2" s="1">'
+        b'<v>3</v></c><c r="C2" s="10"/></row>',
+        # attribute order, single quotes, spaces around "=", leading zeros, a prefix
+        b"<x:row><x:c s='009' r='d7' t=\"n\"><x:v>1</x:v></x:c><c t='n' s = \"10\" r=\"E7\">"
+        b'<v>2</v></c><c s="91" r="F7"/><c xs="9" r="G7"/><c p:s="9" r="H7"/></x:row>',
+        # s="9" as text, in another element, in a cell without a reference, twice in a tag
+        b'<c r="A1" t="inlineStr"><is><t>s="9"</t></is></c><col s="9"/><c s="9"><v>1</v></c>'
+        b'<c r="B1" s="1" s="9"/><c r="C1" s="9" s="1"/><cell s="9" r="D1"/>',
+    ],
+)
+def test_percent_cells_are_those_a_full_read_of_every_cell_finds(xml: bytes) -> None:
+    from pyxl.inti.pindai import sel_persen
+
+    xf = frozenset({9, 10})
+    assert sel_persen(xml, xf) == _sel_persen_semua(xml, xf)
+    assert sel_persen(xml, frozenset()) == frozenset()
+
+
+def test_percent_cells_of_a_sheet_from_excel() -> None:
+    from pyxl.inti.pindai import sel_persen
+
+    xml = (
+        b'<sheetData><row r="9"><c r="J9" s="12"><v>0.9286</v></c><c r="K9" s="5"><v>9</v>'
+        b'</c></row><row r="10"><c r="J10" s="12"><v>0.5</v></c></row></sheetData>'
+    )
+    assert sel_persen(xml, frozenset({12})) == {"J9", "J10"}
+    assert sel_persen(xml, frozenset({1, 12, 120})) == {"J9", "J10"}
+    assert sel_persen(xml, frozenset({5})) == {"K9"}
