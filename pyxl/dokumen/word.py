@@ -9,6 +9,7 @@ read-only folder) is an Indonesian message naming the document (`galat_tulis`).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import threading
@@ -534,11 +535,19 @@ def lingkungan() -> Any:
     reach Python internals such as `''.__class__` or `cycler.__init__.__globals__`), strict (a
     misspelt variable fails instead of printing nothing) and autoescaped (text from the
     workbook is always text: never Word XML, never template code, since a value is output
-    once and never parsed again)."""
+    once and never parsed again). A template part once compiled is kept (`_tersimpan`)."""
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
     class _Lingkungan(SandboxedEnvironment):
+        def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+            # docxtpl compiles each part of the template on every render: the Dokumen IKU's
+            # body takes tens of milliseconds, every click, for the same text
+            simpanan = _tersimpan()
+            if simpanan is None or not isinstance(source, str):
+                return super().from_string(source, globals, template_class)
+            return _dari_simpanan(self, simpanan, source, globals, template_class)
+
         def getattr(self, obj: Any, attribute: str) -> Any:
             # `i.nama` on a context dict: the sandbox tries a Python attribute first (an
             # exception when there is none), then the key; on a `_Ketat` it then checks the
@@ -559,6 +568,45 @@ def lingkungan() -> Any:
             return super().getattr(obj, attribute)
 
     return _Lingkungan(undefined=StrictUndefined, autoescape=True)
+
+
+@functools.cache
+def _tersimpan() -> Any:
+    """Where compiled template parts are kept between runs: Jinja's bytecode cache in the
+    user's own temporary folder (it refuses a folder other users could write to); None when
+    there is none. A part is found by the SHA-256 of its text and of the environment's kind,
+    so an edited template is compiled anew, and by Jinja's and Python's versions (Jinja
+    checks them)."""
+    from jinja2 import FileSystemBytecodeCache
+
+    try:
+        return FileSystemBytecodeCache(pattern="pyxl-templat-%s.cache")
+    except (OSError, RuntimeError):
+        return None
+
+
+def _dari_simpanan(env: Any, simpanan: Any, sumber: str, globals: Any, template_class: Any) -> Any:
+    """`env.from_string(sumber)` with its code from `simpanan` when kept there, else compiled
+    and kept; a cache that cannot be read or written is only not used."""
+    import hashlib
+
+    # the code depends on the environment too (a sandbox calls through it; autoescaping)
+    jenis = f"{type(env).__qualname__}:{env.sandboxed}:{env.autoescape}:{env.undefined.__name__}"
+    kunci = hashlib.sha256(f"{jenis}\n{sumber}".encode("utf-8", "surrogatepass")).hexdigest()
+    try:
+        ember = simpanan.get_bucket(env, kunci, None, sumber)
+    except (OSError, EOFError, ValueError, TypeError):
+        ember = None
+    if ember is None or ember.code is None:
+        kode = env.compile(sumber)
+        if ember is not None:
+            ember.code = kode
+            with contextlib.suppress(OSError):  # a full disk, a locked file: compiled next time
+                simpanan.set_bucket(ember)
+    else:
+        kode = ember.code
+    kelas = template_class or env.template_class
+    return kelas.from_code(env, kode, env.make_globals(globals))
 
 
 def _tidak_aman(exc: Exception) -> bool:

@@ -591,3 +591,77 @@ def test_a_template_is_cleaned_before_it_renders_into_text(
     xml = _xml(teks)
     assert "<w:tblHeader/>" in xml and 'w:val="true"' not in xml
     assert xml.count('<w:cantSplit w:val="off"/>') == 3  # the template's row, copied 3 times
+
+
+# --------------------------------------------------------------------------- compiled parts
+
+
+@pytest.fixture
+def simpanan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, list[str]]:
+    """Compiled template parts kept in a folder of this test, and the sources compiled."""
+    from jinja2 import Environment, FileSystemBytecodeCache
+
+    from pyxl.dokumen import word
+
+    folder = tmp_path / "simpanan"
+    folder.mkdir()
+    cache = FileSystemBytecodeCache(str(folder), "pyxl-templat-%s.cache")
+    monkeypatch.setattr(word, "_tersimpan", lambda: cache)
+    dikompilasi: list[str] = []
+    asli = Environment.compile
+
+    def compile(self: Any, source: Any, *a: Any, **k: Any) -> Any:
+        dikompilasi.append(source)
+        return asli(self, source, *a, **k)
+
+    monkeypatch.setattr(Environment, "compile", compile)
+    return folder, dikompilasi
+
+
+def test_a_template_part_is_compiled_once_and_its_code_kept(
+    tmp_path: Path, simpanan: tuple[Path, list[str]]
+) -> None:
+    folder, dikompilasi = simpanan
+    tpl = _templat(tmp_path, "Perihal: {{ d.perihal }}", "{% for i in d.isi %}{{ i }};{% endfor %}")
+    tulis_dokumen(tpl, {"d": {"perihal": "Satu", "isi": ["a", "b"]}}, tmp_path / "1.docx")
+    pertama = len(dikompilasi)
+    assert pertama >= 1 and len(list(folder.iterdir())) == pertama
+    tulis_dokumen(tpl, {"d": {"perihal": ISTIMEWA, "isi": ["c"]}}, tmp_path / "2.docx")
+    assert len(dikompilasi) == pertama  # the second run compiled nothing
+    assert _teks(tmp_path / "2.docx") == [f"Perihal: {ISTIMEWA}", "c;"]
+    assert "&lt;segera&gt;" in _xml(tmp_path / "2.docx")  # still escaped
+
+    diubah = _templat(tmp_path, "Perihal baru: {{ d.perihal }}", nama="uji2.docx")
+    tulis_dokumen(diubah, {"d": {"perihal": "Dua"}}, tmp_path / "3.docx")
+    assert any("Perihal baru" in s for s in dikompilasi[pertama:])  # an edited text: anew
+    assert _teks(tmp_path / "3.docx") == ["Perihal baru: Dua"]
+
+
+def test_kept_code_is_still_sandboxed(tmp_path: Path, simpanan: tuple[Path, list[str]]) -> None:
+    tpl = _templat(tmp_path, "{{ x.__class__.__mro__ }}")
+    for nama in ("1.docx", "2.docx"):  # compiled, then from the kept code
+        with pytest.raises(IsianError, match="memakai ekspresi yang tidak diizinkan"):
+            tulis_dokumen(tpl, {"x": "teks"}, tmp_path / nama)
+        if nama == "1.docx":
+            bagian = len(simpanan[1])
+    assert len(simpanan[1]) == bagian
+
+
+def test_a_damaged_or_unwritable_cache_only_costs_a_compile(
+    tmp_path: Path, simpanan: tuple[Path, list[str]]
+) -> None:
+    folder, dikompilasi = simpanan
+    tpl = _templat(tmp_path, "Kode: {{ kode }}")
+    tulis_dokumen(tpl, {"kode": 1}, tmp_path / "1.docx")
+    bagian = len(dikompilasi)  # the distinct texts of the document (each compiled once)
+    assert bagian == len(set(dikompilasi))
+    for berkas in folder.iterdir():
+        berkas.write_bytes(b"rusak")  # a truncated or foreign file
+    tulis_dokumen(tpl, {"kode": 2}, tmp_path / "2.docx")
+    assert _teks(tmp_path / "2.docx") == ["Kode: 2"] and len(dikompilasi) == 2 * bagian
+    tulis_dokumen(tpl, {"kode": 3}, tmp_path / "3.docx")  # kept again
+    assert len(dikompilasi) == 2 * bagian
+    shutil.rmtree(folder)  # nowhere to read or write
+    tulis_dokumen(tpl, {"kode": 4}, tmp_path / "4.docx")
+    assert _teks(tmp_path / "4.docx") == ["Kode: 4"]
+    assert set(dikompilasi[2 * bagian :]) == set(dikompilasi[:bagian])  # each compiled again
