@@ -89,25 +89,32 @@ def _templat(path: Path, teks: bool = False) -> Any:
         def render_xml_part(
             self, src_xml: str, part: Any, context: Any, jinja_env: Any = None
         ) -> str:
-            # docxtpl's, with the regular expression over the whole output a replace
-            from jinja2 import Template, TemplateError
+            # docxtpl's, without its line break before every paragraph (so that an error
+            # names a line) unless there is an error to name: removing them from the output
+            # took longer than rendering it
+            from jinja2 import TemplateError
 
-            src_xml = _AWAL_PARAGRAF.sub(r"\n<w:p\1", src_xml)  # the template: small
-            try:
-                self.current_rendering_part = part
-                template = jinja_env.from_string(src_xml) if jinja_env else Template(src_xml)
-                _escape_cepat(template)
-                dst_xml = template.render(context)
-            except TemplateError as exc:
-                if getattr(exc, "lineno", None) is not None:
-                    baris = max(exc.lineno - 4, 0)  # type: ignore[attr-defined]
-                    exc.docx_context = [  # type: ignore[attr-defined]
-                        re.sub(r"<[^>]+>", "", x) for x in src_xml.splitlines()[baris : baris + 7]
-                    ]
-                raise
-            # every "\n<w:p" is one inserted above: Word XML has no line breaks between
-            # tags, and text from the context is escaped
-            dst_xml = dst_xml.replace("\n<w:p", "<w:p")
+            self.current_rendering_part = part
+            dst_xml = None
+            if "\n<w:p" not in src_xml:
+                with contextlib.suppress(TemplateError):  # again below, naming its line
+                    dst_xml = self._render(src_xml, context, jinja_env)
+            if dst_xml is None:
+                src_xml = _AWAL_PARAGRAF.sub(r"\n<w:p\1", src_xml)  # the template: small
+                try:
+                    dst_xml = self._render(src_xml, context, jinja_env)
+                except TemplateError as exc:
+                    if getattr(exc, "lineno", None) is not None:
+                        baris = max(exc.lineno - 4, 0)  # type: ignore[attr-defined]
+                        exc.docx_context = [  # type: ignore[attr-defined]
+                            re.sub(r"<[^>]+>", "", x)
+                            for x in src_xml.splitlines()[baris : baris + 7]
+                        ]
+                    raise
+            # docxtpl removes every "\n<w:p" of the output: the ones it inserted, and any a
+            # value (a picture's XML) ended with before a paragraph
+            if "\n<w:p" in dst_xml:
+                dst_xml = dst_xml.replace("\n<w:p", "<w:p")
             # one character is found in milliseconds, two take tenths of a second
             if "_" in dst_xml and ("{_" in dst_xml or "_}" in dst_xml):
                 dst_xml = (
@@ -117,6 +124,14 @@ def _templat(path: Path, teks: bool = False) -> Any:
                     .replace("%_}", "%}")
                 )
             return self.resolve_listing(dst_xml)
+
+        @staticmethod
+        def _render(src_xml: str, context: Any, jinja_env: Any) -> str:
+            from jinja2 import Template
+
+            template = jinja_env.from_string(src_xml) if jinja_env else Template(src_xml)
+            _escape_cepat(template)
+            return str(template.render(context))
 
         def build_xml(self, context: Any, jinja_env: Any = None) -> str:
             self._ubah_kolom = _ubah_kolom(self.get_xml(), super().fix_tables)

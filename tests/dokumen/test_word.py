@@ -665,3 +665,14 @@ def test_a_damaged_or_unwritable_cache_only_costs_a_compile(
     tulis_dokumen(tpl, {"kode": 4}, tmp_path / "4.docx")
     assert _teks(tmp_path / "4.docx") == ["Kode: 4"]
     assert set(dikompilasi[2 * bagian :]) == set(dikompilasi[:bagian])  # each compiled again
+
+
+def test_a_broken_tag_still_names_its_line(tmp_path: Path) -> None:
+    # rendered without a line per paragraph first, then again with them to name the line
+    tpl = _templat(tmp_path, "Satu {{ a }}", "Dua", "Tiga {{ b }", "Empat")
+    with pytest.raises(IsianError, match=r"^Templat uji\.docx rusak: unexpected '}'") as info:
+        tulis_dokumen(tpl, {"a": 1, "b": 2}, tmp_path / "hasil.docx")
+    sebab = info.value.__cause__
+    assert getattr(sebab, "lineno", None) == 4  # a line per paragraph, after the body's start
+    assert getattr(sebab, "docx_context", [])[1:4] == ["Satu {{ a }}", "Dua", "Tiga {{ b }Empat"]
+    assert not (tmp_path / "hasil.docx").exists()
