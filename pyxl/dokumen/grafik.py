@@ -4,6 +4,9 @@ Drawn with Pillow only (matplotlib would slow every button click: xlwings import
 installed). Bars are coloured by rating band, each labelled with its value in Indonesian format
 ("87,50%"); a Bagian without data shows "belum ada data" instead of a bar of 0. A dashed line
 marks 100%; the legend lists the bands with their lower bounds.
+
+More Bagian than fit a page (`BAR_PER_GAMBAR`) are drawn as several pictures of the same
+scale, one below the other in the document, the legend under the last.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ BARIS = 80
 HURUF = 32
 KIRI = 470
 """Width of the label column (px)."""
+BAR_PER_GAMBAR = 20
+"""Bars in one picture at most: 20 make it 1,836 px tall, 196 mm at the document's 160 mm
+width, which fits the 247 mm of text of an A4 page (margins 25 mm) with the heading above it.
+A taller picture is cut at the page's end by Word and LibreOffice."""
 
 
 def angka_ringkas(x: float) -> str:
@@ -47,16 +54,30 @@ def gambar_capaian(
     data: Sequence[tuple[str, float | None]],
     batas: Sequence[float],
     label: Sequence[str],
-) -> bytes:
-    """PNG of `data` (name, mean capaian in % or None) with the bands of a rating scale:
-    `batas` the four decreasing lower bounds, `label` the five band names.
+) -> list[bytes]:
+    """PNGs of `data` (name, mean capaian in % or None) with the bands of a rating scale:
+    `batas` the four decreasing lower bounds, `label` the five band names. One picture up to
+    `BAR_PER_GAMBAR` Bagian, else as few as hold them, sharing them out evenly, all on the
+    same scale; the legend is under the last.
 
-    Saved as a palette picture (`_palet`): a colour picture's PNG filters each row of three
+    Saved as palette pictures (`_palet`): a colour picture's PNG filters each row of three
     bytes per pixel, three quarters of the chart's time at 100 Bagian. Every colour drawn
     keeps its value; only the anti-aliased edges of letters may move by up to 3 levels of
     grey (of 255)."""
+    maks = _skala_maks([x for _, x in data if x is not None and math.isfinite(x)])
+    bagi = max(1, math.ceil(len(data) / BAR_PER_GAMBAR))
+    ukuran = math.ceil(len(data) / bagi) if data else 0
+    potongan = [data[i : i + ukuran] for i in range(0, len(data), ukuran)] if data else [data]
+    return [
+        _png(_lukis(p, batas, label, sampai=maks, legenda=n == len(potongan) - 1))
+        for n, p in enumerate(potongan)
+    ]
+
+
+def _png(img: Image.Image) -> bytes:
+    """`img` as a palette PNG (`gambar_capaian`)."""
     cari, simpan = _palet()
-    img = _lukis(data, batas, label).quantize(palette=cari, dither=Image.Dither.NONE)
+    img = img.quantize(palette=cari, dither=Image.Dither.NONE)
     img.putpalette(simpan)
     keluar = io.BytesIO()
     # no `optimize`: its search for the smallest encoding took longer than drawing the chart;
@@ -95,13 +116,17 @@ def _lukis(
     data: Sequence[tuple[str, float | None]],
     batas: Sequence[float],
     label: Sequence[str],
+    *,
+    sampai: float | None = None,
+    legenda: bool = True,
 ) -> Image.Image:
-    """The chart in colour (`gambar_capaian`)."""
+    """The chart in colour (`gambar_capaian`): its axis up to `sampai` (%; by default as
+    `_skala_maks` gives for `data`), the legend under it when `legenda`."""
     huruf, kecil = _huruf(HURUF), _huruf(HURUF - 6)
     ada = [x for _, x in data if x is not None and math.isfinite(x)]
-    maks = _skala_maks(ada)
-    atas, sumbu, legenda = 20, 56, 2 * BARIS
-    tinggi = atas + BARIS * max(len(data), 1) + sumbu + legenda
+    maks = _skala_maks(ada) if sampai is None else sampai
+    atas, sumbu, tinggi_legenda = 20, 56, 2 * BARIS if legenda else 0
+    tinggi = atas + BARIS * max(len(data), 1) + sumbu + tinggi_legenda
     img = Image.new("RGB", (LEBAR, tinggi), LATAR)
     gbr = ImageDraw.Draw(img)
     x0, x1 = KIRI, LEBAR - 190
@@ -134,6 +159,8 @@ def _lukis(
         gbr.rectangle(kotak_teks, fill=LATAR)  # keep the value readable over the grid
         gbr.text((ujung + 10, tengah), indo.persen(nilai), font=huruf, fill=TINTA, anchor="lm")
     gbr.line([(x0, atas), (x0, bawah)], fill=TINTA, width=3)
+    if not legenda:
+        return img
 
     # Legend: one swatch per band with its range.
     b = [angka_ringkas(x) for x in batas]

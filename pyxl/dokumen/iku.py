@@ -174,8 +174,9 @@ def susun_konteks(
     tanggal: date,
     konsep: bool,
     koreksi: tuple[list[dict[str, str]], list[dict[str, str]]] = ([], []),
-) -> tuple[dict[str, Any], bytes]:
-    """The template context (every value a formatted string) and the chart (PNG)."""
+) -> tuple[dict[str, Any], list[bytes]]:
+    """The template context (every value a formatted string) and the chart (PNGs, one per
+    `pyxl.dokumen.grafik.BAR_PER_GAMBAR` Bagian)."""
     from pyxl.dokumen.grafik import gambar_capaian
     from pyxl.inti.capaian import skala_dari_pengaturan
 
@@ -392,19 +393,21 @@ def _metadata(doc: Any, d: dict[str, Any]) -> None:
 def tulis(
     templat: Path,
     konteks: dict[str, Any],
-    png: bytes,
+    png: list[bytes],
     tujuan: Path,
     selagi: Callable[[], object] | None = None,
 ) -> Path:
-    """Render through `pyxl.dokumen.word.tulis_dokumen`, with the chart as an inline picture
-    (`selagi`: the caller's work to do while the document's XML is checked)."""
+    """Render through `pyxl.dokumen.word.tulis_dokumen`, with the chart as inline pictures,
+    one below the other (`selagi`: the caller's work to do while the document's XML is
+    checked)."""
     from docx.shared import Mm
 
-    from pyxl.dokumen.word import gambar, tulis_dokumen
+    from pyxl.dokumen.word import Berurutan, gambar, tulis_dokumen
 
     def dengan_grafik(doc: Any, isi: dict[str, Any]) -> dict[str, Any]:
         _metadata(doc, isi["d"])
-        return dict(isi, d=dict(isi["d"], grafik=gambar(doc, io.BytesIO(png), Mm(160))))
+        grafik = Berurutan([gambar(doc, io.BytesIO(p), Mm(160)) for p in png])
+        return dict(isi, d=dict(isi["d"], grafik=grafik))
 
     return tulis_dokumen(templat, konteks, tujuan, dengan_grafik, selagi=selagi)
 

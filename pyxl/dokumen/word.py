@@ -465,6 +465,22 @@ def gambar(doc: Any, sumber: Any, lebar: Any) -> Any:
     return _Gambar(doc, sumber, width=lebar)
 
 
+class Berurutan:
+    """Pictures one below the other where a template has one `{{ }}` (docxtpl's
+    `InlineImage`s, from `gambar`): each in its own run of the same paragraph. As wide as the
+    text, each takes a line of its own, and Word and LibreOffice carry a line that does not
+    fit to the next page (one picture taller than a page is cut at its end)."""
+
+    def __init__(self, gambar_: list[Any]) -> None:
+        self.gambar = gambar_
+
+    def __html__(self) -> str:
+        # each closes the template's text run, adds its own, and opens an empty text run
+        return "".join(g._insert_image() for g in self.gambar)
+
+    __str__ = __html__
+
+
 _KOLOM = re.compile(r"(\{%|\{\{)-?\s*(tc\s|colspan\s|hm\s)")
 """docxtpl's tags that change how many cells a row has: a column loop, a span, a merge."""
 

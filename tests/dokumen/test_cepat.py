@@ -8,6 +8,7 @@ import math
 import zipfile
 from decimal import ROUND_HALF_UP, Context, Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -26,7 +27,7 @@ def test_the_chart_has_the_pixels_of_the_default_encoding() -> None:
     from pyxl.inti.capaian import Skala
 
     data = [(f"Bagian {i}", None if i == 3 else 60.0 + 7 * i) for i in range(12)]
-    png = gambar_capaian(data, Skala().batas, Skala().label)
+    [png] = gambar_capaian(data, Skala().batas, Skala().label)
     gambar = Image.open(io.BytesIO(png))
     bawaan = io.BytesIO()
     gambar.save(bawaan, format="PNG")
@@ -42,25 +43,77 @@ def test_the_palette_chart_is_the_colour_drawing(jumlah: int) -> None:
     import numpy as np
     from PIL import Image, ImageChops, ImageColor
 
-    from pyxl.dokumen.grafik import ABU, WARNA_BAND, _lukis, gambar_capaian
+    from pyxl.dokumen.grafik import ABU, WARNA_BAND, _lukis, _skala_maks, gambar_capaian
     from pyxl.inti.capaian import Skala
 
     data = [
         (f"Bagian Nomor {i} Setda", None if i % 5 == 3 else 13.0 * i - 20) for i in range(jumlah)
     ]
-    warna = _lukis(data, Skala().batas, Skala().label)
-    png = Image.open(io.BytesIO(gambar_capaian(data, Skala().batas, Skala().label)))
-    assert png.mode == "P"
-    balik = png.convert("RGB")
-    assert max(hi for _, hi in ImageChops.difference(warna, balik).getextrema()) <= 3
-    a, b = np.asarray(warna), np.asarray(balik)
+    semua = gambar_capaian(data, Skala().batas, Skala().label)
+    potongan = [data] if jumlah <= 20 else [data[:20], data[20:]]  # 40: two of 20
+    sampai = _skala_maks([x for _, x in data if x is not None])
+    assert len(semua) == len(potongan)
     ada = 0
-    for w in (*WARNA_BAND, *ABU):
-        c = ImageColor.getrgb(w)
-        di_sini = (a == c).all(axis=-1)  # the pixels drawn in that colour
-        assert (b[di_sini] == c).all(), w
-        ada += bool(di_sini.any())
+    for n, (bar, isi) in enumerate(zip(potongan, semua, strict=True)):
+        akhir = n == len(potongan) - 1
+        warna = _lukis(bar, Skala().batas, Skala().label, sampai=sampai, legenda=akhir)
+        png = Image.open(io.BytesIO(isi))
+        assert png.mode == "P"
+        balik = png.convert("RGB")
+        assert max(hi for _, hi in ImageChops.difference(warna, balik).getextrema()) <= 3
+        a, b = np.asarray(warna), np.asarray(balik)
+        for w in (*WARNA_BAND, *ABU):
+            c = ImageColor.getrgb(w)
+            di_sini = (a == c).all(axis=-1)  # the pixels drawn in that colour
+            assert (b[di_sini] == c).all(), w
+            ada += bool(di_sini.any()) and akhir
     assert ada >= 6  # the bands drawn (the legend), white, black, the grid's and labels' greys
+
+
+@pytest.mark.parametrize(
+    ("jumlah", "bar"),
+    [(0, [0]), (1, [1]), (20, [20]), (21, [11, 10]), (45, [15, 15, 15]), (100, [20] * 5)],
+)
+def test_a_chart_of_many_bagian_is_split_into_pictures_a_page_holds(
+    jumlah: int, bar: list[int]
+) -> None:
+    from PIL import Image
+
+    from pyxl.dokumen.grafik import BAR_PER_GAMBAR, BARIS, LEBAR, gambar_capaian
+
+    data = [(f"Bagian {i}", 50.0 + i) for i in range(jumlah)]
+    ukuran = [Image.open(io.BytesIO(p)).size for p in gambar_capaian(data, *_skala())]
+    legenda = 2 * BARIS
+    tinggi = [20 + BARIS * max(n, 1) + 56 for n in bar]
+    tinggi[-1] += legenda  # under the last picture only
+    assert ukuran == [(LEBAR, t) for t in tinggi]
+    # 160 mm wide in the document: at most 196 mm tall, within an A4 page's 247 mm of text
+    tertinggi = 20 + BARIS * BAR_PER_GAMBAR + 56 + legenda
+    assert max(t for _, t in ukuran) <= tertinggi and tertinggi * 160 / LEBAR <= 200
+
+
+def test_the_pictures_of_one_chart_share_its_scale() -> None:
+    from PIL import Image
+
+    from pyxl.dokumen.grafik import _lukis, gambar_capaian
+
+    # 25 Bagian: two pictures of 13 and 12; only the second has a bar beyond 120%
+    data = [(f"Bagian {i}", 50.0 if i < 13 else 190.0) for i in range(25)]
+    pertama, kedua = gambar_capaian(data, *_skala())
+    gambar = Image.open(io.BytesIO(pertama)).convert("RGB").tobytes()
+    sama = _lukis(data[:13], *_skala(), sampai=200, legenda=False)  # the axis to 200%
+    sendiri = _lukis(data[:13], *_skala(), legenda=False)  # its own would end at 120%
+    beda = [
+        sum(abs(a - b) for a, b in zip(gambar, x.tobytes(), strict=True)) for x in (sama, sendiri)
+    ]
+    assert beda[0] < beda[1] / 100
+    assert Image.open(io.BytesIO(kedua)).size[1] > Image.open(io.BytesIO(pertama)).size[1]
+
+
+def _skala() -> tuple[Any, Any]:
+    from pyxl.inti.capaian import Skala
+
+    return Skala().batas, Skala().label
 
 
 def test_a_document_holds_the_members_python_docx_writes(tmp_path: Path) -> None:

@@ -676,3 +676,41 @@ def test_a_broken_tag_still_names_its_line(tmp_path: Path) -> None:
     assert getattr(sebab, "lineno", None) == 4  # a line per paragraph, after the body's start
     assert getattr(sebab, "docx_context", [])[1:4] == ["Satu {{ a }}", "Dua", "Tiga {{ b }Empat"]
     assert not (tmp_path / "hasil.docx").exists()
+
+
+def test_a_chart_of_45_bagian_is_three_pictures_each_on_a_page(tmp_path: Path) -> None:
+    """More Bagian than a page holds: three pictures one below the other in the chart's
+    paragraph, each the text's width and shorter than the page; LibreOffice lays them out on
+    their pages, the caption under the last."""
+    import re
+    import subprocess
+
+    from libreoffice import _poppler, konversi, teks_halaman
+    from pyxl.dokumen import iku
+    from pyxl.dokumen.grafik import gambar_capaian
+    from pyxl.inti.capaian import Skala
+
+    data = [(f"Bagian Nomor {i + 1}", 40.0 + 2 * i) for i in range(45)]
+    png = gambar_capaian(data, Skala().batas, Skala().label)
+    berkas = iku.tulis(
+        templat.FOLDER_BAWAAN / iku.TEMPLAT, iku._konteks_uji(30), png, tmp_path / "iku.docx"
+    )
+    xml = _xml(berkas)
+    lebar = 160 * 36_000  # EMU
+    ukuran = [
+        int(cy)
+        for cx, cy in re.findall(r'<wp:extent cx="(\d+)" cy="(\d+)"', xml)
+        if cx == str(lebar)
+    ]
+    assert len(ukuran) == 3 and max(ukuran) <= 200 * 36_000
+    paragraf = [p for p in re.findall(r"<w:p[ >].*?</w:p>", xml) if "<w:drawing>" in p]
+    assert [p.count("<w:drawing>") for p in paragraf if f'cx="{lebar}"' in p] == [3]
+
+    pdf = konversi(berkas, "pdf", tmp_path)
+    daftar = subprocess.run(
+        [_poppler("pdfimages"), "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    halaman = [int(b.split()[0]) for b in daftar if b.split()[3] == "1500"]
+    assert len(halaman) == 3 and len(set(halaman)) >= 2, daftar  # a page cannot hold all three
+    keterangan = "Gambar 3.1 Rata-rata Capaian Kinerja per Bagian"
+    assert keterangan in teks_halaman(pdf, halaman[-1], tata_letak=False)  # kept with the last
