@@ -482,7 +482,7 @@ def _analisis_per_baris(df: object) -> list[tuple[object, ...]]:
     import pandas as pd
 
     from pyxl.inti.angka import baca_angka
-    from pyxl.inti.capaian import Skala
+    from pyxl.inti.kategori import Skala
 
     assert isinstance(df, pd.DataFrame)
     skala = Skala()

@@ -178,7 +178,7 @@ def susun_konteks(
     """The template context (every value a formatted string) and the chart (PNGs, one per
     `pyxl.dokumen.grafik.BAR_PER_GAMBAR` Bagian)."""
     from pyxl.dokumen.grafik import gambar_capaian
-    from pyxl.inti.capaian import skala_dari_pengaturan
+    from pyxl.inti.kategori import skala_dari_pengaturan
 
     analisis = baca_tabel(buku, skema.ANALISIS)
     rekap = {sebagai_teks(r["Kode Bagian"]): r for r in baca_tabel(buku, skema.REKAP)}
@@ -199,7 +199,7 @@ def susun_konteks(
         per_bagian[kode].append(r)
 
     def kategori(x: float | None) -> str:
-        return "-" if x is None else str(skala.kategori([x])[0])
+        return skala.label_dari(x) or "-"
 
     # The chart needs only the Rekap: drawn beside the rest (Pillow lets go of the
     # interpreter while it draws and compresses, a fifth of a second at 100 Bagian).
@@ -439,7 +439,7 @@ def benchmark(baris: int) -> float:
 
     from pyxl.dokumen.grafik import gambar_capaian
     from pyxl.dokumen.templat import FOLDER_BAWAAN
-    from pyxl.inti.capaian import Skala
+    from pyxl.inti.kategori import Skala
 
     konteks = _konteks_uji(baris)
     with tempfile.TemporaryDirectory() as tmp:

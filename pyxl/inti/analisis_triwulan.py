@@ -23,7 +23,8 @@ import pandas as pd
 
 from pyxl.galat import IsianError
 from pyxl.inti.angka import baca
-from pyxl.inti.capaian import KODE_SETDA, PESAN, Analisis, Skala, hitung
+from pyxl.inti.capaian import KODE_SETDA, PESAN, Analisis, hitung
+from pyxl.inti.kategori import Skala
 from pyxl.inti.sel import nama_sel, sebagai_teks
 from pyxl.inti.skala import SkalaUrut
 from pyxl.inti.temuan import Temuan

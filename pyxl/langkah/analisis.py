@@ -49,13 +49,8 @@ def jalankan(ktx: Konteks, *, periode: str | None = None) -> Hasil:
         tandai,
         temuan_baru,
     )
-    from pyxl.inti.capaian import (
-        LABEL_BAWAAN,
-        batas_dari_pengaturan,
-        hitung,
-        sebagai_baris,
-        skala_dari_pengaturan,
-    )
+    from pyxl.inti.capaian import hitung, sebagai_baris
+    from pyxl.inti.kategori import LABEL_BAWAAN, batas_dari_pengaturan, skala_dari_pengaturan
 
     putaran = ktx.periode(periode)
     peng = ktx.pengaturan()

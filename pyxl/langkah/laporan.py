@@ -28,7 +28,7 @@ from pyxl.kontrak.periode import akhiran
 
 
 def jalankan(ktx: Konteks, *, periode: str | None = None, tanggal: str | None = None) -> Hasil:
-    from pyxl.inti.capaian import batas_dari_pengaturan, skala_dari_pengaturan
+    from pyxl.inti.kategori import batas_dari_pengaturan, skala_dari_pengaturan
 
     putaran = ktx.periode(periode)
     tolak_tahunan(putaran, baca_isian(ktx.buku, "Periode")[1], periode is not None)
@@ -39,7 +39,7 @@ def jalankan(ktx: Konteks, *, periode: str | None = None, tanggal: str | None = 
     skala = skala_dari_pengaturan(peng)
 
     def kategori(x: float | None) -> str:
-        return "-" if x is None else str(skala.kategori([x])[0])
+        return skala.label_dari(x) or "-"
 
     ktx.umpan.status(f"Laporan Pemantauan {putaran}: menyusun …")
     konteks = susun_konteks(

@@ -413,3 +413,27 @@ def test_iku_setda_naming_an_unknown_indicator_is_refused(
     pesan = capsys.readouterr().err
     assert "Sheet IKU Setda baris 2" in pesan and "'IKU-TIDAK-ADA' tidak ada" in pesan
     assert not (master.parent / "dokumen" / V1).exists()
+
+
+@pytest.mark.parametrize("perintah", [["dokumen"], ["setujui", "--oleh", "Sekda"]])
+def test_the_document_steps_import_neither_pandas_nor_numpy(
+    master: Path, perintah: list[str]
+) -> None:
+    """`python -X importtime -m pyxl dokumen`: a document names a few categories of the
+    rating scale (`pyxl.inti.kategori`) and needs no table computation; pandas and numpy
+    took a fifth of a second of every click."""
+    import subprocess
+    import sys
+
+    if perintah[0] == "setujui":
+        assert main(["dokumen", "--workbook", str(master)]) == 0
+    keluar = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "pyxl", *perintah, "--workbook", str(master)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert keluar.returncode == 0, keluar.stdout + keluar.stderr
+    dimuat = {b.split("|")[-1].strip() for b in keluar.stderr.splitlines() if "|" in b}
+    assert "pyxl.dokumen.iku" in dimuat and "pyxl.inti.kategori" in dimuat
+    assert not {m.split(".")[0] for m in dimuat} & {"pandas", "numpy"}
