@@ -127,3 +127,11 @@ def test_simpan_dua_baris_berpembanding() -> None:
     ]
     assert all(u.kita > 0 and u.nilai_dasar > 0 for u in baris)
     assert {u.dasar for u in baris} == {"jalur pohon XML (lxml)"}
+
+
+def test_klik_dokumen_berpembanding() -> None:
+    """The whole `pyxl dokumen` in a fresh process on the sample after step 7, beside a bare
+    `python -c pass` of the same run."""
+    [u] = bench.bench_klik_dokumen(ulang=1)
+    assert u.uji == "dokumen, perintah utuh (proses baru)" and u.dasar == "python -c pass"
+    assert u.kita > u.nilai_dasar > 0
