@@ -123,3 +123,18 @@ def test_the_exception_is_exact() -> None:
     assert not _huruf_bebas_urutan(
         galat("/word/styles.xml", "/styleSheet[1]/fonts[1]/font[2]", "Unexpected element 'b'")
     )
+
+
+def test_a_dokumen_iku_with_its_chart_over_several_pictures_is_valid(tmp_path: Path) -> None:
+    """45 Bagian: the chart is three pictures in one paragraph (`pyxl.dokumen.grafik`)."""
+    from pyxl.dokumen import iku, templat
+    from pyxl.dokumen.grafik import gambar_capaian
+    from pyxl.inti.kategori import Skala
+
+    data = [(f"Bagian {i + 1}", 40.0 + 2 * i) for i in range(45)]
+    png = gambar_capaian(data, Skala().batas, Skala().label)
+    assert len(png) == 3
+    berkas = iku.tulis(
+        templat.FOLDER_BAWAAN / iku.TEMPLAT, iku._konteks_uji(30), png, tmp_path / "iku.docx"
+    )
+    assert [g for f in FORMAT for g in _galat(berkas, f)] == []
