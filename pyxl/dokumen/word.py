@@ -604,10 +604,10 @@ def lingkungan() -> Any:
 @functools.cache
 def _tersimpan() -> Any:
     """Where compiled template parts are kept between runs: Jinja's bytecode cache in the
-    user's own temporary folder (it refuses a folder other users could write to); None when
-    there is none. A part is found by the SHA-256 of its text and of the environment's kind,
-    so an edited template is compiled anew, and by Jinja's and Python's versions (Jinja
-    checks them)."""
+    user's own temporary folder (Windows: the user's %TEMP%; elsewhere Jinja makes a private
+    folder and refuses one other users could write to); None when there is none. A part is
+    found by the SHA-256 of its text and of the environment's kind, so an edited template is
+    compiled anew, and by Jinja's and Python's versions (Jinja checks them)."""
     from jinja2 import FileSystemBytecodeCache
 
     try:
