@@ -466,19 +466,36 @@ def gambar(doc: Any, sumber: Any, lebar: Any) -> Any:
 
 
 class Berurutan:
-    """Pictures one below the other where a template has one `{{ }}` (docxtpl's
-    `InlineImage`s, from `gambar`): each in its own run of the same paragraph. As wide as the
-    text, each takes a line of its own, and Word and LibreOffice carry a line that does not
-    fit to the next page (one picture taller than a page is cut at its end)."""
+    """Pictures one below the other where a template has one `{{ }}` in a paragraph of its
+    own (docxtpl's `InlineImage`s, from `gambar`), each as wide as the text and shorter than
+    a page (one taller is cut at the page's end).
+
+    One picture is the template's paragraph, as `InlineImage` gives it. Several are a
+    centred paragraph each, after the template's (left empty): may break before any of them,
+    and only the last is kept with what follows (the caption). In one paragraph with the
+    template's "keep with next", LibreOffice moved them all to a new page, leaving the
+    heading above them alone on the page before."""
 
     def __init__(self, gambar_: list[Any]) -> None:
         self.gambar = gambar_
 
     def __html__(self) -> str:
-        # each closes the template's text run, adds its own, and opens an empty text run
-        return "".join(g._insert_image() for g in self.gambar)
+        if len(self.gambar) == 1:
+            return str(self.gambar[0]._insert_image())
+        gambar = [_drawing(g._insert_image()) for g in self.gambar]
+        paragraf = '<w:p><w:pPr>%s<w:widowControl w:val="0"/><w:jc w:val="center"/></w:pPr>'
+        isi = [paragraf % "" + f"<w:r>{g}</w:r></w:p>" for g in gambar[:-1]]
+        akhir = paragraf % "<w:keepNext/>" + f"<w:r>{gambar[-1]}</w:r>"
+        akhir += '<w:r><w:t xml:space="preserve">'
+        # closes the template's text, run and paragraph; the last is closed by the template
+        return "</w:t></w:r></w:p>" + "".join(isi) + akhir
 
     __str__ = __html__
+
+
+def _drawing(xml: str) -> str:
+    """The `<w:drawing>` element of `InlineImage._insert_image`'s text."""
+    return xml[xml.index("<w:drawing>") : xml.rindex("</w:drawing>") + len("</w:drawing>")]
 
 
 _KOLOM = re.compile(r"(\{%|\{\{)-?\s*(tc\s|colspan\s|hm\s)")

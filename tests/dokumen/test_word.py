@@ -400,17 +400,21 @@ def _isi_docx(jalur: Path) -> dict[str, bytes]:
         }
 
 
+@pytest.mark.parametrize("jumlah", [2, 45])
 def test_the_dokumen_iku_as_text_is_the_document_of_the_tree(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jumlah: int
 ) -> None:
-    """The whole Dokumen IKU (its chart a picture, its template cleaned before rendering)
-    written from the rendered text holds, member for member, what the tree's way writes."""
+    """The whole Dokumen IKU (its chart a picture, or three of 45 Bagian; its template
+    cleaned before rendering) written from the rendered text holds, member for member, what
+    the tree's way writes."""
     from pyxl.dokumen import iku, word
     from pyxl.dokumen.grafik import gambar_capaian
     from pyxl.inti.capaian import Skala
 
     konteks = _dengan_istimewa(iku._konteks_uji(30))
-    png = gambar_capaian([("Bagian A", 80.0), ("Bagian B", None)], Skala().batas, Skala().label)
+    data = [(f"Bagian {i}", None if i == 1 else 80.0 + i) for i in range(jumlah)]
+    png = gambar_capaian(data, Skala().batas, Skala().label)
+    assert len(png) == (1 if jumlah == 2 else 3)
     teks = iku.tulis(templat.FOLDER_BAWAAN / iku.TEMPLAT, konteks, png, tmp_path / "teks.docx")
     monkeypatch.setattr(word, "_teks_calon", lambda *_: None)
     pohon = iku.tulis(templat.FOLDER_BAWAAN / iku.TEMPLAT, konteks, png, tmp_path / "pohon.docx")
@@ -679,9 +683,9 @@ def test_a_broken_tag_still_names_its_line(tmp_path: Path) -> None:
 
 
 def test_a_chart_of_45_bagian_is_three_pictures_each_on_a_page(tmp_path: Path) -> None:
-    """More Bagian than a page holds: three pictures one below the other in the chart's
-    paragraph, each the text's width and shorter than the page; LibreOffice lays them out on
-    their pages, the caption under the last."""
+    """More Bagian than a page holds: three pictures one below the other, each the text's
+    width and shorter than the page, a paragraph each that may break before it; LibreOffice
+    lays them out on their pages, the first under its heading, the caption under the last."""
     import re
     import subprocess
 
@@ -703,8 +707,10 @@ def test_a_chart_of_45_bagian_is_three_pictures_each_on_a_page(tmp_path: Path) -
         if cx == str(lebar)
     ]
     assert len(ukuran) == 3 and max(ukuran) <= 200 * 36_000
-    paragraf = [p for p in re.findall(r"<w:p[ >].*?</w:p>", xml) if "<w:drawing>" in p]
-    assert [p.count("<w:drawing>") for p in paragraf if f'cx="{lebar}"' in p] == [3]
+    paragraf = [p for p in re.findall(r"<w:p[ >].*?</w:p>", xml) if f'cx="{lebar}"' in p]
+    assert [p.count("<w:drawing>") for p in paragraf] == [1, 1, 1]
+    assert all('<w:widowControl w:val="0"/>' in p for p in paragraf)
+    assert ["<w:keepNext/>" in p for p in paragraf] == [False, False, True]  # with the caption
 
     pdf = konversi(berkas, "pdf", tmp_path)
     daftar = subprocess.run(
@@ -712,5 +718,7 @@ def test_a_chart_of_45_bagian_is_three_pictures_each_on_a_page(tmp_path: Path) -
     ).stdout.splitlines()[2:]
     halaman = [int(b.split()[0]) for b in daftar if b.split()[3] == "1500"]
     assert len(halaman) == 3 and len(set(halaman)) >= 2, daftar  # a page cannot hold all three
+    judul = "3.6 Grafik Capaian Kinerja per Bagian"
+    assert judul in teks_halaman(pdf, halaman[0], tata_letak=False)  # not alone a page before
     keterangan = "Gambar 3.1 Rata-rata Capaian Kinerja per Bagian"
     assert keterangan in teks_halaman(pdf, halaman[-1], tata_letak=False)  # kept with the last
