@@ -31,7 +31,7 @@ KIRI = 470
 BAR_PER_GAMBAR = 20
 """Bars in one picture at most: 20 make it 1,836 px tall, 196 mm at the document's 160 mm
 width, which fits the 247 mm of text of an A4 page (margins 25 mm) with the heading above it.
-A taller picture is cut at the page's end by Word and LibreOffice."""
+LibreOffice, which makes the final PDF, cuts a taller picture at the page's end."""
 
 
 def angka_ringkas(x: float) -> str:
@@ -50,6 +50,11 @@ def _skala_maks(nilai: Sequence[float]) -> float:
     return float(min(200, max(120, math.ceil(tertinggi / 20) * 20)))
 
 
+def _ujung_sumbu(data: Sequence[tuple[str, float | None]]) -> float:
+    """`_skala_maks` of the values of `data` that are numbers."""
+    return _skala_maks([x for _, x in data if x is not None and math.isfinite(x)])
+
+
 def gambar_capaian(
     data: Sequence[tuple[str, float | None]],
     batas: Sequence[float],
@@ -64,7 +69,7 @@ def gambar_capaian(
     bytes per pixel, three quarters of the chart's time at 100 Bagian. Every colour drawn
     keeps its value; only the anti-aliased edges of letters may move by up to 3 levels of
     grey (of 255)."""
-    maks = _skala_maks([x for _, x in data if x is not None and math.isfinite(x)])
+    maks = _ujung_sumbu(data)
     bagi = max(1, math.ceil(len(data) / BAR_PER_GAMBAR))
     ukuran = math.ceil(len(data) / bagi) if data else 0
     potongan = [data[i : i + ukuran] for i in range(0, len(data), ukuran)] if data else [data]
@@ -121,10 +126,9 @@ def _lukis(
     legenda: bool = True,
 ) -> Image.Image:
     """The chart in colour (`gambar_capaian`): its axis up to `sampai` (%; by default as
-    `_skala_maks` gives for `data`), the legend under it when `legenda`."""
+    `_ujung_sumbu` gives for `data`), the legend under it when `legenda`."""
     huruf, kecil = _huruf(HURUF), _huruf(HURUF - 6)
-    ada = [x for _, x in data if x is not None and math.isfinite(x)]
-    maks = _skala_maks(ada) if sampai is None else sampai
+    maks = _ujung_sumbu(data) if sampai is None else sampai
     atas, sumbu, tinggi_legenda = 20, 56, 2 * BARIS if legenda else 0
     tinggi = atas + BARIS * max(len(data), 1) + sumbu + tinggi_legenda
     img = Image.new("RGB", (LEBAR, tinggi), LATAR)

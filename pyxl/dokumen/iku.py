@@ -201,8 +201,9 @@ def susun_konteks(
     def kategori(x: float | None) -> str:
         return skala.label_dari(x) or "-"
 
-    # The chart needs only the Rekap: drawn beside the rest (Pillow lets go of the
-    # interpreter while it draws and compresses, a fifth of a second at 100 Bagian).
+    # The chart needs only the Rekap: drawn beside the rest. Pillow lets go of the
+    # interpreter for part of its work only: at 100 Bagian the context takes 0.27 s with the
+    # chart beside it, 0.19 s without it, and the chart alone 0.16 s.
     grafik = [
         (b.nama, _bil(rekap.get(b.kode, {}).get("Rata-rata Capaian (%)")))
         for b in daftar
