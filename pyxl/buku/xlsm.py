@@ -403,14 +403,20 @@ def _ganti_sel(xml: bytes, lembar: _Lembar, gaya: _Gaya, tahun1904: bool) -> byt
         tutup = xml.find(b"</row>", tag.end(), akhir) if tag else -1
         if tag is None or tutup < 0 or b"xmlns" in tag[0]:  # a declaration: lxml moves it
             return None
-        isi = xml[tag.end() : tutup]
-        if _BARIS_TAG.search(isi) or _ANTAR_TAG.search(b">%s<" % isi) or b"<extLst" in isi:
+        mulai = tag.end()
+        if (
+            _BARIS_TAG.search(xml, mulai, tutup)
+            or _ANTAR_TAG.search(xml, mulai - 1, tutup + 1)  # from the tag's `>` to `</row>`
+            or xml.find(b"<extLst", mulai, tutup) >= 0
+        ):
             return None  # `</row >`, blank text the tree drops, what goes after the cells
+        isi = xml[mulai:tutup]
         refs = _SEL_REF.findall(isi)  # every cell has its reference, in this row, in order
         kolom = [_kolom_b(h) for h, _ in refs]
         if len(_SEL_TAG.findall(isi)) != len(kolom) or kolom != sorted(set(kolom)):
             return None
-        if any(int(n) != r for _, n in refs):
+        nomor = b"%d" % r  # references have no leading zero: the same number is the same text
+        if any(n != nomor for _, n in refs):
             return None
         keluar: list[bytes] = []
         """The row's new content, in column order."""
@@ -501,11 +507,19 @@ class _GayaKolom:
 
 def _kolom_teks(kepala: bytes) -> list[tuple[int, int, int]]:
     """(min, max, style) of each `<col>` in a sheet's text before `sheetData`."""
+    mulai = kepala.find(b"<col")
+    return [] if mulai < 0 else list(_kolom_dari(kepala[mulai:]))
+
+
+@functools.lru_cache(maxsize=32)
+def _kolom_dari(teks: bytes) -> tuple[tuple[int, int, int], ...]:
+    """`_kolom_teks` from the first `<col` on: the same text in every Bagian sheet of a
+    master (their heads differ only before it), so step 6 reads it once, not once a sheet."""
     hasil = []
-    for m in re.finditer(rb"<col\s([^>]*?)/?>", kepala):
+    for m in re.finditer(rb"<col\s([^>]*?)/?>", teks):
         a = dict(_ATRIBUT.findall(m[1]))
         hasil.append((int(a.get(b"min", 0)), int(a.get(b"max", 0)), int(a.get(b"style", 0))))
-    return hasil
+    return tuple(hasil)
 
 
 @functools.cache
