@@ -651,10 +651,29 @@ def _dari_simpanan(env: Any, simpanan: Any, sumber: str, globals: Any, template_
             ember.code = kode
             with contextlib.suppress(OSError):  # a full disk, a locked file: compiled next time
                 simpanan.set_bucket(ember)
+                _pangkas(Path(simpanan.directory))
     else:
         kode = ember.code
     kelas = template_class or env.template_class
     return kelas.from_code(env, kode, env.make_globals(globals))
+
+
+BATAS_SIMPANAN = 100
+"""Compiled parts kept at most: the shipped templates have about 30, and each edit of a
+template by staff adds its parts again; the oldest written go first."""
+
+
+def _pangkas(folder: Path) -> None:
+    """Keep the `BATAS_SIMPANAN` most recently written compiled parts of `folder`, so that
+    five years of edited templates do not fill the user's temporary folder."""
+    berkas = []
+    for f in folder.glob("pyxl-templat-*.cache"):
+        with contextlib.suppress(OSError):  # removed meanwhile by another run
+            berkas.append((f.stat().st_mtime, f))
+    berkas.sort(reverse=True)
+    for _, f in berkas[BATAS_SIMPANAN:]:
+        with contextlib.suppress(OSError):  # in use by another run: removed next time
+            f.unlink()
 
 
 def _tidak_aman(exc: Exception) -> bool:

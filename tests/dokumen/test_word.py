@@ -671,6 +671,32 @@ def test_a_damaged_or_unwritable_cache_only_costs_a_compile(
     assert set(dikompilasi[2 * bagian :]) == set(dikompilasi[:bagian])  # each compiled again
 
 
+def test_the_kept_parts_are_bounded_the_oldest_written_go(
+    tmp_path: Path, simpanan: tuple[Path, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pyxl.dokumen import word
+
+    folder, dikompilasi = simpanan
+    tpl = _templat(tmp_path, "Kode: {{ kode }}")
+    tulis_dokumen(tpl, {"kode": 1}, tmp_path / "1.docx")
+    milik = set(folder.iterdir())  # this template's parts
+    for f in milik:
+        f.unlink()
+    monkeypatch.setattr(word, "BATAS_SIMPANAN", len(milik) + 2)
+    lama = [folder / f"pyxl-templat-{i:064x}.cache" for i in range(8)]
+    for i, f in enumerate(lama):  # parts of templates since edited, oldest first
+        f.write_bytes(b"x")
+        os.utime(f, (1_000_000 + i, 1_000_000 + i))
+    lain = folder / "bukan-milik-pyxl.cache"
+    lain.write_bytes(b"x")
+    tulis_dokumen(tpl, {"kode": 2}, tmp_path / "2.docx")  # compiled again, kept again
+    assert set(folder.glob("pyxl-templat-*.cache")) == milik | set(lama[-2:])
+    assert lain.exists()  # what is not ours is left alone
+    n = len(dikompilasi)
+    tulis_dokumen(tpl, {"kode": 3}, tmp_path / "3.docx")
+    assert len(dikompilasi) == n and _teks(tmp_path / "3.docx") == ["Kode: 3"]
+
+
 def test_a_broken_tag_still_names_its_line(tmp_path: Path) -> None:
     # rendered without a line per paragraph first, then again with them to name the line
     tpl = _templat(tmp_path, "Satu {{ a }}", "Dua", "Tiga {{ b }", "Empat")
