@@ -77,7 +77,7 @@ def pilih_bagian(buku: Buku, kode: str | None) -> list[Bagian]:
 
 def baca_indikator(buku: Buku, b: Bagian) -> list[Baris]:
     """The rows of a Bagian's sheet, keyed by the contract's column names."""
-    if b.kode not in buku.nama_sheet():
+    if not buku.ada_sheet(b.kode):
         raise BukuError(
             f"Sheet untuk Bagian {b.kode} tidak ada. Tambahkan sheet bernama '{b.kode}' dengan "
             "judul kolom yang sama seperti sheet Bagian lain."
@@ -89,7 +89,7 @@ def isi_indikator(buku: Buku, b: Bagian, kolom: Sequence[str]) -> list[tuple[int
     """Per indicator row of a Bagian's sheet, its sheet row and the values of `kolom`: the
     rows and values of `baca_indikator` (same checks, same errors), without a dict per row —
     step 6 reads hundreds of these sheets twice (to merge, then for Kendali's table)."""
-    isi = buku.baca(b.kode) if b.kode in buku.nama_sheet() else []
+    isi = buku.baca(b.kode) if buku.ada_sheet(b.kode) else []
     header = [str(h).strip() if h is not None else "" for h in (isi[0] if isi else [])]
     letak = {h: i for i, h in enumerate(header) if h}  # a repeated title: the last, as a dict
     if not isi or any(k not in letak for k in skema.KOLOM_INDIKATOR):

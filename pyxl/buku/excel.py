@@ -83,6 +83,9 @@ class BukuExcel:
                 nama = [isi[1] if n == isi[0] else n for n in nama]
         return nama
 
+    def ada_sheet(self, nama: str) -> bool:
+        return nama in self.nama_sheet()  # a few dozen sheets; listed once per call
+
     def sel_persen(self, sheet: str, calon: Collection[str]) -> set[str]:
         """One call per candidate cell: the caller passes only the few numeric cells that
         could be a percentage typed with its sign."""

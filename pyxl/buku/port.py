@@ -32,6 +32,11 @@ class Buku(Protocol):
 
     def nama_sheet(self) -> list[str]: ...
 
+    def ada_sheet(self, nama: str) -> bool:
+        """Whether sheet `nama` exists (its exact name): what a step asks once per Bagian,
+        so it must not list every sheet each time."""
+        ...
+
     def tersembunyi(self) -> set[str]:
         """The sheets that are hidden (or very hidden)."""
         ...

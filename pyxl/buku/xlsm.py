@@ -929,6 +929,9 @@ class BukuZip:
     def nama_sheet(self) -> list[str]:
         return list(self._sheet)
 
+    def ada_sheet(self, nama: str) -> bool:
+        return nama in self._sheet
+
     def tersembunyi(self) -> set[str]:
         return set(self._tersembunyi)
 

@@ -50,7 +50,7 @@ def _pensiun(buku: Buku) -> dict[str, str]:
         kode = sebagai_teks(r["Kode"])
         if sebagai_teks(r["Perubahan"]) != "Hapus" or kode in aktif:
             continue
-        if kode in buku.nama_sheet():
+        if buku.ada_sheet(kode):
             for i in baca_tabel(buku, kode, skema.KOLOM_INDIKATOR):
                 hasil[sebagai_teks(i["Kode IKU"]).upper()] = kode
     return hasil
