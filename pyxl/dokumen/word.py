@@ -659,7 +659,7 @@ def _dari_simpanan(env: Any, simpanan: Any, sumber: str, globals: Any, template_
 
 
 BATAS_SIMPANAN = 100
-"""Compiled parts kept at most: the shipped templates have about 30, and each edit of a
+"""Compiled parts kept at most: the shipped templates make 25 (a demo run), and each edit of a
 template by staff adds its parts again; the oldest written go first."""
 
 
