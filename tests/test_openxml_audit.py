@@ -126,7 +126,8 @@ def test_the_exception_is_exact() -> None:
 
 
 def test_a_dokumen_iku_with_its_chart_over_several_pictures_is_valid(tmp_path: Path) -> None:
-    """45 Bagian: the chart is three pictures in one paragraph (`pyxl.dokumen.grafik`)."""
+    """45 Bagian: the chart is three pictures, a paragraph each (`pyxl.dokumen.grafik`,
+    `pyxl.dokumen.word.Berurutan`)."""
     from pyxl.dokumen import iku, templat
     from pyxl.dokumen.grafik import gambar_capaian
     from pyxl.inti.kategori import Skala
