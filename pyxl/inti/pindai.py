@@ -394,19 +394,13 @@ def _lembar_kerja(
     xl/worksheets/ (None as name when no sheet points at it)."""
     wb = z.read(per_nama["xl/workbook.xml"])
     rels_info = per_nama.get("xl/_rels/workbook.xml.rels")
-    target: dict[str, str] = {}
-    if rels_info is not None:
-        for m in _TAG_REL.finditer(z.read(rels_info)):
-            rel = dict(_atribut(m[1]))
-            if "Id" in rel and "Target" in rel:
-                target.setdefault(rel["Id"], rel["Target"])
-    hasil: list[tuple[str | None, zipfile.ZipInfo]] = []
-    for m in _TAG_SHEET.finditer(wb):
-        atr = _atribut(m[1])
-        nama = next((_xml_unescape(v) for k, v in atr if k == "name"), "")
-        for k, v in atr:
-            if k.rsplit(":", 1)[-1] == "id" and v in target:
-                hasil += [(nama, per_nama[j]) for j in sorted(_jalur(target[v])) if j in per_nama]
+    rels = z.read(rels_info) if rels_info is not None else b""
+    hasil: list[tuple[str | None, zipfile.ZipInfo]] = [
+        (nama, per_nama[j])
+        for nama, calon in _sasaran_lembar(wb, rels)
+        for j in calon
+        if j in per_nama
+    ]
     dilihat = {info.filename for _, info in hasil}
     lain = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/")
     hasil += [
@@ -415,6 +409,35 @@ def _lembar_kerja(
         if kunci.startswith(lain) and not kunci.endswith(".rels") and info.filename not in dilihat
     ]
     return hasil
+
+
+def _sasaran_lembar(wb: bytes, rels: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each `<sheet>` of workbook.xml: its name, and the member names (lower case) its target
+    may be taken for. (Cached for parts of usual size: the returns of one issue share them.)"""
+    if len(wb) + len(rels) <= 256 * 1024:
+        return _sasaran_tersimpan(wb, rels)
+    return _sasaran(wb, rels)
+
+
+@functools.lru_cache(maxsize=16)
+def _sasaran_tersimpan(wb: bytes, rels: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return _sasaran(wb, rels)
+
+
+def _sasaran(wb: bytes, rels: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    target: dict[str, str] = {}
+    for m in _TAG_REL.finditer(rels):
+        rel = dict(_atribut(m[1]))
+        if "Id" in rel and "Target" in rel:
+            target.setdefault(rel["Id"], rel["Target"])
+    hasil: list[tuple[str, tuple[str, ...]]] = []
+    for m in _TAG_SHEET.finditer(wb):
+        atr = _atribut(m[1])
+        nama = next((_xml_unescape(v) for k, v in atr if k == "name"), "")
+        for k, v in atr:
+            if k.rsplit(":", 1)[-1] == "id" and v in target:
+                hasil.append((nama, tuple(sorted(_jalur(target[v])))))
+    return tuple(hasil)
 
 
 def _jalur(target: str) -> set[str]:

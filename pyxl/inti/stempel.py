@@ -24,6 +24,7 @@ import hashlib
 import hmac
 import io
 import json
+import re
 import secrets
 import unicodedata
 import zipfile
@@ -274,8 +275,49 @@ def _stempel_properti(
             mentah = z.read(info)
     if mentah is None or len(mentah) > BATAS_XML:
         return None
+    if (biasa := _properti_biasa(mentah)) is not None:
+        return biasa
     akar = fromstring(mentah)
     return {p.get("name", ""): "".join(p.itertext()) for p in akar if p.get("name")}
+
+
+_NS_PROPERTI = b"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_NS_VT = b' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"'
+_AKAR_PROPERTI = re.compile(
+    rb'(?:<\?xml version="1\.0"(?: encoding="UTF-8")?(?: standalone="yes")?\?>[ \t\r\n]*)?'
+    rb'<Properties xmlns="' + _NS_PROPERTI + rb'"(' + _NS_VT + rb")?>"
+)
+_SATU_PROPERTI = re.compile(
+    rb'<property((?: [a-zA-Z]+="[\x20\x21\x23-\x25\x27-\x3b\x3d\x3f-\x7e]*")+)>'
+    rb"<vt:lpwstr(" + _NS_VT + rb")?>([\x20-\x25\x27-\x3b\x3d-\x5c\x5e-\x7e]*)"
+    rb"</vt:lpwstr></property>"
+)
+_ATRIBUT_PROPERTI = re.compile(rb' ([a-zA-Z]+)="([^"]*)"')
+
+
+def _properti_biasa(mentah: bytes) -> dict[str, object] | None:
+    """The properties of a part in the form pyxl, Excel and LibreOffice write it (names and
+    values printable ASCII without `&`, `<`, `>` or `]`: every field of a stamp), read with
+    three patterns; None for any other form, which the XML parser reads (it took 0.09 ms of
+    the 0.64 ms a return's stamp check costs)."""
+    mentah = mentah.rstrip(b" \t\r\n")
+    akar = _AKAR_PROPERTI.match(mentah)
+    if akar is None or not mentah.endswith(b"</Properties>"):
+        return None
+    vt_di_akar = akar[1] is not None
+    hasil: dict[str, object] = {}
+    ujung = akar.end()
+    for m in _SATU_PROPERTI.finditer(mentah, ujung, len(mentah) - len(b"</Properties>")):
+        if m.start() != ujung or not (vt_di_akar or m[2]):
+            return None  # something between two properties, or an undeclared prefix
+        atribut = _ATRIBUT_PROPERTI.findall(m[1])
+        nama = [v for k, v in atribut if k == b"name"]
+        if len({k for k, _ in atribut}) != len(atribut) or len(nama) != 1:
+            return None  # an attribute twice (not well-formed), or no name
+        if nama[0]:
+            hasil[nama[0].decode("ascii")] = m[3].decode("ascii")
+        ujung = m.end()
+    return hasil if ujung == len(mentah) - len(b"</Properties>") else None
 
 
 def bertanda(data: bytes) -> bool:

@@ -17,6 +17,8 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as strategi
 from openpyxl.packaging.custom import CustomPropertyList
 
 from conftest import ASING
@@ -544,3 +546,73 @@ def test_baca_isi_format_reads_the_table_and_refuses_a_changed_header(
     ubah.write_bytes(_ubah(terbit.format, _sel("Target", st.baris_judul, "Sasaran Target")))
     with pytest.raises(FormatRusak, match="Judul kolom"):
         stempel.baca_isi_format(ubah, st)
+
+
+# --- document properties read by patterns ---------------------------------------------------
+
+_NS = (
+    'xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"',
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"',
+)
+_BAKU = (  # as LibreOffice 7 and Excel write it (the namespace of the values on the root)
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f"<Properties {_NS[0]} {_NS[1]}>"
+    '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="ID Templat">'
+    "<vt:lpwstr>PYXL-FORMAT-IKU</vt:lpwstr></property>"
+    '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="Tahun">'
+    "<vt:lpwstr>2026</vt:lpwstr></property></Properties>"
+).encode()
+
+
+def _properti_xml(mentah: bytes) -> dict[str, object] | None:
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        akar = fromstring(mentah)
+    except Exception:
+        return None
+    return {p.get("name", ""): "".join(p.itertext()) for p in akar if p.get("name")}
+
+
+def test_the_properties_of_an_issued_format_are_read_by_patterns(terbit: Terbit) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(terbit.format) as z:
+        mentah = z.read("docProps/custom.xml")
+    for bentuk in (mentah, _BAKU):
+        biasa = stempel._properti_biasa(bentuk)
+        assert biasa is not None and biasa == _properti_xml(bentuk)
+    assert stempel._properti_biasa(mentah)["ID Templat"] == TEMPLAT_ID  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "ubah",
+    [
+        lambda x: x.replace(b"2026<", b"2026&amp;<"),  # an entity: the parser expands it
+        lambda x: x.replace(b" " + _NS[1].encode(), b""),  # the prefix `vt` undeclared
+        lambda x: x.replace(b'pid="2"', b'pid="2" pid="9"'),  # an attribute twice
+        lambda x: x.replace(b"</property><property", b"</property>\n<property"),
+        lambda x: x.replace(b"<vt:lpwstr>2026", b"<vt:lpwstr>20\r\n26"),  # a line end
+        lambda x: x.replace(b"</Properties>", b"<x/></Properties>"),
+        lambda x: x.replace(b"lpwstr>2026</vt:lpwstr>", b"i4>2026</vt:i4>"),
+        lambda x: x.replace(b'<?xml version="1.0"', b'<!DOCTYPE p [<!ENTITY e "1">]><?xml'),
+    ],
+    ids=["entitas", "awalan", "atribut_ganda", "spasi", "baris", "unsur_lain", "i4", "dtd"],
+)
+def test_any_other_form_of_the_properties_is_left_to_the_parser(
+    ubah: Callable[[bytes], bytes],
+) -> None:
+    assert stempel._properti_biasa(ubah(_BAKU)) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(strategi.integers(0, len(_BAKU)), strategi.integers(0, 12), strategi.binary(max_size=6))
+def test_the_patterns_never_read_what_the_parser_reads_otherwise(
+    awal: int, panjang: int, sisip: bytes
+) -> None:
+    """Any part changed at a random place: whatever the patterns accept, the XML parser reads
+    to the same properties (what they do not accept is the parser's to read)."""
+    mentah = _BAKU[:awal] + sisip + _BAKU[awal + panjang :]
+    biasa = stempel._properti_biasa(mentah)
+    if biasa is not None:
+        assert biasa == _properti_xml(mentah)
