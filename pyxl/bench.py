@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyxl.kontrak import skema
@@ -240,13 +240,23 @@ def bench_format(sizes: list[int], baris: int = 10) -> list[Ukur]:
 def bench_himpun(sizes: list[int], baris: int = 10, ulang: int = 3) -> list[Ukur]:
     """Step 6 on N returns (archive, verify, validate, merge, ledger, save) vs a bare calamine
     read of the same files, and vs pandas with openpyxl. Copying the prepared working folder
-    before each run is not timed."""
+    before each run is not timed.
+
+    Every size is prepared first; then the runs go round the sizes, one run of each size and
+    mode per round, and each figure is the median of its rounds. A machine that slows down or
+    speeds up meanwhile touches every size alike, so the flatness row compares like with like
+    (measured one size after the other, minutes apart, it showed the machine's drift)."""
     from pyxl.jalan import paralel
 
+    with tempfile.TemporaryDirectory() as tmp:
+        ukur = [_UkurHimpun.siapkan(Path(tmp) / f"n{n}", n, baris) for n in sizes]
+        for _ in range(ulang):
+            for u in ukur:
+                u.putaran()
+        semua = [(u.n, u.hasil()) for u in ukur]
     hasil = []
     satu_inti = []
-    for n in sizes:
-        h = _bench_himpun_satu(n, baris, ulang)
+    for n, h in semua:
         satu_inti.append(h["satu_inti"])
         ukuran = f"{n:,} berkas"
         hasil.append(
@@ -296,52 +306,70 @@ def bench_himpun(sizes: list[int], baris: int = 10, ulang: int = 3) -> list[Ukur
     return hasil
 
 
-def _bench_himpun_satu(n: int, baris: int, ulang: int) -> dict[str, float]:
-    from python_calamine import CalamineWorkbook
+@dataclass
+class _UkurHimpun:
+    """One size of `bench_himpun`: its prepared folder and the seconds of each round."""
 
-    from pyxl.buku.xlsm import buka
-    from pyxl.jalan import paralel
-    from pyxl.jalan.konteks import Konteks
-    from pyxl.langkah import jalankan
+    n: int
+    asal: Path
+    kerja: Path
+    detik: dict[str, list[float]] = field(
+        default_factory=lambda: {"himpun": [], "satu_inti": [], "calamine": []}
+    )
 
-    with tempfile.TemporaryDirectory() as tmp:
-        asal, kerja = Path(tmp) / "asal", Path(tmp) / "kerja"
-        siapkan_himpun(asal, n, baris)
-        files = sorted((asal / skema.FOLDER_MASUK).glob("*.xlsx"))
+    @classmethod
+    def siapkan(cls, folder: Path, n: int, baris: int) -> _UkurHimpun:
+        siapkan_himpun(folder / "asal", n, baris)
+        return cls(n, folder / "asal", folder / "kerja")
 
-        def baca_calamine() -> None:
-            for f in files:
-                CalamineWorkbook.from_path(str(f)).get_sheet_by_name("Format IKU").to_python()
+    def _berkas(self) -> list[Path]:
+        return sorted((self.asal / skema.FOLDER_MASUK).glob("*.xlsx"))
 
-        def baca_openpyxl() -> None:
-            import pandas as pd
+    def _himpun(self, satu_inti: bool) -> float:
+        from pyxl.buku.xlsm import buka
+        from pyxl.jalan import paralel
+        from pyxl.jalan.konteks import Konteks
+        from pyxl.langkah import jalankan
 
-            for f in files:
-                pd.read_excel(f, sheet_name="Format IKU", engine="openpyxl", header=None)
-
-        def salin() -> None:
-            shutil.rmtree(kerja, ignore_errors=True)
-            shutil.copytree(asal, kerja)
-
-        def himpun() -> None:
-            with buka(kerja / skema.NAMA_MASTER) as buku:
-                jalankan("himpun", Konteks(buku, _Diam(), pengguna="bench"), imap=False)
-
-        t_himpun = median_detik(himpun, ulang, salin)
+        shutil.rmtree(self.kerja, ignore_errors=True)
+        shutil.copytree(self.asal, self.kerja)
         ambang = paralel.AMBANG
-        paralel.AMBANG = sys.maxsize  # every return checked in this process
+        if satu_inti:
+            paralel.AMBANG = sys.maxsize  # every return checked in this process
         try:
-            t_satu = median_detik(himpun, ulang, salin)
+            mulai = time.perf_counter()
+            with buka(self.kerja / skema.NAMA_MASTER) as buku:
+                jalankan("himpun", Konteks(buku, _Diam(), pengguna="bench"), imap=False)
+            return time.perf_counter() - mulai
         finally:
             paralel.AMBANG = ambang
-        t_cal = median_detik(baca_calamine, ulang)
-        t_opx = median_detik(baca_openpyxl, 1)
-    return {
-        "himpun": t_himpun / n,
-        "satu_inti": t_satu / n,
-        "calamine": t_cal / n,
-        "openpyxl": t_opx / n,
-    }
+
+    def _calamine(self) -> float:
+        from python_calamine import CalamineWorkbook
+
+        berkas = self._berkas()
+        mulai = time.perf_counter()
+        for f in berkas:
+            CalamineWorkbook.from_path(str(f)).get_sheet_by_name("Format IKU").to_python()
+        return time.perf_counter() - mulai
+
+    def putaran(self) -> None:
+        """One run of each mode and of the baseline."""
+        self.detik["himpun"].append(self._himpun(satu_inti=False))
+        self.detik["satu_inti"].append(self._himpun(satu_inti=True))
+        self.detik["calamine"].append(self._calamine())
+
+    def hasil(self) -> dict[str, float]:
+        """Seconds per file: the median of the rounds; pandas with openpyxl read once."""
+        import pandas as pd
+
+        h = {k: statistics.median(v) / self.n for k, v in self.detik.items()}
+        berkas = self._berkas()
+        mulai = time.perf_counter()
+        for f in berkas:
+            pd.read_excel(f, sheet_name="Format IKU", engine="openpyxl", header=None)
+        h["openpyxl"] = (time.perf_counter() - mulai) / self.n
+        return h
 
 
 def bench_himpun_bukti(sizes: list[int], baris: int = 10, ulang: int = 3) -> list[Ukur]:

@@ -38,6 +38,28 @@ def test_satu_tabel_dengan_rasio(capsys: pytest.CaptureFixture[str]) -> None:
     assert re.split(r"\s{2,}", bukti)[1:5:3] == ["4 berkas", "himpun triwulan tanpa bukti"]
 
 
+def test_himpun_goes_round_the_sizes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every size is prepared before any run, then each round runs every size once in each
+    mode: a machine that drifts meanwhile touches all sizes alike (the flatness row)."""
+    urutan: list[tuple[str, int]] = []
+
+    def siapkan(cls: type, folder: object, n: int, baris: int) -> bench._UkurHimpun:
+        urutan.append(("siapkan", n))
+        return cls(n, bench.Path("asal"), bench.Path("kerja"))  # type: ignore[call-arg]
+
+    def himpun(self: bench._UkurHimpun, satu_inti: bool) -> float:
+        urutan.append(("1 inti" if satu_inti else "semua", self.n))
+        return 0.002 * self.n * (1 + len(urutan) / 100)  # a machine slowing down
+
+    monkeypatch.setattr(bench._UkurHimpun, "siapkan", classmethod(siapkan))
+    monkeypatch.setattr(bench._UkurHimpun, "_himpun", himpun)
+    monkeypatch.setattr(bench._UkurHimpun, "_calamine", lambda self: 0.0003 * self.n)
+    monkeypatch.setattr(bench._UkurHimpun, "_berkas", lambda self: [])
+    bench.bench_himpun([10, 20], ulang=2)
+    satu_putaran = [("semua", 10), ("1 inti", 10), ("semua", 20), ("1 inti", 20)]
+    assert urutan == [("siapkan", 10), ("siapkan", 20), *satu_putaran, *satu_putaran]
+
+
 def test_ukur_rasio() -> None:
     u = bench.Ukur("uji", "1 unit", 0.003, "dasar", 0.001)
     assert u.rasio == pytest.approx(3.0)
