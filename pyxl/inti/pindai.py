@@ -397,7 +397,7 @@ def _lembar_kerja(
     rels = z.read(rels_info) if rels_info is not None else b""
     hasil: list[tuple[str | None, zipfile.ZipInfo]] = [
         (nama, per_nama[j])
-        for nama, calon in _sasaran_lembar(wb, rels)
+        for nama, calon in _target_lembar(wb, rels)
         for j in calon
         if j in per_nama
     ]
@@ -411,20 +411,20 @@ def _lembar_kerja(
     return hasil
 
 
-def _sasaran_lembar(wb: bytes, rels: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _target_lembar(wb: bytes, rels: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Each `<sheet>` of workbook.xml: its name, and the member names (lower case) its target
     may be taken for. (Cached for parts of usual size: the returns of one issue share them.)"""
     if len(wb) + len(rels) <= 256 * 1024:
-        return _sasaran_tersimpan(wb, rels)
-    return _sasaran(wb, rels)
+        return _target_tersimpan(wb, rels)
+    return _baca_target(wb, rels)
 
 
 @functools.lru_cache(maxsize=16)
-def _sasaran_tersimpan(wb: bytes, rels: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return _sasaran(wb, rels)
+def _target_tersimpan(wb: bytes, rels: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return _baca_target(wb, rels)
 
 
-def _sasaran(wb: bytes, rels: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _baca_target(wb: bytes, rels: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
     target: dict[str, str] = {}
     for m in _TAG_REL.finditer(rels):
         rel = dict(_atribut(m[1]))
