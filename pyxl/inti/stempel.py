@@ -285,11 +285,11 @@ _NS_PROPERTI = b"http://schemas.openxmlformats.org/officeDocument/2006/custom-pr
 _NS_VT = b' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"'
 _AKAR_PROPERTI = re.compile(
     rb'(?:<\?xml version="1\.0"(?: encoding="UTF-8")?(?: standalone="yes")?\?>[ \t\r\n]*)?'
-    rb'<Properties xmlns="' + _NS_PROPERTI + rb'"(' + _NS_VT + rb")?>"
+    rb'<Properties xmlns="' + re.escape(_NS_PROPERTI) + rb'"(' + re.escape(_NS_VT) + rb")?>"
 )
 _SATU_PROPERTI = re.compile(
     rb'<property((?: [a-zA-Z]+="[\x20\x21\x23-\x25\x27-\x3b\x3d\x3f-\x7e]*")+)>'
-    rb"<vt:lpwstr(" + _NS_VT + rb")?>([\x20-\x25\x27-\x3b\x3d-\x5c\x5e-\x7e]*)"
+    rb"<vt:lpwstr(" + re.escape(_NS_VT) + rb")?>([\x20-\x25\x27-\x3b\x3d-\x5c\x5e-\x7e]*)"
     rb"</vt:lpwstr></property>"
 )
 _ATRIBUT_PROPERTI = re.compile(rb' ([a-zA-Z]+)="([^"]*)"')
