@@ -150,7 +150,7 @@ def _tak_hingga() -> Bacaan:
 
 def _pecahan(x: float, acuan: float | None) -> Bacaan:
     """A percent indicator's value typed as a fraction (0.93 for 93 %) is kept, with a note."""
-    if 0 < abs(x) <= 1 and acuan is not None and acuan >= 10:
+    if 0 < abs(x) <= 1 and acuan is not None and math.isfinite(acuan) and acuan >= 10:
         return Bacaan(
             x,
             TEBAKAN,
