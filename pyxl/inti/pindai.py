@@ -21,10 +21,15 @@ import posixpath
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import ParamSpec, TypeVar, cast
 
 from pyxl.inti.sel import kutip, nama_sel
 from pyxl.inti.temuan import Temuan, blokir
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 BATAS_UKURAN = 20 * 1024 * 1024
 """A returned format is tens of kilobytes; 20 MB is generous and keeps memory bounded."""
@@ -268,19 +273,28 @@ def format_persen(kode: str) -> bool:
     return "%" in kode
 
 
+BATAS_BIASA = 256 * 1024
+"""Parts up to this size together are of usual size: what is read from them is kept."""
+
+
+def _tersimpan_bila_biasa(baca: Callable[P, T]) -> Callable[P, T]:
+    """`baca` of some parts of a return, kept for the last 16 parts of usual size: the returns
+    of one issue, saved by the same program, mostly share them (a hostile, huge part is read
+    each time, never kept)."""
+    tersimpan = cast(Callable[P, T], functools.lru_cache(maxsize=16)(baca))
+
+    @functools.wraps(baca)
+    def pilih(*bagian: P.args, **opsi: P.kwargs) -> T:
+        if sum(len(b) for b in cast(tuple[bytes, ...], bagian)) <= BATAS_BIASA:
+            return tersimpan(*bagian, **opsi)
+        return baca(*bagian, **opsi)
+
+    return pilih
+
+
+@_tersimpan_bila_biasa
 def xf_persen(styles: bytes) -> frozenset[int]:
-    """Indices of the cell formats (`cellXfs`) whose number format is a percentage. (Cached
-    for a styles part of usual size: the returns of one issue, saved by the same program,
-    mostly share one.)"""
-    return _xf_persen_tersimpan(styles) if len(styles) <= 256 * 1024 else _xf_persen(styles)
-
-
-@functools.lru_cache(maxsize=16)
-def _xf_persen_tersimpan(styles: bytes) -> frozenset[int]:
-    return _xf_persen(styles)
-
-
-def _xf_persen(styles: bytes) -> frozenset[int]:
+    """Indices of the cell formats (`cellXfs`) whose number format is a percentage."""
     persen = set(PERSEN_BAWAAN)
     for m in _NUMFMT.finditer(styles):
         a = dict(_atribut(m[1]))
@@ -411,20 +425,10 @@ def _lembar_kerja(
     return hasil
 
 
+@_tersimpan_bila_biasa
 def _target_lembar(wb: bytes, rels: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Each `<sheet>` of workbook.xml: its name, and the member names (lower case) its target
-    may be taken for. (Cached for parts of usual size: the returns of one issue share them.)"""
-    if len(wb) + len(rels) <= 256 * 1024:
-        return _target_tersimpan(wb, rels)
-    return _baca_target(wb, rels)
-
-
-@functools.lru_cache(maxsize=16)
-def _target_tersimpan(wb: bytes, rels: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return _baca_target(wb, rels)
-
-
-def _baca_target(wb: bytes, rels: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    may be taken for."""
     target: dict[str, str] = {}
     for m in _TAG_REL.finditer(rels):
         rel = dict(_atribut(m[1]))
