@@ -304,10 +304,11 @@ def _properti_biasa(mentah: bytes) -> dict[str, object] | None:
     akar = _AKAR_PROPERTI.match(mentah)
     if akar is None or not mentah.endswith(b"</Properties>"):
         return None
+    akhir = len(mentah) - len(b"</Properties>")
     vt_di_akar = akar[1] is not None
     hasil: dict[str, object] = {}
     ujung = akar.end()
-    for m in _SATU_PROPERTI.finditer(mentah, ujung, len(mentah) - len(b"</Properties>")):
+    for m in _SATU_PROPERTI.finditer(mentah, ujung, akhir):
         if m.start() != ujung or not (vt_di_akar or m[2]):
             return None  # something between two properties, or an undeclared prefix
         atribut = _ATRIBUT_PROPERTI.findall(m[1])
@@ -317,7 +318,7 @@ def _properti_biasa(mentah: bytes) -> dict[str, object] | None:
         if nama[0]:
             hasil[nama[0].decode("ascii")] = m[3].decode("ascii")
         ujung = m.end()
-    return hasil if ujung == len(mentah) - len(b"</Properties>") else None
+    return hasil if ujung == akhir else None
 
 
 def bertanda(data: bytes) -> bool:
